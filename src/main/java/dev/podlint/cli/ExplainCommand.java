@@ -1,0 +1,63 @@
+package dev.podlint.cli;
+
+import dev.podlint.rule.RuleCatalog;
+import dev.podlint.rule.RuleDefinition;
+import dev.podlint.rule.RuleDocs;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code podlint explain RULE}: one rule's rationale, fix and examples. */
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = PodlintCommand.Version.class,
+    description = "Explains a rule: why it exists, how to fix what it finds, examples, how to suppress it.")
+public final class ExplainCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "RULE", description = "A rule name (container-port-conflict) or id (PL001).")
+  String rule;
+
+  @Option(names = "--markdown", description = "Print Markdown instead of plain text.")
+  boolean markdown;
+
+  @Override
+  public Integer call() {
+    RuleCatalog catalog = RuleCatalog.builtin();
+    RuleDefinition r = catalog.find(rule).orElseThrow(() -> new UserException(ExitCodes.USAGE,
+        "unknown rule '" + rule + "'" + suggestion(catalog) + "; `podlint rules` lists them all"));
+    spec.commandLine().getOut().print(markdown ? RuleDocs.markdown(r, 1) : RuleDocs.text(r));
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+
+  private String suggestion(RuleCatalog catalog) {
+    return catalog.all().stream()
+        .min(Comparator.comparingInt(r -> distance(r.name(), rule.toLowerCase(java.util.Locale.ROOT))))
+        .filter(r -> distance(r.name(), rule) <= Math.max(3, rule.length() / 3))
+        .map(r -> " (did you mean '" + r.name() + "'?)").orElse("");
+  }
+
+  /** Levenshtein distance, for "did you mean". */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

@@ -1,0 +1,184 @@
+package dev.podlint.cli;
+
+import dev.podlint.Podlint;
+import dev.podlint.engine.LintResult;
+import dev.podlint.engine.Linter;
+import dev.podlint.load.InputProblem;
+import dev.podlint.load.Inputs;
+import dev.podlint.report.Report;
+import dev.podlint.report.Reporter;
+import dev.podlint.rule.RuleCatalog;
+import dev.podlint.rule.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code podlint lint}: lints files, directories or standard input. */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    versionProvider = PodlintCommand.Version.class,
+    description = "Lints Kubernetes manifests and reports problems at their line and column.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:no finding at or above the --fail-on level",
+        "1:findings at or above the --fail-on level",
+        "2:usage error (bad option, unknown rule, output not writable)",
+        "3:an input could not be read (the others were still linted)",
+        "4:internal error (a bug; the report is still written)"})
+public final class LintCommand implements Callable<Integer> {
+  /** Output formats. */
+  enum Format { text, json, sarif }
+
+  /** Levels for --fail-on. */
+  enum FailOn { error, warning, note, none }
+
+  private final Main.Env env;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "Files or directories (searched recursively for *.yaml, *.yml, *.json); '-' reads standard "
+          + "input. Default: the current directory.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report to FILE (written to a temporary file first, then renamed) instead of "
+          + "standard output.")
+  Path output;
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+      description = "Exit with 1 when a finding is at or above LEVEL: ${COMPLETION-CANDIDATES} "
+          + "(default: ${DEFAULT-VALUE}).")
+  FailOn failOn;
+
+  @Option(names = "--srcroot", paramLabel = "DIR",
+      description = "Directory that SARIF file locations are relative to (%%SRCROOT%%). Default: the current "
+          + "directory.")
+  Path srcRoot;
+
+  @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line on standard error.")
+  boolean quiet;
+
+  LintCommand(Main.Env env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    long started = System.nanoTime();
+    PrintWriter err = spec.commandLine().getErr();
+    RuleCatalog catalog = RuleCatalog.builtin();
+    Linter linter = Linter.withDefaults(catalog);
+    Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir());
+    LintResult result = linter.lint(inputs.files(), inputs.problems(), env::stdin);
+    Path root = srcRoot == null ? env.workingDir() : env.workingDir().resolve(srcRoot);
+    Report report = new Report(result, Podlint.version(), root, Duration.ofNanos(System.nanoTime() - started));
+    boolean toFile = output != null;
+    Reporter reporter = Reporter.forFormat(format.name(), !toFile && format == Format.text && env.color());
+    if (toFile) {
+      writeAtomically(env.workingDir().resolve(output), reporter, report);
+    } else {
+      try {
+        reporter.write(report, spec.commandLine().getOut());
+      } catch (IOException e) {
+        throw new UserException(ExitCodes.USAGE, "cannot write the report: " + e.getMessage());
+      }
+    }
+    for (InputProblem p : result.inputProblems()) {
+      err.println("podlint: cannot read " + p.input() + ": " + p.message());
+    }
+    for (String e : result.internalErrors()) {
+      err.println("podlint: internal error: " + e + " (please report this to " + Podlint.HOME + ")");
+    }
+    if (!quiet) {
+      err.println(summary(result, Duration.ofNanos(System.nanoTime() - started)));
+    }
+    if (!result.internalErrors().isEmpty()) {
+      return ExitCodes.INTERNAL;
+    }
+    if (!result.inputProblems().isEmpty()) {
+      return ExitCodes.INPUT;
+    }
+    Severity level = switch (failOn) {
+      case error -> Severity.ERROR;
+      case warning -> Severity.WARNING;
+      case note -> Severity.NOTE;
+      case none -> null;
+    };
+    return result.hasFindingsAtLeast(level) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private static void writeAtomically(Path target, Reporter reporter, Report report) {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      if (Files.isDirectory(target)) {
+        throw new UserException(ExitCodes.USAGE, "cannot write the report to " + target + ": it is a directory");
+      }
+      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        reporter.write(report, w);
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException e) {
+      throw new UserException(ExitCodes.USAGE, "cannot write the report to " + target + ": " + describe(e));
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // best effort: the temporary file is hidden and named after the target
+        }
+      }
+    }
+  }
+
+  private static String describe(IOException e) {
+    return e instanceof java.nio.file.NoSuchFileException ? "no such directory"
+        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+        : String.valueOf(e.getMessage());
+  }
+
+  static String summary(LintResult r, Duration elapsed) {
+    StringBuilder sb = new StringBuilder("podlint: ");
+    sb.append(plural(r.files(), "file")).append(", ").append(plural(r.objects(), "object")).append(": ");
+    sb.append(plural(r.count(Severity.ERROR), "error")).append(", ")
+        .append(plural(r.count(Severity.WARNING), "warning")).append(", ")
+        .append(plural(r.count(Severity.NOTE), "note"));
+    if (r.suppressed() > 0) {
+      sb.append(" (").append(r.suppressed()).append(" suppressed)");
+    }
+    sb.append(String.format(Locale.ROOT, " in %.2f s", elapsed.toNanos() / 1e9));
+    return sb.toString();
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+}

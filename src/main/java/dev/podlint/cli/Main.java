@@ -1,0 +1,84 @@
+package dev.podlint.cli;
+
+import dev.podlint.Podlint;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+
+/** The entry point. Only {@link #main} exits the process; everything else returns a code. */
+public final class Main {
+  private static final Set<String> ROOT_WORDS = Set.of("lint", "rules", "explain", "help", "-h", "--help", "-V",
+      "--version");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    Env env = new Env(Path.of("").toAbsolutePath(), System.in, System.getenv(), System.console() != null);
+    int code = run(args, out, err, env);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** What a run may know of its surroundings; tests make their own. */
+  public record Env(Path workingDir, InputStream stdin, Map<String, String> variables, boolean terminal) {
+    public boolean color() {
+      return terminal && !variables.containsKey("NO_COLOR") && !"dumb".equals(variables.get("TERM"));
+    }
+  }
+
+  /** Runs podlint in-process and returns its exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Env env) {
+    List<String> list = new ArrayList<>(List.of(args));
+    if (list.isEmpty() || !ROOT_WORDS.contains(list.get(0))) {
+      list.add(0, "lint"); // `podlint [PATH...]` means `podlint lint [PATH...]`
+    }
+    CommandLine cl = new CommandLine(new PodlintCommand(), new Factory(env));
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("podlint: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+      c.getErr().println("Try 'podlint " + (c.getCommandName().equals("podlint") ? "" : c.getCommandName() + " ")
+          + "--help' for more information.");
+      return ExitCodes.USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      if (ex instanceof UserException u) {
+        c.getErr().println("podlint: " + u.getMessage());
+        return u.exitCode();
+      }
+      c.getErr().println("podlint: internal error: " + ex + " (please report this, with the input if you can, to "
+          + Podlint.HOME + ")");
+      return ExitCodes.INTERNAL;
+    });
+    try {
+      return cl.execute(list.toArray(String[]::new));
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** Creates commands with the run's environment. */
+  private record Factory(Env env) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == LintCommand.class) {
+        return cls.cast(new LintCommand(env));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+}

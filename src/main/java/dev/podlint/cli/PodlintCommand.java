@@ -1,0 +1,40 @@
+package dev.podlint.cli;
+
+import dev.podlint.Podlint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code podlint}: the root command. */
+@Command(
+    name = "podlint",
+    mixinStandardHelpOptions = true,
+    versionProvider = PodlintCommand.Version.class,
+    description = {
+        "Lints Kubernetes workload manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, "
+            + "...) at the exact line and column.",
+        "`podlint PATH...` is short for `podlint lint PATH...`."},
+    subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:no finding at or above the --fail-on level",
+        "1:findings at or above the --fail-on level",
+        "2:usage error (bad option, unknown rule, output not writable)",
+        "3:an input could not be read (the others were still linted)",
+        "4:internal error (a bug; the report is still written)"})
+public final class PodlintCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version packaged with podlint. */
+  public static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"podlint " + Podlint.version()};
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.podlint.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.podlint.rule.RuleCatalog;
+import dev.podlint.rule.RuleDefinition;
+import dev.podlint.rule.RuleDocs;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code podlint rules}: lists every rule. */
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = PodlintCommand.Version.class,
+    description = "Lists podlint's rules. `--format markdown` renders the rule reference (docs/rules.md).")
+public final class RulesCommand implements Callable<Integer> {
+  enum Format { text, markdown, json }
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Format format;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    List<RuleDefinition> rules = RuleCatalog.builtin().all();
+    switch (format) {
+      case markdown -> out.print(RuleDocs.page(rules));
+      case json -> {
+        List<Object> list = new ArrayList<>();
+        for (RuleDefinition r : rules) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("id", r.id());
+          m.put("name", r.name());
+          m.put("title", r.title());
+          m.put("level", r.severity().label());
+          m.put("category", r.category());
+          m.put("kind", r.kind());
+          m.put("enabledByDefault", r.enabledByDefault());
+          m.put("appliesTo", r.appliesTo());
+          list.add(m);
+        }
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list));
+      }
+      case text -> {
+        int w = rules.stream().mapToInt(r -> r.name().length()).max().orElse(10);
+        for (RuleDefinition r : rules) {
+          out.printf("%s  %-" + w + "s  %-7s  %-10s  %s%n", r.id(), r.name(), r.severity().label(), r.category(),
+              r.title());
+        }
+        out.println();
+        out.println("`podlint explain NAME` tells why a rule exists and how to fix what it finds.");
+      }
+      default -> throw new IllegalStateException();
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

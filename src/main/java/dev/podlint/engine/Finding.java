@@ -1,0 +1,56 @@
+package dev.podlint.engine;
+
+import dev.podlint.model.K8sObject;
+import dev.podlint.model.SourceFile;
+import dev.podlint.model.Span;
+import dev.podlint.model.YPath;
+import dev.podlint.rule.RuleDefinition;
+import dev.podlint.rule.Severity;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One problem at one place.
+ *
+ * @param object the object it concerns, or null for file-level findings (invalid YAML)
+ * @param path the field it points at inside the object, or null
+ * @param suppression how a user suppressed it, or null
+ * @param fingerprint a line-independent identity, stable across unrelated edits
+ */
+public record Finding(
+    RuleDefinition rule,
+    Severity severity,
+    String message,
+    SourceFile file,
+    Span span,
+    K8sObject object,
+    YPath path,
+    List<Related> related,
+    Suppression suppression,
+    String fingerprint) {
+
+  /** A secondary place that explains the finding (the earlier declaration of a conflict). */
+  public record Related(SourceFile file, Span span, String message) {}
+
+  /** Why a finding does not count: a user said so, and where. */
+  public record Suppression(String kind, String justification) {}
+
+  /** Output order: file, line, column, rule id, message. */
+  public static final Comparator<Finding> ORDER = Comparator
+      .comparing((Finding f) -> f.file().displayName())
+      .thenComparing(Finding::span)
+      .thenComparing(f -> f.rule().id())
+      .thenComparing(Finding::message);
+
+  public boolean isSuppressed() {
+    return suppression != null;
+  }
+
+  Finding withSuppression(Suppression s) {
+    return new Finding(rule, severity, message, file, span, object, path, related, s, fingerprint);
+  }
+
+  Finding withFingerprint(String fp) {
+    return new Finding(rule, severity, message, file, span, object, path, related, suppression, fp);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.podlint.engine;
+
+import dev.podlint.model.K8sObject;
+import dev.podlint.model.YNode;
+import dev.podlint.rule.RuleDefinition;
+import dev.podlint.rule.Template;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where checks report. A check names the node and the message arguments; the text, id and
+ * severity come from the rule file.
+ */
+public final class Findings {
+  private final RuleDefinition rule;
+  private final K8sObject object;
+  private final List<Finding> out;
+
+  Findings(RuleDefinition rule, K8sObject object, List<Finding> out) {
+    this.rule = rule;
+    this.object = object;
+    this.out = out;
+  }
+
+  /** Starts a finding at {@code node}. Call {@link Builder#report()} to record it. */
+  public Builder at(YNode node) {
+    return new Builder(node);
+  }
+
+  /** A finding under construction. */
+  public final class Builder {
+    private final YNode node;
+    private final Map<String, String> args = new LinkedHashMap<>();
+    private final List<YNode> related = new ArrayList<>();
+    private String variant;
+
+    private Builder(YNode node) {
+      if (node == null) {
+        throw new IllegalArgumentException("a finding needs a node to point at");
+      }
+      this.node = node;
+    }
+
+    public Builder arg(String name, Object value) {
+      args.put(name, String.valueOf(value));
+      return this;
+    }
+
+    /** Chooses one of the rule's message variants (and its severity). */
+    public Builder variant(String name) {
+      this.variant = name;
+      return this;
+    }
+
+    /** Adds a related location; its message is the rule's {@code relatedMessage}. */
+    public Builder related(YNode other) {
+      related.add(other);
+      return this;
+    }
+
+    public void report() {
+      String message = Template.render(rule.messageOf(variant), args);
+      List<Finding.Related> rel = new ArrayList<>();
+      for (YNode r : related) {
+        String text = rule.relatedMessage() == null ? "related location" : Template.render(rule.relatedMessage(), args);
+        rel.add(new Finding.Related(object.file(), r.span(), text));
+      }
+      out.add(new Finding(rule, rule.severityOf(variant), message, object.file(), node.span(), object, node.path(),
+          List.copyOf(rel), null, null));
+    }
+  }
+}

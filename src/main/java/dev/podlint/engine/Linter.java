@@ -1,0 +1,196 @@
+package dev.podlint.engine;
+
+import dev.podlint.load.InputProblem;
+import dev.podlint.load.LoadedFile;
+import dev.podlint.load.ManifestLoader;
+import dev.podlint.load.SyntaxError;
+import dev.podlint.model.ContainerView;
+import dev.podlint.model.K8sObject;
+import dev.podlint.model.PodView;
+import dev.podlint.model.SourceFile;
+import dev.podlint.model.Span;
+import dev.podlint.rule.RuleCatalog;
+import dev.podlint.rule.RuleDefinition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs rules over inputs: read, load, build views, run every applicable check, apply
+ * suppressions, sort. Files are linted in parallel; the result does not depend on the order.
+ */
+public final class Linter {
+  /** The invalid-yaml rule is produced by the loader itself. */
+  public static final String INVALID_YAML = "invalid-yaml";
+
+  private record Bound(RuleDefinition rule, Check check) {}
+
+  private final List<RuleDefinition> rules;
+  private final List<Bound> checks = new ArrayList<>();
+  private final RuleDefinition invalidYaml;
+  private final ManifestLoader loader = new ManifestLoader();
+
+  /** A linter that runs the given rules (from the catalog). */
+  public Linter(RuleCatalog catalog, Collection<RuleDefinition> enabled) {
+    this.rules = enabled.stream().sorted(java.util.Comparator.comparing(RuleDefinition::id)).distinct().toList();
+    RuleDefinition iy = null;
+    for (RuleDefinition r : rules) {
+      if (r.engine().equals("java")) {
+        checks.add(new Bound(r, BuiltinChecks.create(r.name())));
+      } else if (r.name().equals(INVALID_YAML)) {
+        iy = r;
+      }
+    }
+    this.invalidYaml = iy;
+  }
+
+  /** A linter with every rule that is enabled by default. */
+  public static Linter withDefaults(RuleCatalog catalog) {
+    return new Linter(catalog, catalog.all().stream().filter(RuleDefinition::enabledByDefault).toList());
+  }
+
+  public List<RuleDefinition> rules() {
+    return rules;
+  }
+
+  /** Lints files; {@code stdin} is read for the {@code <stdin>} input. */
+  public LintResult lint(List<SourceFile> files, List<InputProblem> alreadyFailed, Supplier<InputStream> stdin) {
+    List<FileResult> results = files.parallelStream().map(f -> lintFile(f, stdin)).toList();
+    List<Finding> findings = new ArrayList<>();
+    List<InputProblem> problems = new ArrayList<>(alreadyFailed);
+    List<String> internal = new ArrayList<>();
+    int documents = 0;
+    int objects = 0;
+    for (FileResult r : results) {
+      findings.addAll(r.findings);
+      if (r.problem != null) {
+        problems.add(r.problem);
+      }
+      internal.addAll(r.internalErrors);
+      documents += r.documents;
+      objects += r.objects;
+    }
+    findings.sort(Finding.ORDER);
+    return new LintResult(rules, List.copyOf(fingerprint(findings)), List.copyOf(problems), List.copyOf(internal),
+        files.size(), documents, objects);
+  }
+
+  /** Lints text that is already in memory (tests, editors). */
+  public LintResult lintText(SourceFile file, String text) {
+    FileResult r = lintLoaded(loader.loadText(file, text));
+    List<Finding> findings = new ArrayList<>(r.findings);
+    findings.sort(Finding.ORDER);
+    return new LintResult(rules, List.copyOf(fingerprint(findings)), List.of(), r.internalErrors, 1, r.documents,
+        r.objects);
+  }
+
+  private static final class FileResult {
+    final List<Finding> findings = new ArrayList<>();
+    final List<String> internalErrors = new ArrayList<>();
+    InputProblem problem;
+    int documents;
+    int objects;
+  }
+
+  private FileResult lintFile(SourceFile file, Supplier<InputStream> stdin) {
+    byte[] bytes;
+    try {
+      bytes = ManifestLoader.read(file, stdin.get());
+    } catch (IOException e) {
+      FileResult r = new FileResult();
+      String m = e.getMessage();
+      r.problem = new InputProblem(file.displayName(),
+          e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+              : e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+              : m == null ? e.getClass().getSimpleName() : m);
+      return r;
+    }
+    try {
+      return lintLoaded(loader.load(file, bytes));
+    } catch (RuntimeException | StackOverflowError e) {
+      FileResult r = new FileResult();
+      r.internalErrors.add(file.displayName() + ": " + describe(e));
+      return r;
+    }
+  }
+
+  private FileResult lintLoaded(LoadedFile loaded) {
+    FileResult r = new FileResult();
+    r.documents = loaded.documents();
+    r.objects = loaded.objects().size();
+    if (loaded.error().isPresent() && invalidYaml != null) {
+      SyntaxError e = loaded.error().get();
+      Span at = Span.point(e.position().line(), e.position().column());
+      r.findings.add(new Finding(invalidYaml, invalidYaml.severity(),
+          dev.podlint.rule.Template.render(invalidYaml.message(), Map.of("problem", e.problem())),
+          loaded.file(), at, null, null, List.of(), null, null));
+    }
+    for (K8sObject o : loaded.objects()) {
+      List<Finding> found = new ArrayList<>();
+      PodView pod = PodView.of(o).orElse(null);
+      for (Bound b : checks) {
+        if (!b.rule.appliesTo(o.kind())) {
+          continue;
+        }
+        Findings out = new Findings(b.rule, o, found);
+        try {
+          if (b.check instanceof Check.ObjectCheck c) {
+            c.check(o, out);
+          } else if (b.check instanceof Check.PodCheck c) {
+            if (pod != null) {
+              c.check(pod, out);
+            }
+          } else if (b.check instanceof Check.ContainerCheck c && pod != null) {
+            for (ContainerView cv : pod.containers()) {
+              c.check(pod, cv, out);
+            }
+          }
+        } catch (RuntimeException | StackOverflowError e) {
+          r.internalErrors.add(o.file().displayName() + ": rule " + b.rule.name() + " failed on " + o.identity()
+              + ": " + describe(e));
+        }
+      }
+      for (Finding f : found) {
+        r.findings.add(Suppressions.of(f).map(f::withSuppression).orElse(f));
+      }
+    }
+    return r;
+  }
+
+  private static String describe(Throwable e) {
+    StackTraceElement[] st = e.getStackTrace();
+    String where = st.length > 0 ? " at " + st[0] : "";
+    return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + where;
+  }
+
+  /** Gives each finding a fingerprint made of rule, file, object and field, never the line. */
+  private static List<Finding> fingerprint(List<Finding> sorted) {
+    Map<String, Integer> seen = new HashMap<>();
+    List<Finding> out = new ArrayList<>(sorted.size());
+    for (Finding f : sorted) {
+      String base = f.rule().id() + "\u0000" + f.file().displayName() + "\u0000"
+          + (f.object() == null ? f.message() : f.object().identity() + "\u0000" + f.path());
+      int n = seen.merge(base, 1, Integer::sum);
+      out.add(f.withFingerprint(sha(base) + (n > 1 ? ":" + n : "")));
+    }
+    return out;
+  }
+
+  private static String sha(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

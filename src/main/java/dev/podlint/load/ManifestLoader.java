@@ -1,0 +1,319 @@
+package dev.podlint.load;
+
+import dev.podlint.model.K8sObject;
+import dev.podlint.model.Position;
+import dev.podlint.model.SourceFile;
+import dev.podlint.model.Span;
+import dev.podlint.model.YMap;
+import dev.podlint.model.YNode;
+import dev.podlint.model.YPath;
+import dev.podlint.model.YScalar;
+import dev.podlint.model.YSeq;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads manifests into podlint's position-aware tree. It composes node trees with snakeyaml-engine
+ * (YAML 1.2, Core schema), never constructs Java maps, and converts each document into immutable
+ * {@link YNode}s with 1-based spans. The loader's alias limit (50 aliases per collection) and its
+ * size limit (3 MiB of code points per document) stay on.
+ */
+public final class ManifestLoader {
+  /** Code points one document may hold (the snakeyaml-engine default). */
+  public static final int CODE_POINT_LIMIT = 3 * 1024 * 1024;
+
+  private final LoadSettings settings = LoadSettings.builder()
+      .setSchema(new CoreSchema())
+      .setAllowDuplicateKeys(true)
+      .setMaxAliasesForCollections(50)
+      .setCodePointLimit(CODE_POINT_LIMIT)
+      .setUseMarks(true)
+      .build();
+
+  /** Reads a file's bytes, or standard input for {@link SourceFile#STDIN}. */
+  public static byte[] read(SourceFile file, InputStream stdin) throws IOException {
+    return file.isStdin() ? stdin.readAllBytes() : Files.readAllBytes(file.path());
+  }
+
+  /** Decodes and loads one file; never throws for bad content. */
+  public LoadedFile load(SourceFile file, byte[] bytes) {
+    String text;
+    try {
+      text = decode(bytes);
+    } catch (DecodingException e) {
+      return new LoadedFile(file, List.of(), 0, Optional.of(new SyntaxError(e.getMessage(), e.position)));
+    }
+    return loadText(file, text);
+  }
+
+  /** Loads already decoded text (a leading BOM is ignored). */
+  public LoadedFile loadText(SourceFile file, String text) {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    List<K8sObject> objects = new ArrayList<>();
+    int documents = 0;
+    Position lastEnd = new Position(1, 1);
+    Iterator<Node> it = new Compose(settings).composeAllFromReader(new StringReader(text)).iterator();
+    try {
+      while (it.hasNext()) {
+        Node node = it.next();
+        YNode root = new Converter().convert(node, YPath.ROOT);
+        lastEnd = root.span().end();
+        addObjects(root, file, documents, objects);
+        documents++;
+      }
+    } catch (TreeProblem e) {
+      return new LoadedFile(file, objects, documents, Optional.of(new SyntaxError(e.getMessage(), e.position)));
+    } catch (MarkedYamlEngineException e) {
+      Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+      Position at = mark == null ? lastEnd : position(mark);
+      return new LoadedFile(file, objects, documents, Optional.of(new SyntaxError(problem(e), at)));
+    } catch (YamlEngineException e) {
+      return new LoadedFile(file, objects, documents, Optional.of(new SyntaxError(message(e), lastEnd)));
+    } catch (StackOverflowError e) {
+      return new LoadedFile(file, objects, documents,
+          Optional.of(new SyntaxError("the document is nested too deeply to read", lastEnd)));
+    }
+    return new LoadedFile(file, objects, documents, Optional.empty());
+  }
+
+  /**
+   * Parses text that must hold exactly one YAML document (rule files, configuration) into a tree.
+   *
+   * @throws YamlSyntaxException with the error's position when the text is not valid YAML
+   */
+  public YNode parseDocument(String text) throws YamlSyntaxException {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    List<YNode> docs = new ArrayList<>();
+    try {
+      for (Node node : new Compose(settings).composeAllFromReader(new StringReader(text))) {
+        docs.add(new Converter().convert(node, YPath.ROOT));
+      }
+    } catch (TreeProblem e) {
+      throw new YamlSyntaxException(new SyntaxError(e.getMessage(), e.position));
+    } catch (MarkedYamlEngineException e) {
+      Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+      throw new YamlSyntaxException(new SyntaxError(problem(e), mark == null ? new Position(1, 1) : position(mark)));
+    } catch (YamlEngineException e) {
+      throw new YamlSyntaxException(new SyntaxError(message(e), new Position(1, 1)));
+    }
+    if (docs.size() != 1) {
+      throw new YamlSyntaxException(new SyntaxError("expected one YAML document, found " + docs.size(),
+          new Position(1, 1)));
+    }
+    return docs.get(0);
+  }
+
+  private static void addObjects(YNode root, SourceFile file, int doc, List<K8sObject> out) {
+    if (!(root instanceof YMap map)) {
+      return;
+    }
+    String apiVersion = map.string("apiVersion").orElse(null);
+    String kind = map.string("kind").orElse(null);
+    if (apiVersion == null || kind == null || apiVersion.isBlank() || kind.isBlank()
+        || !map.scalar("kind").map(YScalar::isString).orElse(false)) {
+      return; // not a Kubernetes object: skipped quietly
+    }
+    if (kind.equals("List") || kind.endsWith("List") && map.seq("items").isPresent()) {
+      for (YMap item : map.maps("items")) {
+        addObjects(item, file, doc, out);
+      }
+      return;
+    }
+    Optional<YMap> meta = map.map("metadata");
+    String name = meta.flatMap(m -> m.string("name")).orElse(null);
+    String namespace = meta.flatMap(m -> m.string("namespace")).orElse(null);
+    out.add(new K8sObject(apiVersion, kind, name, namespace, map, file, doc));
+  }
+
+  private static String problem(MarkedYamlEngineException e) {
+    String p = e.getProblem();
+    if (p == null || p.isBlank()) {
+      p = e.getContext();
+    }
+    if (p == null || p.isBlank()) {
+      return message(e);
+    }
+    String ctx = e.getContext();
+    if (ctx != null && !ctx.isBlank() && !ctx.equals(p)) {
+      return p + " (" + ctx + ")";
+    }
+    return p;
+  }
+
+  private static String message(YamlEngineException e) {
+    String m = e.getMessage();
+    if (m == null) {
+      return "the YAML could not be read";
+    }
+    if (m.contains("exceeds the limit")) {
+      return "a document is larger than " + CODE_POINT_LIMIT + " code points, the limit podlint reads";
+    }
+    int nl = m.indexOf('\n');
+    return nl > 0 ? m.substring(0, nl) : m;
+  }
+
+  static Position position(Mark m) {
+    return new Position(m.getLine() + 1, m.getColumn() + 1);
+  }
+
+  /** Converts one composed document; aliases map to the node of their anchor. */
+  private static final class Converter {
+    private final Map<Node, YNode> done = new IdentityHashMap<>();
+    private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+
+    YNode convert(Node node, YPath path) {
+      YNode seen = done.get(node);
+      if (seen != null) {
+        return seen;
+      }
+      if (inProgress.containsKey(node)) {
+        throw new TreeProblem("a recursive alias refers to its own anchor", span(node).start());
+      }
+      inProgress.put(node, Boolean.TRUE);
+      Span span = span(node);
+      YNode result;
+      if (node instanceof ScalarNode s) {
+        result = scalar(s, span, path);
+      } else if (node instanceof SequenceNode seq) {
+        List<YNode> items = new ArrayList<>(seq.getValue().size());
+        int i = 0;
+        for (Node item : seq.getValue()) {
+          items.add(convert(item, path.index(i++)));
+        }
+        result = new YSeq(items, span, path);
+      } else {
+        MappingNode map = (MappingNode) node;
+        List<YMap.Entry> entries = new ArrayList<>(map.getValue().size());
+        for (NodeTuple t : map.getValue()) {
+          if (!(t.getKeyNode() instanceof ScalarNode k)) {
+            throw new TreeProblem("a mapping key must be a scalar", span(t.getKeyNode()).start());
+          }
+          YScalar key = scalar(k, span(k), path);
+          YNode value = convert(t.getValueNode(), path.key(k.getValue()));
+          entries.add(new YMap.Entry(key, value));
+        }
+        result = new YMap(entries, span, path);
+      }
+      inProgress.remove(node);
+      done.put(node, result);
+      return result;
+    }
+
+    private static YScalar scalar(ScalarNode s, Span span, YPath path) {
+      Tag tag = s.getTag();
+      YScalar.Type type;
+      if (tag.equals(Tag.INT)) {
+        type = YScalar.Type.INT;
+      } else if (tag.equals(Tag.FLOAT)) {
+        type = YScalar.Type.FLOAT;
+      } else if (tag.equals(Tag.BOOL)) {
+        type = YScalar.Type.BOOL;
+      } else if (tag.equals(Tag.NULL)) {
+        type = YScalar.Type.NULL;
+      } else {
+        type = YScalar.Type.STRING;
+      }
+      return new YScalar(s.getValue(), type, !s.isPlain(), span, path);
+    }
+
+    private static Span span(Node n) {
+      Position start = n.getStartMark().map(ManifestLoader::position).orElse(new Position(1, 1));
+      Position end = n.getEndMark().map(ManifestLoader::position).orElse(start);
+      if (end.compareTo(start) < 0) {
+        end = start;
+      }
+      return new Span(start, end);
+    }
+  }
+
+  /** Strict decoding: UTF-8 (with or without BOM) or UTF-16 with a BOM. */
+  static String decode(byte[] bytes) throws DecodingException {
+    int n = bytes.length;
+    if (n >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+      return strict(bytes, 2, StandardCharsets.UTF_16BE);
+    }
+    if (n >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+      return strict(bytes, 2, StandardCharsets.UTF_16LE);
+    }
+    int off = n >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    return strict(bytes, off, StandardCharsets.UTF_8);
+  }
+
+  private static String strict(byte[] bytes, int offset, java.nio.charset.Charset cs) throws DecodingException {
+    CharsetDecoder dec = cs.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+    try {
+      return dec.decode(in).toString();
+    } catch (MalformedInputException e) {
+      int bad = in.position();
+      // decode the good prefix again to find the line and column of the bad byte
+      String prefix = new String(bytes, offset, Math.max(0, bad - offset), cs);
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < prefix.length(); i++) {
+        if (prefix.charAt(i) == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      int col = prefix.codePointCount(lineStart, prefix.length()) + 1;
+      throw new DecodingException("the file is not valid " + cs.name() + " text (bad byte at offset " + bad + ")",
+          new Position(line, col));
+    } catch (CharacterCodingException e) {
+      throw new DecodingException("the file is not valid " + cs.name() + " text", new Position(1, 1));
+    }
+  }
+
+  /** A document that composes but cannot become a podlint tree. */
+  static final class TreeProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Position position;
+
+    TreeProblem(String message, Position position) {
+      super(message, null, false, false);
+      this.position = position;
+    }
+  }
+
+  static final class DecodingException extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient Position position;
+
+    DecodingException(String message, Position position) {
+      super(message);
+      this.position = position;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.podlint.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A container of a pod with its role. {@link #index} is its position in its own list
+ * ({@code containers} or {@code initContainers}).
+ */
+public final class ContainerView {
+  private final YMap node;
+  private final ContainerRole role;
+  private final int index;
+  private final List<PortDecl> ports;
+
+  public ContainerView(YMap node, ContainerRole role, int index) {
+    this.node = node;
+    this.role = role;
+    this.index = index;
+    List<PortDecl> list = new ArrayList<>();
+    for (YMap p : node.maps("ports")) {
+      list.add(PortDecl.of(this, p));
+    }
+    this.ports = Collections.unmodifiableList(list);
+  }
+
+  public YMap node() {
+    return node;
+  }
+
+  public ContainerRole role() {
+    return role;
+  }
+
+  public int index() {
+    return index;
+  }
+
+  /** The container's name, or {@code #N} of its list when it has none. */
+  public String name() {
+    return node.string("name").orElse((role == ContainerRole.REGULAR ? "containers" : "initContainers") + "[" + index + "]");
+  }
+
+  public Optional<String> image() {
+    return node.string("image");
+  }
+
+  public List<PortDecl> ports() {
+    return ports;
+  }
+
+  /** Runs for the pod's whole life: a regular container or a native sidecar. */
+  public boolean isLongRunning() {
+    return role != ContainerRole.INIT;
+  }
+
+  public Optional<YMap> resources() {
+    return node.map("resources");
+  }
+
+  public Optional<YMap> probe(String probeKey) {
+    return node.map(probeKey);
+  }
+
+  @Override
+  public String toString() {
+    return role.label() + " '" + name() + "'";
+  }
+}

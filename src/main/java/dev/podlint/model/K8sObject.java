@@ -1,0 +1,29 @@
+package dev.podlint.model;
+
+import java.util.Optional;
+
+/**
+ * One Kubernetes object read from a document (or from an item of a {@code kind: List}).
+ *
+ * @param documentIndex 0-based index of the YAML document in its file
+ */
+public record K8sObject(
+    String apiVersion, String kind, String name, String namespace, YMap root, SourceFile file, int documentIndex) {
+
+  /** {@code Kind/namespace/name}, with {@code -} for a missing part; used as logical location. */
+  public String identity() {
+    return kind + "/" + (namespace == null ? "-" : namespace) + "/" + (name == null ? "-" : name);
+  }
+
+  public Optional<YMap> metadata() {
+    return root.map("metadata");
+  }
+
+  public Optional<YMap> annotations() {
+    return root.mapAt("metadata", "annotations");
+  }
+
+  public Optional<String> annotation(String key) {
+    return annotations().flatMap(a -> a.string(key));
+  }
+}

@@ -1,0 +1,132 @@
+package dev.podlint.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The pod spec of a workload object and its containers. {@link #of} knows where each workload
+ * kind keeps its pod template.
+ */
+public final class PodView {
+  /** The workload kinds that carry a pod spec. */
+  public static final Set<String> WORKLOAD_KINDS = Set.of(
+      "Pod", "PodTemplate", "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet",
+      "Job", "CronJob");
+
+  private final K8sObject object;
+  private final YMap spec;
+  private final YScalar specKey;
+  private final List<ContainerView> containers;
+
+  private PodView(K8sObject object, YMap spec, YScalar specKey) {
+    this.object = object;
+    this.spec = spec;
+    this.specKey = specKey;
+    List<ContainerView> list = new ArrayList<>();
+    List<YMap> init = spec.maps("initContainers");
+    for (int i = 0; i < init.size(); i++) {
+      YMap c = init.get(i);
+      boolean sidecar = c.string("restartPolicy").map("Always"::equals).orElse(false);
+      list.add(new ContainerView(c, sidecar ? ContainerRole.SIDECAR : ContainerRole.INIT, i));
+    }
+    List<YMap> regular = spec.maps("containers");
+    for (int i = 0; i < regular.size(); i++) {
+      list.add(new ContainerView(regular.get(i), ContainerRole.REGULAR, i));
+    }
+    this.containers = Collections.unmodifiableList(list);
+  }
+
+  /** The pod spec of {@code object}, or empty when it is not a workload or has no pod spec. */
+  public static Optional<PodView> of(K8sObject object) {
+    String[] path = switch (object.kind()) {
+      case "Pod" -> new String[] {"spec"};
+      case "PodTemplate" -> new String[] {"template", "spec"};
+      case "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job" ->
+          new String[] {"spec", "template", "spec"};
+      case "CronJob" -> new String[] {"spec", "jobTemplate", "spec", "template", "spec"};
+      default -> null;
+    };
+    if (path == null) {
+      return Optional.empty();
+    }
+    YMap cur = object.root();
+    YScalar key = null;
+    for (String k : path) {
+      Optional<YMap.Entry> e = cur.entry(k);
+      if (e.isEmpty() || !(e.get().value() instanceof YMap m)) {
+        return Optional.empty();
+      }
+      key = e.get().key();
+      cur = m;
+    }
+    return Optional.of(new PodView(object, cur, key));
+  }
+
+  public K8sObject object() {
+    return object;
+  }
+
+  public YMap spec() {
+    return spec;
+  }
+
+  /** The key of the pod spec ({@code spec:}), where findings about the whole pod point. */
+  public YScalar specKey() {
+    return specKey;
+  }
+
+  /** Init containers (classic and native sidecars) in order, then regular containers in order. */
+  public List<ContainerView> containers() {
+    return containers;
+  }
+
+  public List<ContainerView> regularContainers() {
+    return containers.stream().filter(c -> c.role() == ContainerRole.REGULAR).toList();
+  }
+
+  /** The key node of {@code containers}. */
+  public Optional<YScalar> containersKey() {
+    return spec.keyNode("containers");
+  }
+
+  public Optional<String> restartPolicy() {
+    return spec.string("restartPolicy");
+  }
+
+  /**
+   * Whether the pod is meant to run indefinitely: every controller kind except Job and CronJob,
+   * and a bare Pod (or PodTemplate) whose restartPolicy is absent or {@code Always}.
+   */
+  public boolean isLongRunning() {
+    return switch (object.kind()) {
+      case "Job", "CronJob" -> false;
+      case "Pod", "PodTemplate" -> restartPolicy().map("Always"::equals).orElse(true);
+      default -> true;
+    };
+  }
+
+  /**
+   * The groups of containers that run at the same time. The main phase holds every regular
+   * container and native sidecar; each classic init container runs with the native sidecars
+   * declared before it. Each group is listed once; a classic init container's group is returned
+   * only when it has a partner, with the init container last.
+   */
+  public List<List<ContainerView>> concurrentGroups() {
+    List<List<ContainerView>> groups = new ArrayList<>();
+    List<ContainerView> sidecarsSoFar = new ArrayList<>();
+    for (ContainerView c : containers) {
+      if (c.role() == ContainerRole.SIDECAR) {
+        sidecarsSoFar.add(c);
+      } else if (c.role() == ContainerRole.INIT && !sidecarsSoFar.isEmpty()) {
+        List<ContainerView> g = new ArrayList<>(sidecarsSoFar);
+        g.add(c);
+        groups.add(g);
+      }
+    }
+    groups.add(containers.stream().filter(ContainerView::isLongRunning).toList());
+    return groups;
+  }
+}

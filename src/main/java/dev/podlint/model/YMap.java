@@ -1,0 +1,86 @@
+package dev.podlint.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A mapping node. Entries keep their source order and duplicate keys (for lookups the last one
+ * wins; see {@link #get}). Keys are scalars; non-scalar keys are rejected by the loader.
+ */
+public record YMap(List<Entry> entries, Span span, YPath path) implements YNode {
+  /** One key/value pair. */
+  public record Entry(YScalar key, YNode value) {}
+
+  public YMap {
+    entries = List.copyOf(entries);
+  }
+
+  /**
+   * The value of {@code key}. When a key is given twice, the LAST one wins, as with the Go YAML
+   * decoder the API server uses via sigs.k8s.io/yaml.
+   */
+  public Optional<YNode> get(String key) {
+    return entry(key).map(Entry::value);
+  }
+
+  public Optional<Entry> entry(String key) {
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      Entry e = entries.get(i);
+      if (e.key().value().equals(key)) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The key node of {@code key}, for reporting at a key. */
+  public Optional<YScalar> keyNode(String key) {
+    return entry(key).map(Entry::key);
+  }
+
+  public Optional<YMap> map(String key) {
+    return get(key).map(YNode::asMap);
+  }
+
+  public Optional<YSeq> seq(String key) {
+    return get(key).map(YNode::asSeq);
+  }
+
+  public Optional<YScalar> scalar(String key) {
+    return get(key).map(YNode::asScalar);
+  }
+
+  /** The text of a non-null scalar value at {@code key}. */
+  public Optional<String> string(String key) {
+    return scalar(key).filter(s -> !s.isNull()).map(YScalar::value);
+  }
+
+  /** Follows a chain of map keys. */
+  public Optional<YMap> mapAt(String... keys) {
+    YMap cur = this;
+    for (String k : keys) {
+      Optional<YMap> next = cur.map(k);
+      if (next.isEmpty()) {
+        return Optional.empty();
+      }
+      cur = next.get();
+    }
+    return Optional.of(cur);
+  }
+
+  /** Maps inside the sequence at {@code key}; non-map items are skipped. */
+  public List<YMap> maps(String key) {
+    List<YMap> out = new ArrayList<>();
+    seq(key).ifPresent(s -> s.items().forEach(n -> {
+      if (n instanceof YMap m) {
+        out.add(m);
+      }
+    }));
+    return out;
+  }
+
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+}

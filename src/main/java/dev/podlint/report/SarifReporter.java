@@ -1,0 +1,238 @@
+package dev.podlint.report;
+
+import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.Invocation;
+import com.contrastsecurity.sarif.Location;
+import com.contrastsecurity.sarif.LogicalLocation;
+import com.contrastsecurity.sarif.Message;
+import com.contrastsecurity.sarif.MultiformatMessageString;
+import com.contrastsecurity.sarif.Notification;
+import com.contrastsecurity.sarif.OriginalUriBaseIds;
+import com.contrastsecurity.sarif.PartialFingerprints;
+import com.contrastsecurity.sarif.PhysicalLocation;
+import com.contrastsecurity.sarif.PropertyBag;
+import com.contrastsecurity.sarif.Region;
+import com.contrastsecurity.sarif.ReportingConfiguration;
+import com.contrastsecurity.sarif.ReportingDescriptor;
+import com.contrastsecurity.sarif.Result;
+import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.Suppression;
+import com.contrastsecurity.sarif.Tool;
+import com.contrastsecurity.sarif.ToolComponent;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.podlint.Podlint;
+import dev.podlint.engine.Finding;
+import dev.podlint.engine.LintResult;
+import dev.podlint.load.InputProblem;
+import dev.podlint.model.SourceFile;
+import dev.podlint.model.Span;
+import dev.podlint.rule.RuleDefinition;
+import dev.podlint.rule.RuleDocs;
+import dev.podlint.rule.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and IDE viewers, written with the java-sarif model. URIs are
+ * relative to {@code %SRCROOT%}; columns count Unicode code points.
+ */
+public final class SarifReporter implements Reporter {
+  public static final String SRCROOT = "%SRCROOT%";
+  public static final String FINGERPRINT_KEY = "podlint/v1";
+  static final URI SCHEMA = URI.create("https://json.schemastore.org/sarif-2.1.0.json");
+
+  @Override
+  public void write(Report report, Writer out) throws IOException {
+    LintResult r = report.result();
+    Map<String, Integer> index = new HashMap<>();
+    Set<ReportingDescriptor> rules = new LinkedHashSet<>();
+    for (RuleDefinition rule : r.rules()) {
+      index.put(rule.id(), index.size());
+      rules.add(descriptor(rule));
+    }
+    List<Result> results = new ArrayList<>();
+    for (Finding f : r.findings()) {
+      results.add(result(f, index.get(f.rule().id()), report.srcRoot()));
+    }
+    List<Notification> notifications = new ArrayList<>();
+    for (InputProblem p : r.inputProblems()) {
+      notifications.add(new Notification()
+          .withLevel(Notification.Level.ERROR)
+          .withMessage(new Message().withText("cannot read " + p.input() + ": " + p.message())));
+    }
+    for (String e : r.internalErrors()) {
+      notifications.add(new Notification()
+          .withLevel(Notification.Level.ERROR)
+          .withMessage(new Message().withText("internal error: " + e)));
+    }
+    Invocation invocation = new Invocation().withExecutionSuccessful(r.internalErrors().isEmpty());
+    if (!notifications.isEmpty()) {
+      invocation.withToolExecutionNotifications(notifications);
+    }
+    Run run = new Run()
+        .withTool(new Tool().withDriver(new ToolComponent()
+            .withName("podlint")
+            .withVersion(report.toolVersion())
+            .withSemanticVersion(report.toolVersion())
+            .withInformationUri(URI.create(Podlint.HOME))
+            .withRules(rules)))
+        .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
+            new ArtifactLocation().withUri(dirUri(report.srcRoot()))))
+        .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS)
+        .withInvocations(List.of(invocation))
+        .withResults(results);
+    SarifSchema210 log = new SarifSchema210()
+        .with$schema(SCHEMA)
+        .withVersion(SarifSchema210.Version._2_1_0)
+        .withRuns(List.of(run));
+    ObjectMapper mapper = new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    mapper.writeValue(out, log);
+    out.write('\n');
+    out.flush();
+  }
+
+  private static ReportingDescriptor descriptor(RuleDefinition rule) {
+    Set<String> tags = new LinkedHashSet<>(List.of(rule.category(), rule.kind()));
+    PropertyBag props = new PropertyBag().withTags(tags);
+    if (rule.precision() != null) {
+      props.withAdditionalProperty("precision", rule.precision());
+    }
+    props.withAdditionalProperty("problem.severity", switch (rule.severity()) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case NOTE -> "recommendation";
+    });
+    return new ReportingDescriptor()
+        .withId(rule.id())
+        .withName(rule.name())
+        .withShortDescription(new MultiformatMessageString().withText(rule.title()))
+        .withFullDescription(new MultiformatMessageString().withText(firstParagraph(rule.rationale())))
+        .withHelp(new MultiformatMessageString()
+            .withText(rule.remediation())
+            .withMarkdown(RuleDocs.markdown(rule, 2)))
+        .withHelpUri(URI.create(Podlint.helpUri(rule.name())))
+        .withDefaultConfiguration(new ReportingConfiguration()
+            .withEnabled(rule.enabledByDefault())
+            .withLevel(level(rule.severity())))
+        .withProperties(props);
+  }
+
+  private static Result result(Finding f, int ruleIndex, Path srcRoot) {
+    Location primary = location(f.file(), f.span(), srcRoot);
+    if (f.object() != null) {
+      Set<LogicalLocation> logical = new LinkedHashSet<>();
+      logical.add(new LogicalLocation()
+          .withName(f.object().name())
+          .withFullyQualifiedName(f.object().identity())
+          .withKind("object"));
+      if (f.path() != null && !f.path().isRoot()) {
+        logical.add(new LogicalLocation()
+            .withName(String.valueOf(f.path().segments().get(f.path().segments().size() - 1)))
+            .withFullyQualifiedName(f.object().identity() + ":" + f.path())
+            .withKind("member"));
+      }
+      primary.withLogicalLocations(logical);
+    }
+    Result res = new Result()
+        .withRuleId(f.rule().id())
+        .withRuleIndex(ruleIndex)
+        .withLevel(resultLevel(f.severity()))
+        .withMessage(new Message().withText(f.message()))
+        .withLocations(List.of(primary))
+        .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
+    if (!f.related().isEmpty()) {
+      Set<Location> related = new LinkedHashSet<>();
+      int id = 1;
+      for (Finding.Related rel : f.related()) {
+        related.add(location(rel.file(), rel.span(), srcRoot)
+            .withId(id++)
+            .withMessage(new Message().withText(rel.message())));
+      }
+      res.withRelatedLocations(related);
+    }
+    if (f.isSuppressed()) {
+      res.withSuppressions(Set.of(new Suppression()
+          .withKind(f.suppression().kind().equals("inSource") ? Suppression.Kind.IN_SOURCE : Suppression.Kind.EXTERNAL)
+          .withStatus(Suppression.Status.ACCEPTED)
+          .withJustification(f.suppression().justification())));
+    }
+    return res;
+  }
+
+  private static Location location(SourceFile file, Span span, Path srcRoot) {
+    return new Location().withPhysicalLocation(new PhysicalLocation()
+        .withArtifactLocation(artifact(file, srcRoot))
+        .withRegion(new Region()
+            .withStartLine(span.start().line())
+            .withStartColumn(span.start().column())
+            .withEndLine(span.end().line())
+            .withEndColumn(span.end().column())));
+  }
+
+  /** A URI relative to {@code %SRCROOT%} when the file is below it, else an absolute file URI. */
+  static ArtifactLocation artifact(SourceFile file, Path srcRoot) {
+    if (file.isStdin()) {
+      return new ArtifactLocation().withUri("stdin");
+    }
+    Path abs = file.path().toAbsolutePath().normalize();
+    Path root = srcRoot.toAbsolutePath().normalize();
+    if (abs.startsWith(root)) {
+      String rel = root.relativize(abs).toString().replace('\\', '/');
+      return new ArtifactLocation().withUri(encodePath(rel)).withUriBaseId(SRCROOT);
+    }
+    return new ArtifactLocation().withUri(abs.toUri().toString());
+  }
+
+  private static String dirUri(Path dir) {
+    String s = dir.toAbsolutePath().normalize().toUri().toString();
+    return s.endsWith("/") ? s : s + "/";
+  }
+
+  /** Percent-encodes what a relative URI reference cannot hold, keeping slashes. */
+  static String encodePath(String rel) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : rel.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/!$&'()*+,;=@".indexOf(c) >= 0) {
+        sb.append((char) c);
+      } else {
+        sb.append('%').append(String.format("%02X", c));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String firstParagraph(String markdown) {
+    int i = markdown.indexOf("\n\n");
+    return (i < 0 ? markdown : markdown.substring(0, i)).replace('\n', ' ').strip();
+  }
+
+  private static ReportingConfiguration.Level level(Severity s) {
+    return switch (s) {
+      case ERROR -> ReportingConfiguration.Level.ERROR;
+      case WARNING -> ReportingConfiguration.Level.WARNING;
+      case NOTE -> ReportingConfiguration.Level.NOTE;
+    };
+  }
+
+  private static Result.Level resultLevel(Severity s) {
+    return switch (s) {
+      case ERROR -> Result.Level.ERROR;
+      case WARNING -> Result.Level.WARNING;
+      case NOTE -> Result.Level.NOTE;
+    };
+  }
+}

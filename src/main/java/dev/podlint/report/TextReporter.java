@@ -1,0 +1,41 @@
+package dev.podlint.report;
+
+import dev.podlint.engine.Finding;
+import dev.podlint.rule.Severity;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Compiler-style lines, one per unsuppressed finding, that editors and CI problem matchers read:
+ * {@code path:line:col: level: message [PL001 container-port-conflict]}.
+ */
+public final class TextReporter implements Reporter {
+  private final boolean color;
+
+  public TextReporter(boolean color) {
+    this.color = color;
+  }
+
+  @Override
+  public void write(Report report, Writer out) throws IOException {
+    for (Finding f : report.result().findings()) {
+      if (f.isSuppressed()) {
+        continue;
+      }
+      out.write(line(f));
+      out.write('\n');
+    }
+    out.flush();
+  }
+
+  String line(Finding f) {
+    String where = f.file().displayName() + ":" + f.span().start().line() + ":" + f.span().start().column() + ":";
+    String level = f.severity().label() + ":";
+    String tail = "[" + f.rule().label() + "]";
+    if (!color) {
+      return where + " " + level + " " + f.message() + " " + tail;
+    }
+    String c = f.severity() == Severity.ERROR ? "\u001b[1;31m" : f.severity() == Severity.WARNING ? "\u001b[1;33m" : "\u001b[1;36m";
+    return "\u001b[1m" + where + "\u001b[0m " + c + level + "\u001b[0m " + f.message() + " \u001b[2m" + tail + "\u001b[0m";
+  }
+}

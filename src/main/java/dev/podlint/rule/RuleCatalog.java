@@ -1,0 +1,245 @@
+package dev.podlint.rule;
+
+import dev.podlint.load.ManifestLoader;
+import dev.podlint.load.YamlSyntaxException;
+import dev.podlint.model.YMap;
+import dev.podlint.model.YNode;
+import dev.podlint.model.YScalar;
+import dev.podlint.model.YSeq;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Every rule podlint knows, read from the {@code rules/*.yaml} files packaged with it. Lookups
+ * accept a rule's name or its id.
+ */
+public final class RuleCatalog {
+  private static final Pattern FILE_NAME = Pattern.compile("(PL\\d{3})-([a-z0-9]+(?:-[a-z0-9]+)*)\\.yaml");
+  private static volatile RuleCatalog builtin;
+
+  private final List<RuleDefinition> rules;
+  private final Map<String, RuleDefinition> byKey = new HashMap<>();
+
+  public RuleCatalog(List<RuleDefinition> rules) {
+    List<RuleDefinition> sorted = new ArrayList<>(rules);
+    sorted.sort(Comparator.comparing(RuleDefinition::id));
+    this.rules = Collections.unmodifiableList(sorted);
+    for (RuleDefinition r : sorted) {
+      for (String key : List.of(r.id(), r.name())) {
+        RuleDefinition prev = byKey.put(key.toLowerCase(Locale.ROOT), r);
+        if (prev != null && prev != r) {
+          throw new RuleFormatException(r.fileName(), "id or name '" + key + "' is also used by " + prev.fileName());
+        }
+      }
+    }
+  }
+
+  /** The rules shipped inside podlint. */
+  public static RuleCatalog builtin() {
+    RuleCatalog c = builtin;
+    if (c == null) {
+      synchronized (RuleCatalog.class) {
+        c = builtin;
+        if (c == null) {
+          c = new RuleCatalog(loadBuiltinRules());
+          builtin = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  public List<RuleDefinition> all() {
+    return rules;
+  }
+
+  /** A rule by name or id, ignoring case. */
+  public Optional<RuleDefinition> find(String nameOrId) {
+    return Optional.ofNullable(byKey.get(nameOrId.trim().toLowerCase(Locale.ROOT)));
+  }
+
+  public RuleDefinition get(String nameOrId) {
+    return find(nameOrId).orElseThrow(() -> new IllegalArgumentException("unknown rule '" + nameOrId + "'"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading rule files
+
+  private static List<RuleDefinition> loadBuiltinRules() {
+    Map<String, String> files = listBuiltinRuleFiles();
+    List<RuleDefinition> out = new ArrayList<>();
+    ManifestLoader yaml = new ManifestLoader();
+    files.forEach((name, text) -> out.add(parse(yaml, name, text)));
+    if (out.isEmpty()) {
+      throw new IllegalStateException("no rule files found inside podlint (rules/*.yaml)");
+    }
+    return out;
+  }
+
+  /** File name to text of every packaged rule file, in name order. */
+  static Map<String, String> listBuiltinRuleFiles() {
+    Map<String, String> out = new TreeMap<>();
+    try {
+      Enumeration<URL> roots = RuleCatalog.class.getClassLoader().getResources("rules");
+      Set<String> seen = new LinkedHashSet<>();
+      while (roots.hasMoreElements()) {
+        URL url = roots.nextElement();
+        if (!seen.add(url.toString())) {
+          continue;
+        }
+        if (url.getProtocol().equals("file")) {
+          try (Stream<Path> s = Files.list(Path.of(url.toURI()))) {
+            for (Path p : s.sorted().toList()) {
+              String n = p.getFileName().toString();
+              if (n.endsWith(".yaml")) {
+                out.putIfAbsent(n, Files.readString(p, StandardCharsets.UTF_8));
+              }
+            }
+          }
+        } else if (url.getProtocol().equals("jar")) {
+          String spec = url.getPath();
+          String jarPath = spec.substring("file:".length(), spec.indexOf("!/"));
+          try (ZipFile zip = new ZipFile(Path.of(new java.net.URI("file:" + jarPath)).toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+              ZipEntry e = entries.nextElement();
+              String n = e.getName();
+              if (n.startsWith("rules/") && n.endsWith(".yaml") && n.indexOf('/', 6) < 0) {
+                try (InputStream in = zip.getInputStream(e)) {
+                  out.putIfAbsent(n.substring(6), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
+  }
+
+  /** Parses one rule file; errors name the file and the field. */
+  public static RuleDefinition parse(ManifestLoader yaml, String fileName, String text) {
+    YNode root;
+    try {
+      root = yaml.parseDocument(text);
+    } catch (YamlSyntaxException e) {
+      throw new RuleFormatException(fileName, "line " + e.error().position() + ": " + e.error().problem());
+    }
+    if (!(root instanceof YMap m)) {
+      throw new RuleFormatException(fileName, "a rule file must be a mapping");
+    }
+    Fields f = new Fields(fileName, m);
+    String id = f.required("id");
+    String name = f.required("name");
+    var fm = FILE_NAME.matcher(fileName);
+    if (!fm.matches() || !fm.group(1).equals(id) || !fm.group(2).equals(name)) {
+      throw new RuleFormatException(fileName, "the file must be named " + id + "-" + name + ".yaml");
+    }
+    Map<String, RuleDefinition.Variant> variants = new LinkedHashMap<>();
+    m.map("variants").ifPresent(vs -> vs.entries().forEach(e -> {
+      if (!(e.value() instanceof YMap vm)) {
+        throw new RuleFormatException(fileName, "variants." + e.key().value() + " must be a mapping");
+      }
+      Fields vf = new Fields(fileName + ": variants." + e.key().value(), vm);
+      String sev = vf.optional("severity");
+      variants.put(e.key().value(), new RuleDefinition.Variant(
+          sev == null ? null : vf.severity(sev, "severity"), vf.required("message")));
+    }));
+    List<RuleDefinition.Reference> refs = new ArrayList<>();
+    for (YMap r : m.maps("references")) {
+      Fields rf = new Fields(fileName + ": references", r);
+      refs.add(new RuleDefinition.Reference(rf.required("title"), rf.required("url")));
+    }
+    Fields ex = new Fields(fileName + ": examples", m.map("examples")
+        .orElseThrow(() -> new RuleFormatException(fileName, "missing field 'examples'")));
+    Set<String> kinds = new LinkedHashSet<>();
+    YSeq applies = m.seq("appliesTo")
+        .orElseThrow(() -> new RuleFormatException(fileName, "missing list 'appliesTo'"));
+    for (YNode k : applies.items()) {
+      if (!(k instanceof YScalar s) || !s.isString()) {
+        throw new RuleFormatException(fileName, "appliesTo must list kind names");
+      }
+      kinds.add(s.value());
+    }
+    String engine = f.required("engine");
+    if (!engine.equals("java") && !engine.equals("core")) {
+      throw new RuleFormatException(fileName, "engine must be java or core, got '" + engine + "'");
+    }
+    return new RuleDefinition(
+        id, name, f.required("title"), f.severity(f.required("severity"), "severity"),
+        f.required("category"), f.required("kind"), f.optional("precision"),
+        f.bool("enabledByDefault"), f.required("since"), Collections.unmodifiableSet(kinds), engine,
+        f.required("message"), f.optional("relatedMessage"), Collections.unmodifiableMap(variants),
+        f.required("rationale").strip(), f.required("remediation").strip(), stripOrNull(f.optional("help")),
+        List.copyOf(refs), ex.required("bad"), ex.required("good"), fileName);
+  }
+
+  private static String stripOrNull(String s) {
+    return s == null ? null : s.strip();
+  }
+
+  /** Typed access to a rule file's fields with messages that name file and field. */
+  private record Fields(String file, YMap map) {
+    String required(String key) {
+      String v = optional(key);
+      if (v == null || v.isBlank()) {
+        throw new RuleFormatException(file, "missing field '" + key + "'");
+      }
+      return v;
+    }
+
+    String optional(String key) {
+      Optional<YNode> n = map.get(key);
+      if (n.isEmpty() || n.get() instanceof YScalar s && s.isNull()) {
+        return null;
+      }
+      if (!(n.get() instanceof YScalar s)) {
+        throw new RuleFormatException(file, "field '" + key + "' must be a scalar");
+      }
+      return s.value();
+    }
+
+    boolean bool(String key) {
+      String v = required(key);
+      if (!v.equals("true") && !v.equals("false")) {
+        throw new RuleFormatException(file, "field '" + key + "' must be true or false");
+      }
+      return Boolean.parseBoolean(v);
+    }
+
+    Severity severity(String v, String key) {
+      try {
+        return Severity.parse(v);
+      } catch (IllegalArgumentException e) {
+        throw new RuleFormatException(file, "field '" + key + "': " + e.getMessage());
+      }
+    }
+  }
+}

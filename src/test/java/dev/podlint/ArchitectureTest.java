@@ -1,0 +1,63 @@
+package dev.podlint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the layering of DESIGN.md: each library is used by one package only. */
+class ArchitectureTest {
+  static final Map<String, String> OWNER = Map.of(
+      "org.snakeyaml", "dev/podlint/load/",
+      "com.contrastsecurity.sarif", "dev/podlint/report/",
+      "picocli", "dev/podlint/cli/");
+
+  /** Packages each package must not import (the dependency direction). */
+  static final Map<String, List<String>> FORBIDDEN = Map.of(
+      "dev/podlint/model/", List.of("dev.podlint.load", "dev.podlint.rule", "dev.podlint.engine", "dev.podlint.checks",
+          "dev.podlint.report", "dev.podlint.cli"),
+      "dev/podlint/load/", List.of("dev.podlint.rule", "dev.podlint.engine", "dev.podlint.checks", "dev.podlint.report",
+          "dev.podlint.cli"),
+      "dev/podlint/rule/", List.of("dev.podlint.engine", "dev.podlint.checks", "dev.podlint.report", "dev.podlint.cli"),
+      "dev/podlint/checks/", List.of("dev.podlint.load", "dev.podlint.report", "dev.podlint.cli"),
+      "dev/podlint/engine/", List.of("dev.podlint.report", "dev.podlint.cli"),
+      "dev/podlint/report/", List.of("dev.podlint.cli"));
+
+  @Test
+  void importsFollowTheLayering() throws IOException {
+    Path src = TestSupport.ROOT.resolve("src/main/java");
+    List<String> problems = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(src)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String rel = src.relativize(p).toString().replace('\\', '/');
+        for (String line : Files.readAllLines(p)) {
+          if (!line.startsWith("import ")) {
+            continue;
+          }
+          String imported = line.substring(7).replace("static ", "").strip();
+          OWNER.forEach((lib, owner) -> {
+            if (imported.startsWith(lib + ".") && !rel.startsWith(owner)) {
+              problems.add(rel + " imports " + imported + " (only " + owner + " may)");
+            }
+          });
+          FORBIDDEN.forEach((pkg, banned) -> {
+            if (rel.startsWith(pkg)) {
+              for (String b : banned) {
+                if (imported.startsWith(b + ".")) {
+                  problems.add(rel + " imports " + imported + " (against the dependency direction)");
+                }
+              }
+            }
+          });
+        }
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+}

@@ -1,0 +1,210 @@
+package dev.podlint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line contract: formats, exit codes, streams, errors without stack traces. */
+class CliTest {
+  static final String CONFLICT = """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: shop
+      spec:
+        containers:
+          - name: web
+            image: nginx:1.27
+            ports:
+              - containerPort: 8080
+          - name: stats
+            image: shop/stats:2.1
+            ports:
+              - containerPort: 8080
+      """;
+
+  static final String CLEAN = """
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: once
+      spec:
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+              - name: run
+                image: busybox:1.36
+                resources:
+                  requests: {cpu: 100m, memory: 64Mi}
+                  limits: {cpu: 200m, memory: 64Mi}
+      """;
+
+  @TempDir
+  Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  @Test
+  void textFindingsAreCompilerStyleAndExitOne() throws IOException {
+    write("pod.yaml", CONFLICT);
+    Cli.Run r = Cli.run(dir, null, "lint", "pod.yaml");
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.out().contains(
+        "pod.yaml:14:26: error: Port 8080/TCP of container 'stats' is already declared by container 'web' "
+            + "[PL001 container-port-conflict]"), r.out());
+    Pattern line = Pattern.compile("^pod\\.yaml:\\d+:\\d+: (error|warning|note): .+ \\[PL\\d{3} [a-z-]+]$");
+    for (String l : r.out().split("\n")) {
+      assertTrue(line.matcher(l).matches(), "not compiler style: " + l);
+    }
+    assertTrue(r.err().startsWith("podlint: 1 file, 1 object: 1 error, "), r.err());
+    assertFalse(r.out().contains("podlint:"), "the summary belongs on stderr");
+  }
+
+  @Test
+  void lintIsTheDefaultCommandAndNoPathMeansTheWorkingDirectory() throws IOException {
+    write("a/pod.yaml", CONFLICT);
+    write("a/notes.txt", "not yaml: [");
+    Cli.Run r = Cli.run(dir, null);
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("a/pod.yaml:14:26: error:"), r.out());
+    assertTrue(r.err().contains("1 file,"), "only manifest files are read: " + r.err());
+  }
+
+  @Test
+  void cleanInputExitsZeroAndFailOnControlsTheCode() throws IOException {
+    write("job.yaml", CLEAN);
+    assertEquals(0, Cli.run(dir, null, "job.yaml").code());
+    write("pod.yaml", CONFLICT);
+    assertEquals(0, Cli.run(dir, null, "--fail-on", "none", "pod.yaml").code());
+    Cli.Run warn = Cli.run(dir, null, "--fail-on", "warning", "job.yaml");
+    assertEquals(0, warn.code(), warn.out());
+    String noLimit = CLEAN.replace("            limits: {cpu: 200m, memory: 64Mi}\n", "");
+    write("nolimit.yaml", noLimit);
+    assertEquals(0, Cli.run(dir, null, "nolimit.yaml").code(), "warnings do not fail by default");
+    assertEquals(1, Cli.run(dir, null, "--fail-on", "warning", "nolimit.yaml").code());
+  }
+
+  @Test
+  void stdinIsReadForDash() {
+    Cli.Run r = Cli.run(dir, CONFLICT, "lint", "-");
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("<stdin>:14:26: error:"), r.out());
+  }
+
+  @Test
+  void aMissingInputIsExitThreeAndTheOthersAreStillLinted() throws IOException {
+    write("pod.yaml", CONFLICT);
+    Cli.Run r = Cli.run(dir, null, "missing.yaml", "pod.yaml");
+    assertEquals(3, r.code());
+    assertTrue(r.err().contains("podlint: cannot read missing.yaml: no such file or directory"), r.err());
+    assertTrue(r.out().contains("pod.yaml:14:26: error:"), r.out());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void invalidYamlIsAFindingNotACrashAndOtherFilesAreLinted() throws IOException {
+    write("broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x: y\n");
+    write("pod.yaml", CONFLICT);
+    Cli.Run r = Cli.run(dir, null, ".");
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("broken.yaml:4:10: error: "), r.out());
+    assertTrue(r.out().contains("[PL000 invalid-yaml]"), r.out());
+    assertTrue(r.out().contains("pod.yaml:14:26: error:"), r.out());
+  }
+
+  @Test
+  void usageErrorsAreExitTwoWithoutStackTraces() {
+    Cli.Run r = Cli.run(dir, null, "--format", "xml", "x.yaml");
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("podlint: "), r.err());
+    assertTrue(r.err().contains("Try 'podlint lint --help'"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+    assertEquals(2, Cli.run(dir, null, "--no-such-option").code());
+    Cli.Run explain = Cli.run(dir, null, "explain", "container-port-conflit");
+    assertEquals(2, explain.code());
+    assertTrue(explain.err().contains("did you mean 'container-port-conflict'"), explain.err());
+  }
+
+  @Test
+  void helpListsTheExitCodes() {
+    Cli.Run r = Cli.run("--help");
+    assertEquals(0, r.code());
+    for (String code : new String[] {"0", "1", "2", "3", "4"}) {
+      assertTrue(Pattern.compile("(?m)^\\s+" + code + "\\s+\\S").matcher(r.out()).find(), "exit code " + code
+          + " not listed:\n" + r.out());
+    }
+    assertTrue(Cli.run("lint", "--help").out().contains("--fail-on"));
+    assertTrue(Cli.run("--version").out().startsWith("podlint "));
+  }
+
+  @Test
+  void outputFileIsWrittenAndStdoutStaysEmpty() throws IOException {
+    write("pod.yaml", CONFLICT);
+    Cli.Run r = Cli.run(dir, null, "-f", "json", "-o", "out/report.json", "pod.yaml");
+    assertEquals(2, r.code(), "a missing output directory is a usage error: " + r.err());
+    Files.createDirectories(dir.resolve("out"));
+    r = Cli.run(dir, null, "-f", "json", "-o", "out/report.json", "pod.yaml");
+    assertEquals(1, r.code(), r.err());
+    assertEquals("", r.out());
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+    assertEquals(1, json.get("schemaVersion").asInt());
+    JsonNode f = null;
+    for (JsonNode x : json.get("findings")) {
+      if (x.get("rule").asText().equals("container-port-conflict")) {
+        f = x;
+      }
+    }
+    assertEquals("container-port-conflict", f.get("rule").asText());
+    assertEquals(14, f.get("line").asInt());
+    assertEquals(26, f.get("column").asInt());
+    assertEquals("Pod", f.get("object").get("kind").asText());
+    assertEquals("spec.containers[1].ports[0].containerPort", f.get("path").asText());
+    assertEquals(10, f.get("related").get(0).get("line").asInt());
+    try (var s = Files.list(dir.resolve("out"))) {
+      assertEquals(1, s.count(), "no temporary file is left behind");
+    }
+  }
+
+  @Test
+  void annotationSuppressesAndTheSummaryCountsIt() throws IOException {
+    write("pod.yaml", CONFLICT.replace("  name: shop\n",
+        "  name: shop\n  annotations:\n    podlint.io/ignore: container-port-conflict, PL005\n"));
+    Cli.Run r = Cli.run(dir, null, "pod.yaml");
+    assertEquals(0, r.code(), r.out());
+    assertFalse(r.out().contains("container-port-conflict"), r.out());
+    assertFalse(r.out().contains("missing-liveness-probe"), "suppressed by id PL005: " + r.out());
+    assertTrue(r.out().contains("missing-readiness-probe"), r.out());
+    assertTrue(r.err().contains("(3 suppressed)"), r.err());
+  }
+
+  @Test
+  void rulesAndExplain() {
+    Cli.Run rules = Cli.run("rules");
+    assertEquals(0, rules.code());
+    for (var rule : TestSupport.catalog().all()) {
+      assertTrue(rules.out().contains(rule.id() + "  " + rule.name()), rule.name());
+    }
+    Cli.Run explain = Cli.run("explain", "PL001");
+    assertEquals(0, explain.code());
+    assertTrue(explain.out().contains("container-port-conflict"));
+    assertTrue(explain.out().contains("WHY"));
+    assertTrue(explain.out().contains("podlint.io/ignore: container-port-conflict"));
+    assertTrue(Cli.run("rules", "--format", "markdown").out().startsWith("# podlint rules"));
+  }
+}

@@ -1,0 +1,113 @@
+package dev.podlint;
+
+import dev.podlint.engine.Finding;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Inline expectations in fixtures: {@code # expect: rule-a, rule-b "message part"} at the end of
+ * the line where a finding starts. Parsed with a plain line scan, never with the YAML parser.
+ */
+public final class Expectations {
+  private static final Pattern MARKER = Pattern.compile("(?:^|\\s)#\\s*expect:\\s*(.*)$");
+  private static final Pattern ITEM = Pattern.compile("\\s*([a-z0-9-]+)(?:\\s+\"([^\"]*)\")?\\s*(?:,|$)");
+  private static final Pattern HEADER = Pattern.compile("^#\\s*podlint-test:\\s*rules=([a-z0-9,\\- ]+)\\s*$");
+
+  /** One expected finding. */
+  public record Expected(int line, String rule, String messagePart) {}
+
+  private Expectations() {}
+
+  public static List<Expected> parse(String text) {
+    List<Expected> out = new ArrayList<>();
+    String[] lines = text.split("\\r?\\n|\\r", -1);
+    for (int i = 0; i < lines.length; i++) {
+      Matcher m = MARKER.matcher(lines[i]);
+      if (!m.find()) {
+        continue;
+      }
+      String list = m.group(1).strip();
+      Matcher it = ITEM.matcher(list);
+      int pos = 0;
+      while (pos < list.length()) {
+        if (!it.find(pos) || it.start() != pos) {
+          throw new IllegalArgumentException("line " + (i + 1) + ": malformed expect marker: " + lines[i].strip());
+        }
+        out.add(new Expected(i + 1, it.group(1), it.group(2)));
+        pos = it.end();
+      }
+      if (list.isEmpty()) {
+        throw new IllegalArgumentException("line " + (i + 1) + ": empty expect marker");
+      }
+    }
+    return out;
+  }
+
+  /** The rules named by a {@code # podlint-test: rules=...} first line, or null. */
+  public static List<String> headerRules(String text) {
+    String first = text.lines().findFirst().orElse("").replace("\uFEFF", "");
+    Matcher m = HEADER.matcher(first.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (String s : m.group(1).split(",")) {
+      if (!s.isBlank()) {
+        out.add(s.strip());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Compares expected and actual findings as multisets of (line, rule); returns an empty string
+   * when they agree, else the fixture annotated with what is missing and unexpected.
+   */
+  public static String compare(String text, List<Expected> expected, List<Finding> actual) {
+    Map<Integer, List<String>> notes = new HashMap<>();
+    List<Finding> unmatched = new ArrayList<>(actual);
+    for (Expected e : expected) {
+      Finding hit = null;
+      for (Finding f : unmatched) {
+        if (f.span().start().line() == e.line() && f.rule().name().equals(e.rule())
+            && (e.messagePart() == null || f.message().contains(e.messagePart()))) {
+          hit = f;
+          break;
+        }
+      }
+      if (hit == null) {
+        notes.computeIfAbsent(e.line(), k -> new ArrayList<>()).add("<-- MISSING " + e.rule()
+            + (e.messagePart() == null ? "" : " \"" + e.messagePart() + "\""));
+      } else {
+        unmatched.remove(hit);
+      }
+    }
+    for (Finding f : unmatched) {
+      notes.computeIfAbsent(f.span().start().line(), k -> new ArrayList<>())
+          .add("<-- UNEXPECTED " + f.rule().name() + " at " + f.span().start() + ": " + f.message());
+    }
+    if (notes.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    String[] lines = text.split("\\r?\\n|\\r", -1);
+    for (int i = 0; i < lines.length; i++) {
+      sb.append(String.format("%4d| %s%n", i + 1, lines[i]));
+      for (String n : notes.getOrDefault(i + 1, List.of())) {
+        sb.append("    ").append(n).append('\n');
+      }
+    }
+    notes.keySet().stream().filter(l -> l > lines.length).sorted()
+        .forEach(l -> notes.get(l).forEach(n -> sb.append("line ").append(l).append(' ').append(n).append('\n')));
+    sb.append("All findings:\n");
+    for (Finding f : actual) {
+      sb.append("  ").append(f.span().start()).append(' ').append(f.rule().name()).append(": ").append(f.message())
+          .append('\n');
+    }
+    return sb.toString();
+  }
+}

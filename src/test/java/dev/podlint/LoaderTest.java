@@ -1,0 +1,125 @@
+package dev.podlint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.podlint.load.LoadedFile;
+import dev.podlint.load.ManifestLoader;
+import dev.podlint.model.K8sObject;
+import dev.podlint.model.PodView;
+import dev.podlint.model.Position;
+import dev.podlint.model.SourceFile;
+import dev.podlint.model.YMap;
+import dev.podlint.model.YNode;
+import dev.podlint.model.YScalar;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Positions, documents and encodings as the loader sees them. */
+class LoaderTest {
+  final ManifestLoader loader = new ManifestLoader();
+  final SourceFile file = new SourceFile("t.yaml", null);
+
+  LoadedFile load(String text) {
+    return loader.loadText(file, text);
+  }
+
+  static YNode at(K8sObject o, String... keys) {
+    YNode cur = o.root();
+    for (String k : keys) {
+      cur = k.matches("\\d+") ? cur.asSeq().get(Integer.parseInt(k)) : cur.asMap().get(k).orElseThrow();
+    }
+    return cur;
+  }
+
+  @Test
+  void blockAndFlowPositionsAreOneBased() {
+    LoadedFile f = load("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n"
+        + "    - name: web\n      ports: [{containerPort: 80}, {containerPort: 81}]\n");
+    K8sObject o = f.objects().get(0);
+    assertEquals("a", o.name());
+    YNode port = at(o, "spec", "containers", "0", "ports", "1", "containerPort");
+    assertEquals(new Position(7, 52), port.span().start());
+    YMap container = (YMap) at(o, "spec", "containers", "0");
+    assertEquals(new Position(6, 7), container.span().start(), "a block mapping starts at its first key");
+    assertEquals("spec.containers[0].ports[1].containerPort", port.path().toString());
+    assertEquals("/spec/containers/0/ports/1/containerPort", port.path().toPointer());
+  }
+
+  @Test
+  void columnsCountCodePoints() {
+    LoadedFile f = load("apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: {\"\uD83D\uDE80\u00e9\": x, k: v}\n");
+    YScalar v = (YScalar) at(f.objects().get(0), "metadata", "labels", "k");
+    assertEquals(new Position(5, 24), v.span().start(), "the emoji counts as one column");
+  }
+
+  @Test
+  void multiDocumentListsJsonAndNonKubernetesDocuments() {
+    String text = "---\n# Source: chart/templates/a.yaml\n---\napiVersion: v1\nkind: List\nitems:\n"
+        + "  - {apiVersion: v1, kind: Pod, metadata: {name: a}}\n  - {apiVersion: v1, kind: Pod, metadata: {name: b}}\n"
+        + "---\njust a string\n---\n- a\n- list\n---\n{\"apiVersion\": \"apps/v1\", \"kind\": \"Deployment\","
+        + " \"metadata\": {\"name\": \"c\", \"namespace\": \"n\"}}\n---\nfoo: bar\n";
+    LoadedFile f = load(text);
+    assertTrue(f.error().isEmpty(), f.error().toString());
+    assertEquals(List.of("Pod/-/a", "Pod/-/b", "Deployment/n/c"),
+        f.objects().stream().map(K8sObject::identity).toList());
+    assertEquals(4, f.objects().get(2).documentIndex(), "documents are counted from 0, empty ones included");
+  }
+
+  @Test
+  void aliasesAndMergeKeysResolveToTheAnchoredNodes() {
+    String text = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n"
+        + "    - &base\n      name: web\n      image: nginx:1\n      resources: &res\n        limits: {memory: 1Gi}\n"
+        + "    - <<: *base\n      name: sidecar\n      resources: *res\n";
+    K8sObject o = load(text).objects().get(0);
+    PodView pod = PodView.of(o).orElseThrow();
+    assertEquals(List.of("web", "sidecar"), pod.containers().stream().map(c -> c.name()).toList());
+    YNode first = pod.containers().get(0).resources().orElseThrow();
+    YNode second = pod.containers().get(1).resources().orElseThrow();
+    assertSame(first, second, "an alias yields the anchored node");
+    assertEquals("nginx:1", pod.containers().get(1).image().orElseThrow(), "merged from <<: *base");
+    assertEquals(8, pod.containers().get(1).node().get("image").orElseThrow().span().start().line(),
+        "merged values keep the anchor's position");
+  }
+
+  @Test
+  void syntaxErrorsStopTheFileButEarlierDocumentsRemain() {
+    LoadedFile f = load("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\n"
+        + "metadata:\n  name: b: c\n");
+    assertEquals(1, f.objects().size());
+    assertEquals(new Position(8, 10), f.error().orElseThrow().position());
+    assertTrue(f.error().get().problem().contains("mapping values are not allowed"), f.error().get().problem());
+  }
+
+  @Test
+  void encodings() {
+    String yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n";
+    assertEquals(1, loader.load(file, ("\uFEFF" + yaml).getBytes(StandardCharsets.UTF_8)).objects().size());
+    byte[] utf16 = ("\uFEFF" + yaml).getBytes(StandardCharsets.UTF_16LE);
+    assertEquals(1, loader.load(file, utf16).objects().size(), "UTF-16 with a BOM");
+    byte[] bad = (yaml + "  x: \u00e9\n").getBytes(StandardCharsets.UTF_8);
+    bad[bad.length - 3] = (byte) 0xFF;
+    LoadedFile f = loader.load(file, bad);
+    assertEquals(new Position(4, 6), f.error().orElseThrow().position());
+    assertTrue(f.error().get().problem().contains("not valid UTF-8"));
+    assertEquals(0, load("").objects().size());
+    assertTrue(load("").error().isEmpty());
+  }
+
+  @Test
+  void crlfKeepsLinesAndColumns() {
+    LoadedFile f = load("apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: a\r\n");
+    assertEquals(new Position(4, 9), at(f.objects().get(0), "metadata", "name").span().start());
+  }
+
+  @Test
+  void aDocumentOverTheSizeLimitIsAnErrorNotACrash() {
+    String big = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  x: \""
+        + "a".repeat(ManifestLoader.CODE_POINT_LIMIT) + "\"\n";
+    LoadedFile f = load(big);
+    assertTrue(f.error().isPresent());
+    assertTrue(f.error().get().problem().contains("larger than"), f.error().get().problem());
+  }
+}

@@ -1,0 +1,196 @@
+package dev.podlint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.podlint.engine.BuiltinChecks;
+import dev.podlint.engine.Finding;
+import dev.podlint.load.ManifestLoader;
+import dev.podlint.rule.RuleCatalog;
+import dev.podlint.rule.RuleDefinition;
+import dev.podlint.rule.RuleDocs;
+import dev.podlint.rule.RuleFormatException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.everit.json.schema.Schema;
+import org.everit.json.schema.ValidationException;
+import org.everit.json.schema.loader.SchemaLoader;
+import org.json.JSONObject;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** The rule files are well formed, complete, bound to code, tested and documented. */
+class RuleCatalogTest {
+  static final Path RULES = TestSupport.ROOT.resolve("rules");
+
+  static List<Path> ruleFiles() throws IOException {
+    try (Stream<Path> s = Files.list(RULES)) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRuleFileValidatesAgainstTheRuleSchema() throws IOException {
+    JSONObject raw = new JSONObject(Files.readString(TestSupport.ROOT.resolve("schemas/rule.schema.json")));
+    Schema schema = SchemaLoader.builder().schemaJson(raw).draftV7Support().build().load().build();
+    ManifestLoader yaml = new ManifestLoader();
+    return ruleFiles().stream().map(p -> dynamicTest(p.getFileName().toString(), () -> {
+      Object json = Json.of(yaml.parseDocument(Files.readString(p, StandardCharsets.UTF_8)));
+      try {
+        schema.validate(json);
+      } catch (ValidationException e) {
+        fail(p.getFileName() + ": " + String.join("\n", e.getAllMessages()));
+      }
+    }));
+  }
+
+  @Test
+  void theRuleSchemaRejectsABadRule() throws IOException {
+    JSONObject raw = new JSONObject(Files.readString(TestSupport.ROOT.resolve("schemas/rule.schema.json")));
+    Schema schema = SchemaLoader.builder().schemaJson(raw).draftV7Support().build().load().build();
+    JSONObject bad = new JSONObject().put("id", "X1").put("name", "Bad Name");
+    try {
+      schema.validate(bad);
+      fail("the rule schema accepted " + bad);
+    } catch (ValidationException expected) {
+      assertTrue(expected.getViolationCount() > 2);
+    }
+  }
+
+  @Test
+  void everyPackagedRuleFileIsLoaded() throws IOException {
+    Set<String> onDisk = ruleFiles().stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+    Set<String> loaded = TestSupport.catalog().all().stream().map(RuleDefinition::fileName).collect(Collectors.toSet());
+    assertEquals(onDisk, loaded);
+  }
+
+  @Test
+  void idsAndNamesAreUniqueAndWellFormed() {
+    List<RuleDefinition> all = TestSupport.catalog().all();
+    assertEquals(all.size(), all.stream().map(RuleDefinition::id).distinct().count());
+    assertEquals(all.size(), all.stream().map(RuleDefinition::name).distinct().count());
+    for (RuleDefinition r : all) {
+      assertFalse(r.title().endsWith("."), r.name() + ": title ends with a period");
+      assertTrue(r.remediation().endsWith("."), r.name() + ": remediation must end with a period");
+      assertFalse(r.message().endsWith("."), r.name() + ": message ends with a period");
+      assertTrue(r.rationale().contains("podlint.io/ignore") || r.engine().equals("core"),
+          r.name() + ": the rationale should say how to suppress the rule");
+    }
+  }
+
+  @Test
+  void javaRulesAndCheckClassesMatchOneToOne() throws IOException {
+    Set<String> javaRules = TestSupport.catalog().all().stream().filter(r -> r.engine().equals("java"))
+        .map(RuleDefinition::name).collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(javaRules, new TreeSet<>(BuiltinChecks.names()), "BuiltinChecks must bind exactly the java rules");
+    // every class in checks/ that is a Check must be created by some binding
+    Set<String> bound = BuiltinChecks.names().stream().map(n -> BuiltinChecks.create(n).getClass().getSimpleName())
+        .collect(Collectors.toSet());
+    Path dir = TestSupport.ROOT.resolve("src/main/java/dev/podlint/checks");
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.toList()) {
+        String cls = p.getFileName().toString().replace(".java", "");
+        if (cls.endsWith("Check")) {
+          assertTrue(bound.contains(cls), cls + " is not bound to any rule in BuiltinChecks");
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyRuleHasGoodAndBadFixturesAndEveryFixtureFolderIsARule() throws IOException {
+    Path base = TestSupport.TESTDATA.resolve("rules");
+    List<String> problems = new ArrayList<>();
+    for (RuleDefinition r : TestSupport.catalog().all()) {
+      Path d = base.resolve(r.name());
+      if (!Files.isDirectory(d)) {
+        problems.add(r.name() + ": no fixture folder testdata/rules/" + r.name());
+        continue;
+      }
+      try (Stream<Path> s = Files.list(d)) {
+        List<String> names = s.map(p -> p.getFileName().toString()).toList();
+        if (names.stream().noneMatch(n -> n.startsWith("good-"))) {
+          problems.add(r.name() + ": no good-* fixture");
+        }
+        if (names.stream().noneMatch(n -> n.startsWith("bad-"))) {
+          problems.add(r.name() + ": no bad-* fixture");
+        }
+      }
+    }
+    try (Stream<Path> s = Files.list(base)) {
+      for (Path d : s.toList()) {
+        if (TestSupport.catalog().find(d.getFileName().toString()).isEmpty()) {
+          problems.add("testdata/rules/" + d.getFileName() + " is not named after a rule");
+        }
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> examplesBehaveAsDocumented() {
+    return TestSupport.catalog().all().stream().flatMap(r -> Stream.of(
+        dynamicTest(r.name() + " bad example", () -> {
+          var expected = Expectations.parse(r.badExample());
+          assertFalse(expected.isEmpty(), r.name() + ": the bad example needs an # expect: marker");
+          List<Finding> actual = TestSupport.lint(r.name() + "/bad", r.badExample(), List.of(r.name()));
+          String diff = Expectations.compare(r.badExample(), expected, actual);
+          assertEquals("", diff, r.name() + ": bad example");
+        }),
+        dynamicTest(r.name() + " good example", () -> {
+          List<Finding> actual = TestSupport.lint(r.name() + "/good", r.goodExample(), List.of(r.name()));
+          assertEquals("", Expectations.compare(r.goodExample(), List.of(), actual), r.name() + ": good example");
+        })));
+  }
+
+  @Test
+  void aBrokenRuleFileIsReportedWithFileAndField() {
+    ManifestLoader yaml = new ManifestLoader();
+    RuleFormatException e = org.junit.jupiter.api.Assertions.assertThrows(RuleFormatException.class,
+        () -> RuleCatalog.parse(yaml, "PL999-broken.yaml", "id: PL999\nname: broken\ntitle: x\n"));
+    assertTrue(e.getMessage().startsWith("PL999-broken.yaml: "), e.getMessage());
+    assertTrue(e.getMessage().contains("missing field"), e.getMessage());
+    RuleFormatException syntax = org.junit.jupiter.api.Assertions.assertThrows(RuleFormatException.class,
+        () -> RuleCatalog.parse(yaml, "PL999-broken.yaml", "id: [PL999\n"));
+    assertTrue(syntax.getMessage().contains("line "), syntax.getMessage());
+  }
+
+  /** docs/rules.md and the README rule table are generated; regenerate with -Ddocs.update=true. */
+  @Test
+  void generatedDocsAreCurrent() throws IOException {
+    List<RuleDefinition> rules = TestSupport.catalog().all();
+    boolean update = Boolean.getBoolean("docs.update");
+    Path page = TestSupport.ROOT.resolve(RuleDocs.DOCS_PAGE);
+    String expectedPage = RuleDocs.page(rules);
+    Path readme = TestSupport.ROOT.resolve("README.md");
+    String text = Files.readString(readme, StandardCharsets.UTF_8);
+    int b = text.indexOf(RuleDocs.TABLE_BEGIN);
+    int e = text.indexOf(RuleDocs.TABLE_END);
+    assertTrue(b >= 0 && e > b, "README.md must hold the generated rule table between "
+        + RuleDocs.TABLE_BEGIN + " and " + RuleDocs.TABLE_END);
+    String expectedReadme = text.substring(0, b + RuleDocs.TABLE_BEGIN.length()) + "\n" + RuleDocs.table(rules)
+        + text.substring(e);
+    if (update) {
+      Files.createDirectories(page.getParent());
+      Files.writeString(page, expectedPage, StandardCharsets.UTF_8);
+      Files.writeString(readme, expectedReadme, StandardCharsets.UTF_8);
+      text = expectedReadme;
+    }
+    String hint = " is stale: run `mvn test -Dtest=RuleCatalogTest -Ddocs.update=true` and commit the result";
+    assertTrue(Files.exists(page), RuleDocs.DOCS_PAGE + " is missing" + hint.replace(" is stale", ""));
+    assertEquals(expectedPage, Files.readString(page, StandardCharsets.UTF_8), RuleDocs.DOCS_PAGE + hint);
+    assertEquals(expectedReadme, text, "README.md rule table" + hint);
+  }
+}

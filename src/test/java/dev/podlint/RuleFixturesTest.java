@@ -1,0 +1,91 @@
+package dev.podlint;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every fixture under {@code testdata/} (rules/, load/, examples/) and demands exact
+ * agreement with its {@code # expect:} markers both ways. Each fixture runs three times: as
+ * written, with CRLF line endings, and with a UTF-8 byte order mark. Run one rule's fixtures with
+ * {@code -Dfixtures.only=<rule-name>}.
+ */
+class RuleFixturesTest {
+  static List<Path> fixtures() throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (String dir : List.of("rules", "load", "examples")) {
+      Path d = TestSupport.TESTDATA.resolve(dir);
+      if (Files.isDirectory(d)) {
+        try (Stream<Path> s = Files.walk(d)) {
+          s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().forEach(out::add);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The rules a fixture is checked against: its header, else its rule folder, else all. */
+  static List<String> scope(Path fixture, String text) {
+    List<String> header = Expectations.headerRules(text);
+    if (header != null) {
+      return header;
+    }
+    Path rel = TestSupport.TESTDATA.relativize(fixture);
+    if (rel.getNameCount() >= 3 && rel.getName(0).toString().equals("rules")) {
+      return List.of(rel.getName(1).toString());
+    }
+    return List.of("all");
+  }
+
+  @TestFactory
+  Stream<DynamicNode> everyFixture() throws IOException {
+    String only = System.getProperty("fixtures.only");
+    List<Path> all = fixtures();
+    assertFalse(all.isEmpty(), "no fixtures found under testdata/");
+    return all.stream()
+        .filter(p -> only == null || only.isBlank() || p.toString().contains(only))
+        .flatMap(p -> {
+          String name = TestSupport.ROOT.relativize(p).toString();
+          return Stream.of(
+              dynamicTest(name, p.toUri(), () -> check(p, Variant.AS_IS)),
+              dynamicTest(name + " [CRLF]", p.toUri(), () -> check(p, Variant.CRLF)),
+              dynamicTest(name + " [BOM]", p.toUri(), () -> check(p, Variant.BOM)));
+        });
+  }
+
+  enum Variant { AS_IS, CRLF, BOM }
+
+  static void check(Path p, Variant v) throws IOException {
+    String text = Files.readString(p, StandardCharsets.UTF_8);
+    String input = switch (v) {
+      case AS_IS -> text;
+      case CRLF -> text.replace("\r\n", "\n").replace("\n", "\r\n");
+      case BOM -> "\uFEFF" + text;
+    };
+    String name = TestSupport.ROOT.relativize(p).toString();
+    var expected = Expectations.parse(text);
+    boolean bad = p.getFileName().toString().startsWith("bad-");
+    boolean good = p.getFileName().toString().startsWith("good-");
+    if (bad && expected.isEmpty()) {
+      fail(name + ": a bad-* fixture needs at least one # expect: marker");
+    }
+    if (good && !expected.isEmpty()) {
+      fail(name + ": a good-* fixture must not hold # expect: markers");
+    }
+    var actual = TestSupport.lint(name, input, scope(p, text));
+    String diff = Expectations.compare(text, expected, actual);
+    if (!diff.isEmpty()) {
+      fail(name + " (" + v + ") does not match its markers:\n" + diff);
+    }
+  }
+}

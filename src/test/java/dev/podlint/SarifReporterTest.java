@@ -1,0 +1,145 @@
+package dev.podlint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.everit.json.schema.Schema;
+import org.everit.json.schema.ValidationException;
+import org.everit.json.schema.loader.SchemaLoader;
+import org.json.JSONObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SARIF output is valid against the official 2.1.0 schema and carries what code scanning needs. */
+class SarifReporterTest {
+  static Schema schema;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void loadSchema() throws IOException {
+    JSONObject raw = new JSONObject(Files.readString(TestSupport.ROOT.resolve("schemas/sarif-schema-2.1.0.json")));
+    schema = SchemaLoader.builder().schemaJson(raw).build().load().build();
+  }
+
+  static void assertValid(String sarif) {
+    try {
+      schema.validate(new JSONObject(sarif));
+    } catch (ValidationException e) {
+      fail("SARIF is not valid:\n" + String.join("\n", e.getAllMessages()));
+    }
+  }
+
+  @Test
+  void theSchemaCatchesInvalidSarif() {
+    String bad = "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"x\"}},"
+        + " \"results\": [{\"message\": {\"text\": \"m\"}, \"level\": \"fatal\"}]}]}";
+    try {
+      schema.validate(new JSONObject(bad));
+      fail("an invalid level was accepted");
+    } catch (ValidationException expected) {
+      assertTrue(expected.getAllMessages().toString().contains("level"), expected.getAllMessages().toString());
+    }
+  }
+
+  @Test
+  void examplesProduceValidSarifWithRulesLocationsAndFingerprints() throws IOException {
+    Cli.Run r = Cli.run("-f", "sarif", "testdata/examples");
+    assertEquals(1, r.code(), r.err());
+    assertValid(r.out());
+    JsonNode log = new ObjectMapper().readTree(r.out());
+    assertEquals("2.1.0", log.get("version").asText());
+    JsonNode run = log.get("runs").get(0);
+    JsonNode driver = run.get("tool").get("driver");
+    assertEquals("podlint", driver.get("name").asText());
+    assertTrue(driver.has("version") && driver.has("informationUri"));
+    JsonNode rules = driver.get("rules");
+    assertEquals(TestSupport.catalog().all().size(), rules.size(), "every rule that ran is described");
+    for (JsonNode rule : rules) {
+      for (String field : new String[] {"id", "name", "shortDescription", "fullDescription", "help", "helpUri",
+          "defaultConfiguration", "properties"}) {
+        assertTrue(rule.has(field), rule.get("id") + " lacks " + field);
+      }
+      assertTrue(rule.get("help").has("markdown"));
+    }
+    assertTrue(run.get("results").size() > 0);
+    for (JsonNode res : run.get("results")) {
+      int index = res.get("ruleIndex").asInt();
+      assertEquals(res.get("ruleId").asText(), rules.get(index).get("id").asText(), "ruleIndex points at the rule");
+      JsonNode loc = res.get("locations").get(0).get("physicalLocation");
+      assertEquals("%SRCROOT%", loc.get("artifactLocation").get("uriBaseId").asText());
+      assertTrue(loc.get("artifactLocation").get("uri").asText().startsWith("testdata/examples/"));
+      JsonNode region = loc.get("region");
+      assertTrue(region.get("startLine").asInt() >= 1 && region.get("startColumn").asInt() >= 1);
+      assertTrue(region.has("endLine") && region.has("endColumn"));
+      assertTrue(res.get("partialFingerprints").get("podlint/v1").asText().matches("[0-9a-f]{32}(:\\d+)?"));
+    }
+    assertTrue(run.get("invocations").get(0).get("executionSuccessful").asBoolean());
+  }
+
+  @Test
+  void suppressedFindingsStayWithASuppressionAndRelatedLocationsAreListed() throws IOException {
+    Path p = dir.resolve("pod.yaml");
+    Files.writeString(p, CliTest.CONFLICT.replace("  name: shop\n",
+        "  name: shop\n  annotations:\n    podlint.io/ignore: container-port-conflict\n"), StandardCharsets.UTF_8);
+    Cli.Run r = Cli.run(dir, null, "-f", "sarif", "pod.yaml");
+    assertValid(r.out());
+    JsonNode results = new ObjectMapper().readTree(r.out()).get("runs").get(0).get("results");
+    JsonNode conflict = null;
+    for (JsonNode res : results) {
+      if (res.get("ruleId").asText().equals("PL001")) {
+        conflict = res;
+      }
+    }
+    assertTrue(conflict != null, "the suppressed finding is still in SARIF");
+    JsonNode sup = conflict.get("suppressions").get(0);
+    assertEquals("inSource", sup.get("kind").asText());
+    assertTrue(sup.get("justification").asText().contains("podlint.io/ignore"));
+    JsonNode related = conflict.get("relatedLocations").get(0);
+    assertEquals(12, related.get("physicalLocation").get("region").get("startLine").asInt());
+    assertEquals("Pod/-/shop", conflict.get("locations").get(0).get("logicalLocations").get(0)
+        .get("fullyQualifiedName").asText());
+  }
+
+  @Test
+  void fingerprintsIgnoreLineNumbers() throws IOException {
+    Path p = dir.resolve("pod.yaml");
+    Files.writeString(p, CliTest.CONFLICT, StandardCharsets.UTF_8);
+    String before = fingerprintOfConflict(Cli.run(dir, null, "-f", "sarif", "pod.yaml").out());
+    Files.writeString(p, "# a comment\n\n" + CliTest.CONFLICT, StandardCharsets.UTF_8);
+    String after = fingerprintOfConflict(Cli.run(dir, null, "-f", "sarif", "pod.yaml").out());
+    assertEquals(before, after);
+    Files.writeString(p, CliTest.CONFLICT.replace("name: stats", "name: metrics"), StandardCharsets.UTF_8);
+    assertNotEquals(before, fingerprintOfConflict(Cli.run(dir, null, "-f", "sarif", "pod.yaml").out()),
+        "a different conflict is a different finding");
+  }
+
+  private static String fingerprintOfConflict(String sarif) throws IOException {
+    for (JsonNode res : new ObjectMapper().readTree(sarif).get("runs").get(0).get("results")) {
+      if (res.get("ruleId").asText().equals("PL001")) {
+        return res.get("partialFingerprints").get("podlint/v1").asText() + " " + res.get("message").get("text");
+      }
+    }
+    throw new AssertionError("no PL001 result");
+  }
+
+  @Test
+  void unreadableInputsAreToolNotifications() {
+    Cli.Run r = Cli.run(dir, null, "-f", "sarif", "nope.yaml");
+    assertEquals(3, r.code());
+    assertValid(r.out());
+    assertTrue(r.out().contains("cannot read nope.yaml"), r.out());
+    assertFalse(r.out().contains("\"results\" : [ {"), "no results for a missing file");
+  }
+}

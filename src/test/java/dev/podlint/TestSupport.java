@@ -1,0 +1,49 @@
+package dev.podlint;
+
+import dev.podlint.engine.Finding;
+import dev.podlint.engine.LintResult;
+import dev.podlint.engine.Linter;
+import dev.podlint.model.SourceFile;
+import dev.podlint.rule.RuleCatalog;
+import dev.podlint.rule.RuleDefinition;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Shared helpers for tests. */
+public final class TestSupport {
+  /** The project root (tests run with it as working directory). */
+  public static final Path ROOT = Path.of("").toAbsolutePath();
+  public static final Path TESTDATA = ROOT.resolve("testdata");
+
+  private TestSupport() {}
+
+  public static RuleCatalog catalog() {
+    return RuleCatalog.builtin();
+  }
+
+  /** Lints {@code text} with the named rules plus invalid-yaml; returns unsuppressed findings. */
+  public static List<Finding> lint(String name, String text, List<String> ruleNames) {
+    RuleCatalog c = catalog();
+    Set<RuleDefinition> rules = new LinkedHashSet<>();
+    rules.add(c.get(Linter.INVALID_YAML));
+    if (ruleNames.equals(List.of("all"))) {
+      c.all().stream().filter(RuleDefinition::enabledByDefault).forEach(rules::add);
+    } else {
+      ruleNames.forEach(n -> rules.add(c.get(n)));
+    }
+    LintResult r = new Linter(c, rules).lintText(new SourceFile(name, null), text);
+    if (!r.internalErrors().isEmpty()) {
+      throw new AssertionError("internal errors: " + r.internalErrors());
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : r.findings()) {
+      if (!f.isSuppressed()) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+}
