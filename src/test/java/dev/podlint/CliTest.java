@@ -179,6 +179,8 @@ class CliTest {
     try (var s = Files.list(dir.resolve("out"))) {
       assertEquals(1, s.count(), "no temporary file is left behind");
     }
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(dir.resolve("out/report.json"))), "a report is an ordinary readable file");
   }
 
   @Test

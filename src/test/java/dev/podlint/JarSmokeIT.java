@@ -70,6 +70,16 @@ class JarSmokeIT {
   }
 
   @Test
+  void theLauncherRunsTheBuiltJar() throws Exception {
+    Process p = new ProcessBuilder("bash", "bin/podlint", "--version").directory(TestSupport.ROOT.toFile())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(out.startsWith("podlint "), out);
+  }
+
+  @Test
   void theJarExplainsAndValidatesUsage() throws Exception {
     assertEquals(0, run("explain", "container-port-conflict").code());
     Proc bad = run("--fail-on", "sometimes");

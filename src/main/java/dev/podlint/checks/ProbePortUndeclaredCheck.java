@@ -54,8 +54,8 @@ public final class ProbePortUndeclaredCheck implements Check.ContainerCheck {
       }
       return;
     }
-    if (!port.isString()) {
-      return; // a float or boolean: the schema rules report that
+    if (!port.isString() || isUnrenderedTemplate(port.value())) {
+      return; // a float or boolean (the schema rules report that), or a template left unrendered
     }
     String name = port.value();
     if (c.ports().stream().map(PortDecl::name).flatMap(Optional::stream).noneMatch(name::equals)) {
@@ -63,6 +63,11 @@ public final class ProbePortUndeclaredCheck implements Check.ContainerCheck {
           .arg("probe", probeKey).arg("port", name).arg("container", c.name()).arg("declared", declared)
           .report();
     }
+  }
+
+  /** {@code ${PORT}}, {@code $(PORT)} or {@code {{ .Values.port }}}: not a port name but a template. */
+  static boolean isUnrenderedTemplate(String s) {
+    return s.contains("${") || s.contains("$(") || s.contains("{{");
   }
 
   private static String describe(ContainerView c) {

@@ -17,10 +17,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -137,6 +140,7 @@ public final class LintCommand implements Callable<Integer> {
         throw new UserException(ExitCodes.USAGE, "cannot write the report to " + target + ": it is a directory");
       }
       tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      keepPermissions(target, tmp);
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         reporter.write(report, w);
       }
@@ -157,6 +161,16 @@ public final class LintCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /** A report is an ordinary file: keep the mode of the file it replaces, else rw-r--r--. */
+  private static void keepPermissions(Path target, Path tmp) throws IOException {
+    if (!Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+      return;
+    }
+    Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+        : PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(tmp, perms);
   }
 
   private static String describe(IOException e) {

@@ -111,8 +111,8 @@ public final class PodView {
   /**
    * The groups of containers that run at the same time. The main phase holds every regular
    * container and native sidecar; each classic init container runs with the native sidecars
-   * declared before it. Each group is listed once; a classic init container's group is returned
-   * only when it has a partner, with the init container last.
+   * declared before it. Each group is listed once and is never empty; a classic init container's
+   * group is returned only when it has a partner, with the init container last.
    */
   public List<List<ContainerView>> concurrentGroups() {
     List<List<ContainerView>> groups = new ArrayList<>();
@@ -126,7 +126,10 @@ public final class PodView {
         groups.add(g);
       }
     }
-    groups.add(containers.stream().filter(ContainerView::isLongRunning).toList());
+    List<ContainerView> main = containers.stream().filter(ContainerView::isLongRunning).toList();
+    if (!main.isEmpty()) {
+      groups.add(main);
+    }
     return groups;
   }
 }
