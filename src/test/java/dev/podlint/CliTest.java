@@ -101,6 +101,26 @@ class CliTest {
   }
 
   @Test
+  void jsonManifestsAreFoundInDirectoriesAndReportedAtTheirLine() throws IOException {
+    write("k8s/pod.json", """
+        {
+          "apiVersion": "v1",
+          "kind": "Pod",
+          "metadata": {"name": "shop"},
+          "spec": {
+            "containers": [
+              {"name": "web", "image": "nginx:1.27", "ports": [{"containerPort": 8080}]},
+              {"name": "stats", "image": "shop/stats:2.1", "ports": [{"containerPort": 8080}]}
+            ]
+          }
+        }
+        """);
+    Cli.Run r = Cli.run(dir, null, "k8s");
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.out().contains("k8s/pod.json:8:80: error: Port 8080/TCP of container 'stats'"), r.out());
+  }
+
+  @Test
   void stdinIsReadForDash() {
     Cli.Run r = Cli.run(dir, CONFLICT, "lint", "-");
     assertEquals(1, r.code());
