@@ -13,5 +13,14 @@ public final class ExitCodes {
   /** A bug in podlint; the report is still written, with the error recorded. */
   public static final int INTERNAL = 4;
 
+  /** What each code means, for {@code --help}, in code order. */
+  static final java.util.SortedMap<String, String> DESCRIPTIONS = java.util.Collections.unmodifiableSortedMap(
+      new java.util.TreeMap<>(java.util.Map.of(
+          "0", "no finding at or above the --fail-on level",
+          "1", "findings at or above the --fail-on level",
+          "2", "usage error (bad option, unknown rule, output not writable)",
+          "3", "an input could not be read (the others were still linted)",
+          "4", "internal error (a bug; the report is still written)")));
+
   private ExitCodes() {}
 }

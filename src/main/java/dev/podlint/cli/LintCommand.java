@@ -36,14 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "lint",
     mixinStandardHelpOptions = true,
     versionProvider = PodlintCommand.Version.class,
-    description = "Lints Kubernetes manifests and reports problems at their line and column.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:no finding at or above the --fail-on level",
-        "1:findings at or above the --fail-on level",
-        "2:usage error (bad option, unknown rule, output not writable)",
-        "3:an input could not be read (the others were still linted)",
-        "4:internal error (a bug; the report is still written)"})
+    description = "Lints Kubernetes manifests and reports problems at their line and column.")
 public final class LintCommand implements Callable<Integer> {
   /** Output formats. */
   enum Format { text, json, sarif }

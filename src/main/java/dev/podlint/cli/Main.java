@@ -46,6 +46,10 @@ public final class Main {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    for (CommandLine c : List.of(cl, cl.getSubcommands().get("lint"))) {
+      c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+          .exitCodeList(ExitCodes.DESCRIPTIONS);
+    }
     cl.setParameterExceptionHandler((ex, a) -> {
       CommandLine c = ex.getCommandLine();
       c.getErr().println("podlint: " + ex.getMessage());

@@ -13,14 +13,7 @@ import picocli.CommandLine.IVersionProvider;
         "Lints Kubernetes workload manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, "
             + "...) at the exact line and column.",
         "`podlint PATH...` is short for `podlint lint PATH...`."},
-    subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:no finding at or above the --fail-on level",
-        "1:findings at or above the --fail-on level",
-        "2:usage error (bad option, unknown rule, output not writable)",
-        "3:an input could not be read (the others were still linted)",
-        "4:internal error (a bug; the report is still written)"})
+    subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class})
 public final class PodlintCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
