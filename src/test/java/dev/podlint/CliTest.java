@@ -138,6 +138,16 @@ class CliTest {
   }
 
   @Test
+  void aBrokenSymbolicLinkInADirectoryIsAnUnreadableInput() throws IOException {
+    write("k8s/pod.yaml", CONFLICT);
+    Files.createSymbolicLink(dir.resolve("k8s/gone.yaml"), dir.resolve("nowhere.yaml"));
+    Cli.Run r = Cli.run(dir, null, "k8s");
+    assertEquals(3, r.code(), r.err());
+    assertTrue(r.err().contains("podlint: cannot read k8s/gone.yaml: broken symbolic link"), r.err());
+    assertTrue(r.out().contains("k8s/pod.yaml:14:26: error:"), r.out());
+  }
+
+  @Test
   void invalidYamlIsAFindingNotACrashAndOtherFilesAreLinted() throws IOException {
     write("broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x: y\n");
     write("pod.yaml", CONFLICT);
@@ -170,6 +180,9 @@ class CliTest {
           + " not listed:\n" + r.out());
     }
     assertTrue(Cli.run("lint", "--help").out().contains("--fail-on"));
+    Cli.Run help = Cli.run("help", "lint");
+    assertEquals(0, help.code(), help.err());
+    assertTrue(help.out().contains("--fail-on"));
     assertTrue(Cli.run("--version").out().startsWith("podlint "));
   }
 

@@ -109,6 +109,33 @@ class LoaderTest {
   }
 
   @Test
+  void aByteOrderMarkMayStartEveryDocument() {
+    String pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n";
+    LoadedFile f = load("\uFEFF" + pod + "---\n\uFEFF" + pod.replace("name: a", "name: b"));
+    assertEquals(List.of("Pod/-/a", "Pod/-/b"), f.objects().stream().map(K8sObject::identity).toList());
+  }
+
+  @Test
+  void utf16WithoutAByteOrderMarkIsRecognised() {
+    String yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n";
+    assertEquals(1, loader.load(file, yaml.getBytes(StandardCharsets.UTF_16LE)).objects().size());
+    assertEquals(1, loader.load(file, yaml.getBytes(StandardCharsets.UTF_16BE)).objects().size());
+  }
+
+  @Test
+  void syntaxErrorsPointAtTheirCause() {
+    // a non-scalar key: at the key
+    assertEquals(new Position(3, 5), load("a: 1\nb:\n  ? [x]\n  : y\n").error().orElseThrow().position());
+    assertEquals(new Position(3, 1), load("a: 1\n---\n{x: 1}: 2\n").error().orElseThrow().position());
+    // a control character: where it is
+    var ctl = load("apiVersion: v1\nkind: Pod\nmetadata:\n  name: \"a\u0001b\"\n").error().orElseThrow();
+    assertEquals(new Position(4, 11), ctl.position());
+    assertTrue(ctl.problem().contains("U+0001"), ctl.problem());
+    // an unclosed quote noticed at the end of the stream: at the opening quote, not past the last line
+    assertEquals(new Position(1, 4), load("a: \"unterminated\nb: c\n").error().orElseThrow().position());
+  }
+
+  @Test
   void crlfKeepsLinesAndColumns() {
     LoadedFile f = load("apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: a\r\n");
     assertEquals(new Position(4, 9), at(f.objects().get(0), "metadata", "name").span().start());

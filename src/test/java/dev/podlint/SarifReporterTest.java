@@ -92,6 +92,10 @@ class SarifReporterTest {
       assertTrue(region.get("startLine").asInt() >= 1 && region.get("startColumn").asInt() >= 1);
       assertTrue(region.has("endLine") && region.has("endColumn"));
       assertTrue(res.get("partialFingerprints").get("podlint/v1").asText().matches("[0-9a-f]{32}(:\\d+)?"));
+      assertTrue(res.has("level"), "every result states its level (a missing one means the rule's default): " + res);
+    }
+    for (JsonNode rule : rules) {
+      assertTrue(rule.get("defaultConfiguration").has("level"), rule.get("id") + " has no default level");
     }
     assertTrue(run.get("invocations").get(0).get("executionSuccessful").asBoolean());
   }

@@ -22,7 +22,7 @@ public final class RequestExceedsLimitCheck implements Check.ContainerCheck {
     if (requests.isEmpty() || limits.isEmpty()) {
       return;
     }
-    for (YMap.Entry e : requests.get().entries()) {
+    for (YMap.Entry e : requests.get().effectiveEntries()) {
       String resource = e.key().value();
       if (!(e.value() instanceof YScalar req) || req.isNull()) {
         continue;

@@ -2,6 +2,7 @@ package dev.podlint.cli;
 
 import dev.podlint.Podlint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code podlint}: the root command. */
@@ -13,7 +14,7 @@ import picocli.CommandLine.IVersionProvider;
         "Lints Kubernetes workload manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, "
             + "...) at the exact line and column.",
         "`podlint PATH...` is short for `podlint lint PATH...`."},
-    subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class})
+    subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class, HelpCommand.class})
 public final class PodlintCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

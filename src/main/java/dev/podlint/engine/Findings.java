@@ -64,6 +64,9 @@ public final class Findings {
       String message = Template.render(rule.messageOf(variant), args);
       List<Finding.Related> rel = new ArrayList<>();
       for (YNode r : related) {
+        if (r == node) {
+          continue; // one node seen twice through an alias: the primary location says it all
+        }
         String text = rule.relatedMessage() == null ? "related location" : Template.render(rule.relatedMessage(), args);
         rel.add(new Finding.Related(object.file(), r.span(), text));
       }

@@ -83,6 +83,8 @@ public final class Inputs {
         public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
           if (attrs.isRegularFile() && isManifestName(f.getFileName().toString())) {
             found.add(f);
+          } else if (attrs.isSymbolicLink() && isManifestName(f.getFileName().toString())) {
+            problems.add(new InputProblem(relativeDisplay(arg, dir, f), "broken symbolic link"));
           }
           return FileVisitResult.CONTINUE;
         }

@@ -29,6 +29,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -51,6 +52,7 @@ public final class ManifestLoader {
   private final LoadSettings settings = LoadSettings.builder()
       .setSchema(new CoreSchema())
       .setAllowDuplicateKeys(true)
+      .setAllowNonScalarKeys(true) // the converter reports them, with their position
       .setMaxAliasesForCollections(50)
       .setCodePointLimit(CODE_POINT_LIMIT)
       .setUseMarks(true)
@@ -74,9 +76,7 @@ public final class ManifestLoader {
 
   /** Loads already decoded text (a leading BOM is ignored). */
   public LoadedFile loadText(SourceFile file, String text) {
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
+    text = stripByteOrderMarks(text);
     List<K8sObject> objects = new ArrayList<>();
     int documents = 0;
     Position lastEnd = new Position(1, 1);
@@ -92,9 +92,10 @@ public final class ManifestLoader {
     } catch (TreeProblem e) {
       return new LoadedFile(file, objects, documents, Optional.of(new SyntaxError(e.getMessage(), e.position)));
     } catch (MarkedYamlEngineException e) {
-      Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-      Position at = mark == null ? lastEnd : position(mark);
-      return new LoadedFile(file, objects, documents, Optional.of(new SyntaxError(problem(e), at)));
+      return new LoadedFile(file, objects, documents, Optional.of(new SyntaxError(problem(e), where(e, text, lastEnd))));
+    } catch (ReaderException e) {
+      return new LoadedFile(file, objects, documents,
+          Optional.of(new SyntaxError(readerProblem(e), positionOfCodePoint(text, e.getPosition()))));
     } catch (YamlEngineException e) {
       return new LoadedFile(file, objects, documents, Optional.of(new SyntaxError(message(e), lastEnd)));
     } catch (StackOverflowError e) {
@@ -110,9 +111,7 @@ public final class ManifestLoader {
    * @throws YamlSyntaxException with the error's position when the text is not valid YAML
    */
   public YNode parseDocument(String text) throws YamlSyntaxException {
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
+    text = stripByteOrderMarks(text);
     List<YNode> docs = new ArrayList<>();
     try {
       for (Node node : new Compose(settings).composeAllFromReader(new StringReader(text))) {
@@ -121,8 +120,9 @@ public final class ManifestLoader {
     } catch (TreeProblem e) {
       throw new YamlSyntaxException(new SyntaxError(e.getMessage(), e.position));
     } catch (MarkedYamlEngineException e) {
-      Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-      throw new YamlSyntaxException(new SyntaxError(problem(e), mark == null ? new Position(1, 1) : position(mark)));
+      throw new YamlSyntaxException(new SyntaxError(problem(e), where(e, text, new Position(1, 1))));
+    } catch (ReaderException e) {
+      throw new YamlSyntaxException(new SyntaxError(readerProblem(e), positionOfCodePoint(text, e.getPosition())));
     } catch (YamlEngineException e) {
       throw new YamlSyntaxException(new SyntaxError(message(e), new Position(1, 1)));
     }
@@ -180,6 +180,55 @@ public final class ManifestLoader {
     }
     int nl = m.indexOf('\n');
     return nl > 0 ? m.substring(0, nl) : m;
+  }
+
+  /**
+   * YAML allows a byte order mark at the start of every document of a stream (files joined with
+   * {@code cat}); snakeyaml-engine accepts it only at the very start, so marks at line starts go.
+   */
+  private static String stripByteOrderMarks(String text) {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return text.indexOf('\uFEFF') < 0 ? text : LINE_START_BOM.matcher(text).replaceAll("");
+  }
+
+  private static final java.util.regex.Pattern LINE_START_BOM = java.util.regex.Pattern.compile("(?m)^\uFEFF");
+
+  /**
+   * Where a syntax error is: the problem mark, except when the parser only noticed the problem at
+   * the end of the stream (an unclosed quote or bracket); then the place that opened it.
+   */
+  private static Position where(MarkedYamlEngineException e, String text, Position fallback) {
+    Optional<Mark> problem = e.getProblemMark();
+    Optional<Mark> context = e.getContextMark();
+    if (problem.isPresent() && context.isPresent() && problem.get().getIndex() >= text.codePointCount(0, text.length())) {
+      return position(context.get());
+    }
+    return problem.or(() -> context).map(ManifestLoader::position).orElse(fallback);
+  }
+
+  private static String readerProblem(ReaderException e) {
+    return String.format("special character U+%04X is not allowed in YAML", e.getCodePoint());
+  }
+
+  /** The line and column of the code point at {@code index} of {@code text}. */
+  static Position positionOfCodePoint(String text, int index) {
+    int line = 1;
+    int col = 1;
+    int cp = 0;
+    for (int i = 0; i < text.length() && cp < index; cp++) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      boolean crlf = c == '\r' && i < text.length() && text.charAt(i) == '\n';
+      if (c == '\n' || c == '\r' && !crlf) {
+        line++;
+        col = 1;
+      } else if (!crlf) {
+        col++;
+      }
+    }
+    return new Position(line, col);
   }
 
   static Position position(Mark m) {
@@ -264,6 +313,13 @@ public final class ManifestLoader {
     }
     if (n >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
       return strict(bytes, 2, StandardCharsets.UTF_16LE);
+    }
+    // no BOM: a YAML stream starts with an ASCII character, which UTF-16 pairs with a zero byte
+    if (n >= 2 && bytes[0] == 0 && bytes[1] != 0) {
+      return strict(bytes, 0, StandardCharsets.UTF_16BE);
+    }
+    if (n >= 2 && bytes[0] != 0 && bytes[1] == 0) {
+      return strict(bytes, 0, StandardCharsets.UTF_16LE);
     }
     int off = n >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
     return strict(bytes, off, StandardCharsets.UTF_8);

@@ -34,6 +34,17 @@ public record YMap(List<Entry> entries, Span span, YPath path) implements YNode 
     return Optional.empty();
   }
 
+  /**
+   * The entries that count: one per key, the last one given, in the order the keys first appear.
+   */
+  public List<Entry> effectiveEntries() {
+    java.util.LinkedHashMap<String, Entry> last = new java.util.LinkedHashMap<>();
+    for (Entry e : entries) {
+      last.merge(e.key().value(), e, (a, b) -> b);
+    }
+    return List.copyOf(last.values());
+  }
+
   /** The key node of {@code key}, for reporting at a key. */
   public Optional<YScalar> keyNode(String key) {
     return entry(key).map(Entry::key);

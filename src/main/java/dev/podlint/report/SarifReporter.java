@@ -20,6 +20,8 @@ import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -98,10 +100,23 @@ public final class SarifReporter implements Reporter {
         .withRuns(List.of(run));
     ObjectMapper mapper = new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .addMixIn(Result.class, ExplicitLevel.class)
+        .addMixIn(ReportingConfiguration.class, ExplicitLevel.class);
     mapper.writeValue(out, log);
     out.write('\n');
     out.flush();
+  }
+
+  /**
+   * java-sarif leaves out values equal to the schema default, so {@code "level": "warning"} would
+   * vanish and a result would inherit its rule's default level instead (a warning of a rule whose
+   * default is error would read as an error). This mix-in writes {@code level} whenever it is set.
+   */
+  abstract static class ExplicitLevel {
+    @JsonProperty("level")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Object level;
   }
 
   private static ReportingDescriptor descriptor(RuleDefinition rule) {
