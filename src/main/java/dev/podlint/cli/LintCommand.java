@@ -1,6 +1,7 @@
 package dev.podlint.cli;
 
 import dev.podlint.Podlint;
+import dev.podlint.engine.LintOptions;
 import dev.podlint.engine.LintResult;
 import dev.podlint.engine.Linter;
 import dev.podlint.load.InputProblem;
@@ -73,6 +74,20 @@ public final class LintCommand implements Callable<Integer> {
           + "directory.")
   Path srcRoot;
 
+  @Option(names = "--kubernetes-version", paramLabel = "VERSION", defaultValue = "1.36",
+      completionCandidates = KubernetesVersions.class,
+      description = "The Kubernetes version to check against: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  String kubernetesVersion;
+
+  /** The versions podlint knows, for --help. */
+  static final class KubernetesVersions extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    KubernetesVersions() {
+      super(LintOptions.KUBERNETES_VERSIONS);
+    }
+  }
+
   @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line on standard error.")
   boolean quiet;
 
@@ -83,9 +98,13 @@ public final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long started = System.nanoTime();
+    if (!LintOptions.KUBERNETES_VERSIONS.contains(kubernetesVersion)) {
+      throw new UserException(ExitCodes.USAGE, "invalid value for option '--kubernetes-version': '"
+          + kubernetesVersion + "' (choose one of " + String.join(", ", LintOptions.KUBERNETES_VERSIONS) + ")");
+    }
     PrintWriter err = spec.commandLine().getErr();
     RuleCatalog catalog = RuleCatalog.builtin();
-    Linter linter = Linter.withDefaults(catalog);
+    Linter linter = Linter.withDefaults(catalog, new LintOptions(kubernetesVersion, false));
     Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir());
     LintResult result = linter.lint(inputs.files(), inputs.problems(), env::stdin);
     Path root = srcRoot == null ? env.workingDir() : env.workingDir().resolve(srcRoot);

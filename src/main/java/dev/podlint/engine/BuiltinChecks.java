@@ -8,22 +8,23 @@ import dev.podlint.checks.MissingResourceCheck;
 import dev.podlint.checks.ProbePortUndeclaredCheck;
 import dev.podlint.checks.RequestExceedsLimitCheck;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** The one place that binds rule names to their Java checks. */
 public final class BuiltinChecks {
-  private static final Map<String, Supplier<Check>> CHECKS = Map.ofEntries(
-      Map.entry("container-port-conflict", ContainerPortConflictCheck::new),
-      Map.entry("host-port-conflict", HostPortConflictCheck::new),
-      Map.entry("duplicate-port-name", DuplicatePortNameCheck::new),
-      Map.entry("probe-port-undeclared", ProbePortUndeclaredCheck::new),
-      Map.entry("missing-liveness-probe", () -> new MissingProbeCheck("livenessProbe")),
-      Map.entry("missing-readiness-probe", () -> new MissingProbeCheck("readinessProbe")),
-      Map.entry("missing-cpu-request", () -> new MissingResourceCheck("requests", "cpu")),
-      Map.entry("missing-memory-request", () -> new MissingResourceCheck("requests", "memory")),
-      Map.entry("missing-cpu-limit", () -> new MissingResourceCheck("limits", "cpu")),
-      Map.entry("missing-memory-limit", () -> new MissingResourceCheck("limits", "memory")),
-      Map.entry("request-exceeds-limit", RequestExceedsLimitCheck::new));
+  /** Rule name to a factory that receives the run's options. */
+  private static final Map<String, Function<LintOptions, Check>> CHECKS = Map.ofEntries(
+      Map.entry("container-port-conflict", o -> new ContainerPortConflictCheck()),
+      Map.entry("host-port-conflict", o -> new HostPortConflictCheck()),
+      Map.entry("duplicate-port-name", o -> new DuplicatePortNameCheck()),
+      Map.entry("probe-port-undeclared", o -> new ProbePortUndeclaredCheck()),
+      Map.entry("missing-liveness-probe", o -> new MissingProbeCheck("livenessProbe")),
+      Map.entry("missing-readiness-probe", o -> new MissingProbeCheck("readinessProbe")),
+      Map.entry("missing-cpu-request", o -> new MissingResourceCheck("requests", "cpu")),
+      Map.entry("missing-memory-request", o -> new MissingResourceCheck("requests", "memory")),
+      Map.entry("missing-cpu-limit", o -> new MissingResourceCheck("limits", "cpu")),
+      Map.entry("missing-memory-limit", o -> new MissingResourceCheck("limits", "memory")),
+      Map.entry("request-exceeds-limit", o -> new RequestExceedsLimitCheck()));
 
   private BuiltinChecks() {}
 
@@ -32,11 +33,11 @@ public final class BuiltinChecks {
     return CHECKS.keySet();
   }
 
-  public static Check create(String ruleName) {
-    Supplier<Check> s = CHECKS.get(ruleName);
-    if (s == null) {
+  public static Check create(String ruleName, LintOptions options) {
+    Function<LintOptions, Check> f = CHECKS.get(ruleName);
+    if (f == null) {
       throw new IllegalStateException("no Java check is bound to rule '" + ruleName + "'");
     }
-    return s.get();
+    return f.apply(options);
   }
 }

@@ -39,13 +39,18 @@ public final class Linter {
   private final RuleDefinition invalidYaml;
   private final ManifestLoader loader = new ManifestLoader();
 
-  /** A linter that runs the given rules (from the catalog). */
+  /** A linter that runs the given rules (from the catalog) with default options. */
   public Linter(RuleCatalog catalog, Collection<RuleDefinition> enabled) {
+    this(catalog, enabled, LintOptions.DEFAULT);
+  }
+
+  /** A linter that runs the given rules (from the catalog). */
+  public Linter(RuleCatalog catalog, Collection<RuleDefinition> enabled, LintOptions options) {
     this.rules = enabled.stream().sorted(java.util.Comparator.comparing(RuleDefinition::id)).distinct().toList();
     RuleDefinition iy = null;
     for (RuleDefinition r : rules) {
       if (r.engine().equals("java")) {
-        checks.add(new Bound(r, BuiltinChecks.create(r.name())));
+        checks.add(new Bound(r, BuiltinChecks.create(r.name(), options)));
       } else if (r.name().equals(INVALID_YAML)) {
         iy = r;
       }
@@ -54,8 +59,8 @@ public final class Linter {
   }
 
   /** A linter with every rule that is enabled by default. */
-  public static Linter withDefaults(RuleCatalog catalog) {
-    return new Linter(catalog, catalog.all().stream().filter(RuleDefinition::enabledByDefault).toList());
+  public static Linter withDefaults(RuleCatalog catalog, LintOptions options) {
+    return new Linter(catalog, catalog.all().stream().filter(RuleDefinition::enabledByDefault).toList(), options);
   }
 
   public List<RuleDefinition> rules() {

@@ -1,0 +1,29 @@
+package dev.podlint.engine;
+
+import java.util.List;
+
+/**
+ * Settings of one run that rules may depend on.
+ *
+ * @param kubernetesVersion the Kubernetes minor version manifests are checked against, e.g. "1.36"
+ * @param strictKinds whether objects of kinds podlint has no schema for are errors rather than notes
+ */
+public record LintOptions(String kubernetesVersion, boolean strictKinds) {
+  /** The Kubernetes versions podlint carries API schemas for, oldest first. */
+  public static final List<String> KUBERNETES_VERSIONS = List.of("1.35", "1.36");
+
+  public static final LintOptions DEFAULT = new LintOptions(KUBERNETES_VERSIONS.get(KUBERNETES_VERSIONS.size() - 1),
+      false);
+
+  public LintOptions {
+    if (!KUBERNETES_VERSIONS.contains(kubernetesVersion)) {
+      throw new IllegalArgumentException("Kubernetes " + kubernetesVersion + " is not supported; choose one of "
+          + String.join(", ", KUBERNETES_VERSIONS));
+    }
+  }
+
+  /** The minor number of the target version (36 for "1.36"). */
+  public int minor() {
+    return Integer.parseInt(kubernetesVersion.substring(kubernetesVersion.indexOf('.') + 1));
+  }
+}
