@@ -1,0 +1,75 @@
+package dev.podlint.checks;
+
+import dev.podlint.engine.Check;
+import dev.podlint.engine.Findings;
+import dev.podlint.model.K8sObject;
+import dev.podlint.model.Span;
+import dev.podlint.model.YMap;
+import dev.podlint.model.YNode;
+import dev.podlint.model.YScalar;
+import dev.podlint.model.YSeq;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * duplicate-key: a key given more than once in one mapping. The loader keeps duplicate keys, so
+ * every mapping of the object is walked (iteratively, each node once: aliased content is shared).
+ *
+ * <p>Merge keys ({@code <<: *base}) are flattened by the loader: an explicit key overriding a
+ * merged one is already gone, and the merged entries keep the spans of the anchored mapping. A
+ * duplicate is therefore reported only when its later key was written inside the mapping itself,
+ * and each key position once, so duplicates that came in through a merge are reported where they
+ * were written.
+ */
+public final class DuplicateKeyCheck implements Check.ObjectCheck {
+  @Override
+  public void check(K8sObject object, Findings out) {
+    Set<YNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Span> reported = new HashSet<>();
+    Deque<YNode> todo = new ArrayDeque<>();
+    todo.push(object.root());
+    while (!todo.isEmpty()) {
+      YNode n = todo.pop();
+      if (!visited.add(n)) {
+        continue;
+      }
+      if (n instanceof YMap m) {
+        checkMap(m, reported, out);
+        for (int i = m.entries().size() - 1; i >= 0; i--) {
+          todo.push(m.entries().get(i).value());
+        }
+      } else if (n instanceof YSeq s) {
+        for (int i = s.size() - 1; i >= 0; i--) {
+          todo.push(s.get(i));
+        }
+      }
+    }
+  }
+
+  private static void checkMap(YMap m, Set<Span> reported, Findings out) {
+    Map<String, YScalar> first = new HashMap<>();
+    for (YMap.Entry e : m.entries()) {
+      YScalar key = e.key();
+      YScalar earlier = first.putIfAbsent(key.value(), key);
+      if (earlier != null && writtenIn(key, m) && reported.add(key.span())) {
+        out.at(key)
+            .arg("key", key.value())
+            .arg("path", m.path().isRoot() ? "(top level)" : m.path().toString())
+            .related(earlier)
+            .report();
+      }
+    }
+  }
+
+  /** Whether the key was written in this mapping, rather than merged in from an anchored one. */
+  private static boolean writtenIn(YScalar key, YMap m) {
+    Span s = m.span();
+    return key.span().start().compareTo(s.start()) >= 0 && key.span().start().compareTo(s.end()) < 0;
+  }
+}
