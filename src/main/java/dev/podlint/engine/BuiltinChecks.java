@@ -1,6 +1,7 @@
 package dev.podlint.engine;
 
 import dev.podlint.checks.ContainerPortConflictCheck;
+import dev.podlint.checks.DeprecatedApiVersionCheck;
 import dev.podlint.checks.DuplicateKeyCheck;
 import dev.podlint.checks.DuplicatePortNameCheck;
 import dev.podlint.checks.HostPortConflictCheck;
@@ -26,7 +27,8 @@ public final class BuiltinChecks {
       Map.entry("missing-cpu-limit", o -> new MissingResourceCheck("limits", "cpu")),
       Map.entry("missing-memory-limit", o -> new MissingResourceCheck("limits", "memory")),
       Map.entry("request-exceeds-limit", o -> new RequestExceedsLimitCheck()),
-      Map.entry("duplicate-key", o -> new DuplicateKeyCheck()));
+      Map.entry("duplicate-key", o -> new DuplicateKeyCheck()),
+      Map.entry("deprecated-api-version", o -> new DeprecatedApiVersionCheck(o)));
 
   private BuiltinChecks() {}
 
