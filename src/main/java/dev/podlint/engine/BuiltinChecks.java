@@ -9,6 +9,7 @@ import dev.podlint.checks.MissingProbeCheck;
 import dev.podlint.checks.MissingResourceCheck;
 import dev.podlint.checks.ProbePortUndeclaredCheck;
 import dev.podlint.checks.RequestExceedsLimitCheck;
+import dev.podlint.checks.SelectorMismatchCheck;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -28,7 +29,8 @@ public final class BuiltinChecks {
       Map.entry("missing-memory-limit", o -> new MissingResourceCheck("limits", "memory")),
       Map.entry("request-exceeds-limit", o -> new RequestExceedsLimitCheck()),
       Map.entry("duplicate-key", o -> new DuplicateKeyCheck()),
-      Map.entry("deprecated-api-version", o -> new DeprecatedApiVersionCheck(o)));
+      Map.entry("deprecated-api-version", o -> new DeprecatedApiVersionCheck(o)),
+      Map.entry("selector-mismatch", o -> new SelectorMismatchCheck()));
 
   private BuiltinChecks() {}
 
