@@ -16,7 +16,8 @@ class ArchitectureTest {
   static final Map<String, String> OWNER = Map.of(
       "org.snakeyaml", "dev/podlint/load/",
       "com.contrastsecurity.sarif", "dev/podlint/report/",
-      "picocli", "dev/podlint/cli/");
+      "picocli", "dev/podlint/cli/",
+      "org.everit", "dev/podlint/schema/");
 
   /** Packages each package must not import (the dependency direction). */
   static final Map<String, List<String>> FORBIDDEN = Map.of(
@@ -27,7 +28,9 @@ class ArchitectureTest {
       "dev/podlint/rule/", List.of("dev.podlint.engine", "dev.podlint.checks", "dev.podlint.report", "dev.podlint.cli"),
       "dev/podlint/checks/", List.of("dev.podlint.load", "dev.podlint.report", "dev.podlint.cli"),
       "dev/podlint/engine/", List.of("dev.podlint.report", "dev.podlint.cli"),
-      "dev/podlint/report/", List.of("dev.podlint.cli"));
+      "dev/podlint/report/", List.of("dev.podlint.cli"),
+      "dev/podlint/schema/", List.of("dev.podlint.load", "dev.podlint.rule", "dev.podlint.engine", "dev.podlint.checks",
+          "dev.podlint.report", "dev.podlint.cli"));
 
   @Test
   void importsFollowTheLayering() throws IOException {

@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Inline expectations in fixtures: {@code # expect: rule-a, rule-b "message part"} at the end of
- * the line where a finding starts. Parsed with a plain line scan, never with the YAML parser.
+ * the line where a finding starts ({@code \"} in a message part is a quote). Parsed with a plain line scan, never with the YAML parser.
  */
 public final class Expectations {
   private static final Pattern MARKER = Pattern.compile("(?:^|\\s)#\\s*expect:\\s*(.*)$");
-  private static final Pattern ITEM = Pattern.compile("\\s*([a-z0-9-]+)(?:\\s+\"([^\"]*)\")?\\s*(?:,|$)");
+  private static final Pattern ITEM =
+      Pattern.compile("\\s*([a-z0-9-]+)(?:\\s+\"((?:[^\"\\\\]|\\\\.)*)\")?\\s*(?:,|$)");
   private static final Pattern HEADER = Pattern.compile("^#\\s*podlint-test:\\s*rules=([a-z0-9,\\- ]+)\\s*$");
 
   /** One expected finding. */
@@ -37,7 +38,8 @@ public final class Expectations {
         if (!it.find(pos) || it.start() != pos) {
           throw new IllegalArgumentException("line " + (i + 1) + ": malformed expect marker: " + lines[i].strip());
         }
-        out.add(new Expected(i + 1, it.group(1), it.group(2)));
+        String part = it.group(2) == null ? null : it.group(2).replaceAll("\\\\(.)", "$1");
+        out.add(new Expected(i + 1, it.group(1), part));
         pos = it.end();
       }
       if (list.isEmpty()) {

@@ -88,6 +88,10 @@ public final class LintCommand implements Callable<Integer> {
     }
   }
 
+  @Option(names = "--strict-kinds",
+      description = "Report objects of kinds podlint has no schema for (custom resources) as errors, not notes.")
+  boolean strictKinds;
+
   @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line on standard error.")
   boolean quiet;
 
@@ -104,7 +108,7 @@ public final class LintCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     RuleCatalog catalog = RuleCatalog.builtin();
-    Linter linter = Linter.withDefaults(catalog, new LintOptions(kubernetesVersion, false));
+    Linter linter = Linter.withDefaults(catalog, new LintOptions(kubernetesVersion, strictKinds));
     Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir());
     LintResult result = linter.lint(inputs.files(), inputs.problems(), env::stdin);
     Path root = srcRoot == null ? env.workingDir() : env.workingDir().resolve(srcRoot);

@@ -10,6 +10,9 @@ import dev.podlint.checks.MissingResourceCheck;
 import dev.podlint.checks.ProbePortUndeclaredCheck;
 import dev.podlint.checks.RequestExceedsLimitCheck;
 import dev.podlint.checks.SelectorMismatchCheck;
+import dev.podlint.checks.SchemaViolationCheck;
+import dev.podlint.checks.AmbiguousYamlScalarCheck;
+import dev.podlint.checks.UnknownKindCheck;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -28,6 +31,9 @@ public final class BuiltinChecks {
       Map.entry("missing-cpu-limit", o -> new MissingResourceCheck("limits", "cpu")),
       Map.entry("missing-memory-limit", o -> new MissingResourceCheck("limits", "memory")),
       Map.entry("request-exceeds-limit", o -> new RequestExceedsLimitCheck()),
+      Map.entry("schema-violation", SchemaViolationCheck::new),
+      Map.entry("ambiguous-yaml-scalar", o -> new AmbiguousYamlScalarCheck()),
+      Map.entry("unknown-kind", UnknownKindCheck::new),
       Map.entry("duplicate-key", o -> new DuplicateKeyCheck()),
       Map.entry("deprecated-api-version", o -> new DeprecatedApiVersionCheck(o)),
       Map.entry("selector-mismatch", o -> new SelectorMismatchCheck()));

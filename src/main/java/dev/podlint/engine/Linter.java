@@ -85,8 +85,8 @@ public final class Linter {
       objects += r.objects;
     }
     findings.sort(Finding.ORDER);
-    return new LintResult(rules, List.copyOf(fingerprint(findings)), List.copyOf(problems), List.copyOf(internal),
-        files.size(), documents, objects);
+    return new LintResult(rules, List.copyOf(fingerprint(oncePerRun(findings))), List.copyOf(problems),
+        List.copyOf(internal), files.size(), documents, objects);
   }
 
   /** Lints text that is already in memory (tests, editors). */
@@ -94,8 +94,8 @@ public final class Linter {
     FileResult r = lintLoaded(loader.loadText(file, text));
     List<Finding> findings = new ArrayList<>(r.findings);
     findings.sort(Finding.ORDER);
-    return new LintResult(rules, List.copyOf(fingerprint(findings)), List.of(), r.internalErrors, 1, r.documents,
-        r.objects);
+    return new LintResult(rules, List.copyOf(fingerprint(oncePerRun(findings))), List.of(), r.internalErrors, 1,
+        r.documents, r.objects);
   }
 
   private static final class FileResult {
@@ -175,6 +175,18 @@ public final class Linter {
     StackTraceElement[] st = e.getStackTrace();
     String where = st.length > 0 ? " at " + st[0] : "";
     return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + where;
+  }
+
+  /** Keeps only the first finding per message of rules marked {@code oncePerRun} (input is sorted). */
+  private static List<Finding> oncePerRun(List<Finding> sorted) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Finding> out = new ArrayList<>(sorted.size());
+    for (Finding f : sorted) {
+      if (!f.rule().oncePerRun() || seen.add(f.rule().id() + "\u0000" + f.message())) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   /** Gives each finding a fingerprint made of rule, file, object and field, never the line. */

@@ -278,21 +278,36 @@ public final class ManifestLoader {
       return result;
     }
 
+    /**
+     * Types a scalar as Kubernetes reads it (YAML 1.1, see {@link Yaml11}) and notes whether the
+     * YAML 1.2 Core reading (snakeyaml-engine's tag) disagrees.
+     */
     private static YScalar scalar(ScalarNode s, Span span, YPath path) {
       Tag tag = s.getTag();
-      YScalar.Type type;
+      YScalar.Type core;
       if (tag.equals(Tag.INT)) {
-        type = YScalar.Type.INT;
+        core = YScalar.Type.INT;
       } else if (tag.equals(Tag.FLOAT)) {
-        type = YScalar.Type.FLOAT;
+        core = YScalar.Type.FLOAT;
       } else if (tag.equals(Tag.BOOL)) {
-        type = YScalar.Type.BOOL;
+        core = YScalar.Type.BOOL;
       } else if (tag.equals(Tag.NULL)) {
-        type = YScalar.Type.NULL;
+        core = YScalar.Type.NULL;
       } else {
-        type = YScalar.Type.STRING;
+        core = YScalar.Type.STRING;
       }
-      return new YScalar(s.getValue(), type, !s.isPlain(), span, path);
+      if (!s.isPlain()) {
+        return new YScalar(s.getValue(), core, true, false, span, path);
+      }
+      YScalar.Type kube = Yaml11.resolve(s.getValue());
+      boolean ambiguous = kube != core || kube == YScalar.Type.INT && !sameInteger(s.getValue());
+      return new YScalar(s.getValue(), kube, false, ambiguous, span, path);
+    }
+
+    /** Whether YAML 1.2 Core (decimal, 0o, 0x) reads an integer as YAML 1.1 does (0755 is not). */
+    private static boolean sameInteger(String v) {
+      String digits = v.startsWith("-") || v.startsWith("+") ? v.substring(1) : v;
+      return !(digits.length() > 1 && digits.charAt(0) == '0' && Character.isDigit(digits.charAt(1)));
     }
 
     private static Span span(Node n) {

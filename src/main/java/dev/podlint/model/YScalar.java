@@ -4,10 +4,13 @@ import java.math.BigInteger;
 import java.util.Optional;
 
 /**
- * A scalar: its text as written (after YAML unquoting and folding), its resolved type, and whether
- * it was quoted. Quoted scalars are always strings.
+ * A scalar: its text as written (after YAML unquoting and folding), its type as Kubernetes reads
+ * it, and whether it was quoted. Kubernetes parses YAML with Go's YAML 1.1 rules, so a plain
+ * {@code yes} is a boolean and {@code 0755} is octal 493; {@link #ambiguous} is true where a YAML
+ * 1.2 reader would see something else (the string "yes", the decimal 755).
  */
-public record YScalar(String value, Type type, boolean quoted, Span span, YPath path) implements YNode {
+public record YScalar(String value, Type type, boolean quoted, boolean ambiguous, Span span, YPath path)
+    implements YNode {
   public enum Type { STRING, INT, FLOAT, BOOL, NULL }
 
   public boolean isNull() {
@@ -18,34 +21,60 @@ public record YScalar(String value, Type type, boolean quoted, Span span, YPath 
     return type == Type.STRING;
   }
 
-  /** The integer value of an INT scalar (decimal, 0o octal or 0x hex), if it fits in a long. */
+  /** The value of an INT scalar, read as Go's YAML 1.1 parser does (underscores, 0x, 0o, 0b, 0755). */
+  public Optional<BigInteger> asBigInteger() {
+    return type == Type.INT ? parseInt(value) : Optional.empty();
+  }
+
+  /** The value of an INT scalar if it fits in a long. */
   public Optional<Long> asLong() {
-    if (type != Type.INT) {
+    return asBigInteger().filter(b -> b.bitLength() < 64).map(BigInteger::longValue);
+  }
+
+  /** The value of a BOOL scalar. */
+  public Optional<Boolean> asBoolean() {
+    if (type != Type.BOOL) {
       return Optional.empty();
     }
+    return Optional.of(switch (value) {
+      case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE" -> true;
+      default -> false;
+    });
+  }
+
+  /** Parses an integer the way Go's strconv.ParseInt(s, 0, 64) does after removing underscores. */
+  public static Optional<BigInteger> parseInt(String text) {
+    String v = text.replace("_", "");
+    boolean negative = v.startsWith("-");
+    if (v.startsWith("-") || v.startsWith("+")) {
+      v = v.substring(1);
+    }
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    int radix = 10;
+    if (v.length() > 2 && v.charAt(0) == '0' && "xXoObB".indexOf(v.charAt(1)) >= 0) {
+      char p = Character.toLowerCase(v.charAt(1));
+      radix = p == 'x' ? 16 : p == 'o' ? 8 : 2;
+      v = v.substring(2);
+    } else if (v.length() > 1 && v.charAt(0) == '0') {
+      radix = 8;
+      v = v.substring(1);
+    }
     try {
-      String v = value.replace("_", "");
-      int sign = 1;
-      if (v.startsWith("-") || v.startsWith("+")) {
-        sign = v.startsWith("-") ? -1 : 1;
-        v = v.substring(1);
+      for (int i = 0; i < v.length(); i++) {
+        if (Character.digit(v.charAt(i), radix) < 0) {
+          return Optional.empty();
+        }
       }
-      BigInteger b;
-      if (v.startsWith("0x")) {
-        b = new BigInteger(v.substring(2), 16);
-      } else if (v.startsWith("0o")) {
-        b = new BigInteger(v.substring(2), 8);
-      } else {
-        b = new BigInteger(v);
-      }
-      b = sign < 0 ? b.negate() : b;
-      return b.bitLength() < 64 ? Optional.of(b.longValue()) : Optional.empty();
+      BigInteger b = new BigInteger(v, radix);
+      return Optional.of(negative ? b.negate() : b);
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
   }
 
-  /** A display form for messages: strings as written, other types by their text. */
+  /** A display form for messages: the text as written. */
   @Override
   public String toString() {
     return value;

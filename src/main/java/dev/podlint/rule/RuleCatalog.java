@@ -198,7 +198,8 @@ public final class RuleCatalog {
         f.bool("enabledByDefault"), f.required("since"), Collections.unmodifiableSet(kinds), engine,
         f.required("message"), f.optional("relatedMessage"), Collections.unmodifiableMap(variants),
         f.required("rationale").strip(), f.required("remediation").strip(), stripOrNull(f.optional("help")),
-        List.copyOf(refs), ex.required("bad"), ex.required("good"), fileName);
+        List.copyOf(refs), ex.required("bad"), ex.required("good"),
+        f.optional("oncePerRun") != null && f.bool("oncePerRun"), fileName);
   }
 
   private static String stripOrNull(String s) {

@@ -10,6 +10,7 @@ import java.util.Set;
  *
  * @param engine {@code java} (a check class) or {@code core} (produced by podlint's loader)
  * @param variants alternative messages (and severities) a check may choose by name
+ * @param oncePerRun only the first finding with a given message counts in a run
  */
 public record RuleDefinition(
     String id,
@@ -32,6 +33,7 @@ public record RuleDefinition(
     List<Reference> references,
     String badExample,
     String goodExample,
+    boolean oncePerRun,
     String fileName) {
 
   /** An alternative wording a check can pick, with its own severity when given. */
@@ -40,8 +42,9 @@ public record RuleDefinition(
   /** A link to further reading. */
   public record Reference(String title, String url) {}
 
+  /** Whether the rule checks objects of {@code kind}; {@code *} in the rule file means every kind. */
   public boolean appliesTo(String kind) {
-    return appliesTo.contains(kind);
+    return appliesTo.contains(kind) || appliesTo.contains("*");
   }
 
   public Optional<Variant> variant(String name) {

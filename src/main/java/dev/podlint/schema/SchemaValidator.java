@@ -1,0 +1,236 @@
+package dev.podlint.schema;
+
+import dev.podlint.model.YMap;
+import dev.podlint.model.YNode;
+import dev.podlint.model.YPath;
+import dev.podlint.model.YScalar;
+import dev.podlint.model.YSeq;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.everit.json.schema.EnumSchema;
+import org.everit.json.schema.ObjectSchema;
+import org.everit.json.schema.ReferenceSchema;
+import org.everit.json.schema.Schema;
+import org.everit.json.schema.ValidationException;
+import org.json.JSONObject;
+
+/**
+ * Validates an object with everit and turns each leaf violation into one {@link Violation} at the
+ * offending node: an unknown key at that key, a missing field at the key of the object that lacks
+ * it, a wrong type or value at the value.
+ */
+public final class SchemaValidator {
+  private static final Pattern EXTRANEOUS = Pattern.compile("extraneous key \\[(.*)] is not permitted");
+  private static final Pattern REQUIRED = Pattern.compile("required key \\[(.*)] not found");
+  private static final Pattern TYPE = Pattern.compile("expected type: (.*), found: (.*)");
+
+  private SchemaValidator() {}
+
+  public static List<Violation> validate(Schema schema, YMap root) {
+    try {
+      schema.validate(JsonTree.of(root));
+      return List.of();
+    } catch (ValidationException e) {
+      List<ValidationException> leaves = new ArrayList<>();
+      collectLeaves(e, leaves);
+      Map<String, Violation> out = new LinkedHashMap<>();
+      for (ValidationException leaf : leaves) {
+        Violation v = toViolation(leaf, root);
+        out.putIfAbsent(v.field() + "\u0000" + v.problem() + "\u0000" + v.node().span(), v);
+      }
+      List<Violation> list = new ArrayList<>(out.values());
+      list.sort(Comparator.comparing(v -> v.node().span()));
+      return list;
+    }
+  }
+
+  private static void collectLeaves(ValidationException e, List<ValidationException> out) {
+    if (e.getCausingExceptions().isEmpty()) {
+      out.add(e);
+    } else {
+      for (ValidationException c : e.getCausingExceptions()) {
+        collectLeaves(c, out);
+      }
+    }
+  }
+
+  private static Violation toViolation(ValidationException e, YMap root) {
+    List<String> segments = pointer(e.getPointerToViolation());
+    Resolved at = resolve(root, segments);
+    String field = at.path.isRoot() ? "(top level)" : at.path.toString();
+    String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+    String message = e.getErrorMessage();
+    Matcher m;
+    if ((m = EXTRANEOUS.matcher(message)).matches() && at.node instanceof YMap map) {
+      String key = m.group(1);
+      YNode keyNode = map.keyNode(key).<YNode>map(k -> k).orElse(at.anchor);
+      String hint = suggestion(key, e.getViolatedSchema());
+      return new Violation(keyNode, join(at.path, key), "unknown field \"" + key + "\"" + hint);
+    }
+    if ((m = REQUIRED.matcher(message)).matches()) {
+      return new Violation(at.anchor, join(at.path, m.group(1)), "required field is missing");
+    }
+    if (keyword.equals("type") || (m = TYPE.matcher(message)).matches()) {
+      Matcher t = TYPE.matcher(message);
+      String expected = t.matches() ? types(t.group(1)) : message;
+      return new Violation(at.node, field, "expected " + expected + ", got " + describe(at.node));
+    }
+    if (keyword.equals("enum") || e.getViolatedSchema() instanceof EnumSchema) {
+      String allowed = e.getViolatedSchema() instanceof EnumSchema es
+          ? es.getPossibleValues().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "))
+          : "one of the allowed values";
+      return new Violation(at.node, field, "expected one of " + allowed + ", got " + describe(at.node));
+    }
+    if (keyword.equals("format")) {
+      return new Violation(at.node, field, "expected an RFC 3339 date-time, got " + describe(at.node));
+    }
+    return new Violation(at.node, field, message);
+  }
+
+  /** "did you mean ..." for an unknown key, from the properties the object does allow. */
+  private static String suggestion(String key, Schema violated) {
+    Schema s = violated;
+    while (s instanceof ReferenceSchema r) {
+      s = r.getReferredSchema();
+    }
+    if (!(s instanceof ObjectSchema os)) {
+      return "";
+    }
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : new TreeSet<>(os.getPropertySchemas().keySet())) {
+      int d = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate;
+      }
+    }
+    if (best != null && bestDistance <= Math.max(2, key.length() / 4)) {
+      return "; did you mean \"" + best + "\"?";
+    }
+    return "";
+  }
+
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** everit type names ("Integer", "JSONObject", "one of [String, Integer]") to people's words. */
+  private static String types(String everit) {
+    String s = everit.replace("one of ", "").replace("[", "").replace("]", "");
+    List<String> names = new ArrayList<>();
+    for (String part : s.split(",\\s*")) {
+      names.add(typeName(part.trim()));
+    }
+    return String.join(" or ", new java.util.LinkedHashSet<>(names));
+  }
+
+  private static String typeName(String t) {
+    return switch (t) {
+      case "JSONObject" -> "a mapping";
+      case "JSONArray" -> "a list";
+      case "Integer", "Long", "BigInteger" -> "integer";
+      case "Number", "Double", "BigDecimal", "Float" -> "number";
+      case "Boolean" -> "boolean";
+      case "String" -> "string";
+      default -> t.toLowerCase(Locale.ROOT);
+    };
+  }
+
+  /** What a node is, for messages: {@code string "three"}, {@code a mapping}, {@code boolean true}. */
+  static String describe(YNode n) {
+    if (n instanceof YMap) {
+      return "a mapping";
+    }
+    if (n instanceof YSeq) {
+      return "a list";
+    }
+    YScalar s = (YScalar) n;
+    String v = s.value().length() > 40 ? s.value().substring(0, 37) + "..." : s.value();
+    return switch (s.type()) {
+      case STRING -> "string " + JSONObject.quote(v);
+      case INT -> "integer " + v;
+      case FLOAT -> "number " + v;
+      case BOOL -> "boolean " + v + (s.value().equals("true") || s.value().equals("false") ? "" : " (YAML 1.1 reads "
+          + v + " as " + s.asBoolean().orElse(false) + "; quote it for a string)");
+      case NULL -> "null";
+    };
+  }
+
+  private static String join(YPath path, String key) {
+    return path.isRoot() ? key : path + "." + key;
+  }
+
+  private static List<String> pointer(String p) {
+    List<String> out = new ArrayList<>();
+    if (p == null) {
+      return out;
+    }
+    String s = p.startsWith("#") ? p.substring(1) : p;
+    for (String seg : s.split("/")) {
+      if (!seg.isEmpty()) {
+        out.add(seg.replace("~1", "/").replace("~0", "~"));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The node a pointer names, and where to report something missing from it: the key of the
+   * entry that holds it, or the item itself inside a list.
+   */
+  private record Resolved(YNode node, YNode anchor, YPath path) {}
+
+  private static Resolved resolve(YMap root, List<String> segments) {
+    YNode cur = root;
+    YNode anchor = root.keyNode("kind").<YNode>map(k -> k).orElse(root);
+    YPath path = YPath.ROOT;
+    for (String seg : segments) {
+      if (cur instanceof YMap m) {
+        var entry = m.entry(seg);
+        if (entry.isEmpty()) {
+          break;
+        }
+        anchor = entry.get().key();
+        cur = entry.get().value();
+        path = path.key(seg);
+      } else if (cur instanceof YSeq s && seg.chars().allMatch(Character::isDigit)) {
+        int i = Integer.parseInt(seg);
+        if (i >= s.size()) {
+          break;
+        }
+        cur = s.get(i);
+        anchor = cur;
+        path = path.index(i);
+      } else {
+        break;
+      }
+    }
+    return new Resolved(cur, anchor, path);
+  }
+
+}

@@ -1,0 +1,187 @@
+package dev.podlint.schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/**
+ * Turns a Kubernetes OpenAPI v2 spec into the strict draft-04 schemas podlint validates with:
+ * {@code definitions.json} (every definition reachable from a served resource kind, one per line)
+ * and {@code kinds.json} ("apiVersion kind" to definition).
+ *
+ * <p>The translation avoids what makes everit noisy or wrong for Kubernetes: no nullable type
+ * unions (the loader drops null values, as the API server does), {@code format} only where it is
+ * checked and meaningful (date-time strings), int-or-string as {@code type: [string, integer]},
+ * quantities as {@code type: [string, number]}, {@code additionalProperties: false} wherever an
+ * object lists its properties (unknown fields are errors), and the enumerations of
+ * {@code enums.json}. Run: {@code mvn test -Dtest=GeneratedSchemasTest -Dschemas.update=true}.
+ */
+public final class SchemaGenerator {
+  static final String INT_OR_STRING = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
+  static final String QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity";
+  static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
+
+  /** The generated files: name to content. */
+  public static Map<String, String> generate(JSONObject swagger, JSONObject enums) {
+    JSONObject defs = swagger.getJSONObject("definitions");
+    Map<String, String> kinds = new TreeMap<>();
+    Deque<String> todo = new ArrayDeque<>();
+    for (String name : new TreeSet<>(defs.keySet())) {
+      JSONObject d = defs.getJSONObject(name);
+      JSONObject props = d.optJSONObject("properties");
+      if (!d.has("x-kubernetes-group-version-kind") || name.endsWith("List") || props == null
+          || !props.has("metadata") || !props.getJSONObject("metadata").optString("$ref").endsWith(OBJECT_META)) {
+        continue; // not a resource users write (lists, options, events, status)
+      }
+      JSONArray gvks = d.getJSONArray("x-kubernetes-group-version-kind");
+      for (int i = 0; i < gvks.length(); i++) {
+        JSONObject g = gvks.getJSONObject(i);
+        String group = g.getString("group");
+        String apiVersion = group.isEmpty() ? g.getString("version") : group + "/" + g.getString("version");
+        kinds.put(apiVersion + " " + g.getString("kind"), name);
+      }
+      todo.add(name);
+    }
+    Map<String, JSONObject> out = new TreeMap<>();
+    while (!todo.isEmpty()) {
+      String name = todo.poll();
+      if (out.containsKey(name)) {
+        continue;
+      }
+      JSONObject t = translate(name, defs.getJSONObject(name), enums.optJSONObject(name), todo);
+      out.put(name, t);
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("{\"$schema\": \"http://json-schema.org/draft-04/schema#\",\n \"definitions\": {\n");
+    Iterator<Map.Entry<String, JSONObject>> it = out.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<String, JSONObject> e = it.next();
+      sb.append("  ").append(JSONObject.quote(e.getKey())).append(": ").append(canonical(e.getValue()));
+      sb.append(it.hasNext() ? ",\n" : "\n");
+    }
+    sb.append(" }\n}\n");
+    StringBuilder k = new StringBuilder("{\n");
+    Iterator<Map.Entry<String, String>> ki = kinds.entrySet().iterator();
+    while (ki.hasNext()) {
+      Map.Entry<String, String> e = ki.next();
+      k.append("  ").append(JSONObject.quote(e.getKey())).append(": ").append(JSONObject.quote(e.getValue()))
+          .append(ki.hasNext() ? ",\n" : "\n");
+    }
+    k.append("}\n");
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("definitions.json", sb.toString());
+    files.put("kinds.json", k.toString());
+    return files;
+  }
+
+  private static JSONObject translate(String name, JSONObject def, JSONObject enums, Deque<String> todo) {
+    if (name.equals(INT_OR_STRING)) {
+      return new JSONObject().put("type", new JSONArray().put("string").put("integer"));
+    }
+    if (name.equals(QUANTITY)) {
+      return new JSONObject().put("type", new JSONArray().put("string").put("number"));
+    }
+    JSONObject t = node(def, todo);
+    if (enums != null && t.has("properties")) {
+      JSONObject props = t.getJSONObject("properties");
+      for (String p : enums.keySet()) {
+        if (!props.has(p)) {
+          throw new IllegalStateException("enums.json names " + name + "." + p + ", which the spec does not have");
+        }
+        props.getJSONObject(p).put("enum", enums.getJSONArray(p));
+      }
+    }
+    return t;
+  }
+
+  private static JSONObject node(JSONObject s, Deque<String> todo) {
+    JSONObject t = new JSONObject();
+    if (s.has("$ref")) {
+      String ref = s.getString("$ref");
+      todo.add(ref.substring(ref.lastIndexOf('/') + 1));
+      return t.put("$ref", ref);
+    }
+    Object type = s.opt("type");
+    if (type != null) {
+      t.put("type", type);
+    }
+    if ("string".equals(type) && "date-time".equals(s.optString("format"))) {
+      t.put("format", "date-time");
+    }
+    JSONObject props = s.optJSONObject("properties");
+    if (props != null) {
+      JSONObject p = new JSONObject();
+      for (String k : props.keySet()) {
+        p.put(k, node(props.getJSONObject(k), todo));
+      }
+      t.put("properties", p);
+    }
+    Object additional = s.opt("additionalProperties");
+    if (additional instanceof JSONObject a) {
+      t.put("additionalProperties", node(a, todo));
+    } else if (additional instanceof Boolean b) {
+      t.put("additionalProperties", b);
+    } else if (props != null && !s.optBoolean("x-kubernetes-preserve-unknown-fields")) {
+      t.put("additionalProperties", false);
+    }
+    JSONObject items = s.optJSONObject("items");
+    if (items != null) {
+      t.put("items", node(items, todo));
+    }
+    JSONArray required = s.optJSONArray("required");
+    if (required != null && required.length() > 0) {
+      t.put("required", required);
+    }
+    return t;
+  }
+
+  /** JSON with sorted keys, so the output is stable. */
+  static String canonical(Object v) {
+    if (v instanceof JSONObject o) {
+      StringBuilder sb = new StringBuilder("{");
+      Set<String> keys = new TreeSet<>(o.keySet());
+      boolean first = true;
+      for (String k : keys) {
+        if (!first) {
+          sb.append(',');
+        }
+        first = false;
+        sb.append(JSONObject.quote(k)).append(':').append(canonical(o.get(k)));
+      }
+      return sb.append('}').toString();
+    }
+    if (v instanceof JSONArray a) {
+      StringBuilder sb = new StringBuilder("[");
+      for (int i = 0; i < a.length(); i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        sb.append(canonical(a.get(i)));
+      }
+      return sb.append(']').toString();
+    }
+    return JSONObject.valueToString(v);
+  }
+
+  /** Reads a gzip-compressed spec. */
+  public static JSONObject readSpec(Path gz) throws IOException {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+      return new JSONObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private SchemaGenerator() {}
+}
