@@ -27,4 +27,25 @@ class CorpusTest {
     assertTrue(r.err().matches("(?s)podlint: \\d{4} files, \\d{4} objects: .*"), r.err());
     SarifReporterTest.assertValid(r.out());
   }
+
+  /**
+   * Projects that are really deployed pass the API server, so podlint must find no schema problem
+   * in them either (a false positive here is a bug in the schemas or the loader).
+   */
+  @Test
+  void realDeployedProjectsHaveNoSchemaViolations() {
+    assumeTrue(Files.isDirectory(CORPUS), "no corpus at " + CORPUS);
+    String[] projects = {"bank-of-anthos", "podinfo", "kube-prometheus", "kube-state-metrics", "sock-shop",
+        "robot-shop", "aks-store-demo", "azure-voting-app-redis", "example-voting-app", "istio-samples",
+        "online-boutique/kubernetes-manifests", "online-boutique/release"};
+    for (String p : projects) {
+      Path dir = CORPUS.resolve(p);
+      assumeTrue(Files.isDirectory(dir), "missing " + dir);
+      Cli.Run r = Cli.run(TestSupport.ROOT, null, "--fail-on", "none", dir.toString());
+      assertEquals(0, r.code(), r.err());
+      assertFalse(r.out().contains("schema-violation"), p + ":\n" + r.out().lines()
+          .filter(l -> l.contains("schema-violation")).collect(java.util.stream.Collectors.joining("\n")));
+      assertFalse(r.out().contains("invalid-yaml"), p);
+    }
+  }
 }
