@@ -121,6 +121,27 @@ class CliTest {
   }
 
   @Test
+  void customResourcesAreANoteOncePerKindOrAnErrorWithStrictKinds() throws IOException {
+    write("crd.yaml", """
+        apiVersion: monitoring.coreos.com/v1
+        kind: ServiceMonitor
+        metadata: {name: a}
+        ---
+        apiVersion: monitoring.coreos.com/v1
+        kind: ServiceMonitor
+        metadata: {name: b}
+        """);
+    Cli.Run r = Cli.run(dir, null, "crd.yaml");
+    assertEquals(0, r.code(), r.out());
+    assertEquals(1, r.out().lines().filter(l -> l.contains("note:") && l.contains("unknown-kind")).count(), r.out());
+    Cli.Run strict = Cli.run(dir, null, "--strict-kinds", "crd.yaml");
+    assertEquals(1, strict.code(), strict.out());
+    assertTrue(strict.out().startsWith("crd.yaml:2:7: error: Kubernetes 1.36 serves no ServiceMonitor"), strict.out());
+    Cli.Run older = Cli.run(dir, null, "--strict-kinds", "--kubernetes-version", "1.35", "crd.yaml");
+    assertTrue(older.out().contains("Kubernetes 1.35 serves no ServiceMonitor"), older.out());
+  }
+
+  @Test
   void stdinIsReadForDash() {
     Cli.Run r = Cli.run(dir, CONFLICT, "lint", "-");
     assertEquals(1, r.code());
