@@ -3,15 +3,8 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.model.K8sObject;
-import dev.podlint.model.YMap;
-import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
-import dev.podlint.model.YSeq;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.Set;
+import dev.podlint.model.YTree;
 
 /**
  * ambiguous-yaml-scalar: plain values that Kubernetes (YAML 1.1) and YAML 1.2 tools read
@@ -21,27 +14,12 @@ import java.util.Set;
 public final class AmbiguousYamlScalarCheck implements Check.ObjectCheck {
   @Override
   public void check(K8sObject object, Findings out) {
-    Set<YNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<YNode> todo = new ArrayDeque<>();
-    todo.push(object.root());
-    while (!todo.isEmpty()) {
-      YNode n = todo.pop();
-      if (!seen.add(n)) {
-        continue;
-      }
-      if (n instanceof YMap m) {
-        for (int i = m.entries().size() - 1; i >= 0; i--) {
-          todo.push(m.entries().get(i).value());
-        }
-      } else if (n instanceof YSeq s) {
-        for (int i = s.size() - 1; i >= 0; i--) {
-          todo.push(s.get(i));
-        }
-      } else if (n instanceof YScalar s && s.ambiguous()) {
+    YTree.forEachNode(object.root(), n -> {
+      if (n instanceof YScalar s && s.ambiguous()) {
         out.at(s).arg("value", s.value()).arg("field", s.path().isRoot() ? "(top level)" : s.path().toString())
             .arg("kubernetes", kubernetesReading(s)).arg("yaml12", yaml12Reading(s)).report();
       }
-    }
+    });
   }
 
   private static String kubernetesReading(YScalar s) {

@@ -5,15 +5,10 @@ import dev.podlint.engine.Findings;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.Span;
 import dev.podlint.model.YMap;
-import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
-import dev.podlint.model.YSeq;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
+import dev.podlint.model.YTree;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,26 +25,12 @@ import java.util.Set;
 public final class DuplicateKeyCheck implements Check.ObjectCheck {
   @Override
   public void check(K8sObject object, Findings out) {
-    Set<YNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Span> reported = new HashSet<>();
-    Deque<YNode> todo = new ArrayDeque<>();
-    todo.push(object.root());
-    while (!todo.isEmpty()) {
-      YNode n = todo.pop();
-      if (!visited.add(n)) {
-        continue;
-      }
+    YTree.forEachNode(object.root(), n -> {
       if (n instanceof YMap m) {
         checkMap(m, reported, out);
-        for (int i = m.entries().size() - 1; i >= 0; i--) {
-          todo.push(m.entries().get(i).value());
-        }
-      } else if (n instanceof YSeq s) {
-        for (int i = s.size() - 1; i >= 0; i--) {
-          todo.push(s.get(i));
-        }
       }
-    }
+    });
   }
 
   private static void checkMap(YMap m, Set<Span> reported, Findings out) {

@@ -1,5 +1,6 @@
 package dev.podlint.cli;
 
+import dev.podlint.model.EditDistance;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
 import dev.podlint.rule.RuleDocs;
@@ -36,28 +37,9 @@ public final class ExplainCommand implements Callable<Integer> {
 
   private String suggestion(RuleCatalog catalog) {
     return catalog.all().stream()
-        .min(Comparator.comparingInt(r -> distance(r.name(), rule.toLowerCase(java.util.Locale.ROOT))))
-        .filter(r -> distance(r.name(), rule) <= Math.max(3, rule.length() / 3))
+        .min(Comparator.comparingInt(r -> EditDistance.between(r.name(), rule.toLowerCase(java.util.Locale.ROOT))))
+        .filter(r -> EditDistance.between(r.name(), rule) <= Math.max(3, rule.length() / 3))
         .map(r -> " (did you mean '" + r.name() + "'?)").orElse("");
   }
 
-  /** Levenshtein distance, for "did you mean". */
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
 }

@@ -1,5 +1,6 @@
 package dev.podlint.schema;
 
+import dev.podlint.model.EditDistance;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YPath;
@@ -108,7 +109,7 @@ public final class SchemaValidator {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : new TreeSet<>(os.getPropertySchemas().keySet())) {
-      int d = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      int d = EditDistance.between(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;
         best = candidate;
@@ -118,25 +119,6 @@ public final class SchemaValidator {
       return "; did you mean \"" + best + "\"?";
     }
     return "";
-  }
-
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   /** everit type names ("Integer", "JSONObject", "one of [String, Integer]") to people's words. */
