@@ -16,7 +16,7 @@ public final class AmbiguousYamlScalarCheck implements Check.ObjectCheck {
   public void check(K8sObject object, Findings out) {
     YTree.forEachNode(object.root(), n -> {
       if (n instanceof YScalar s && s.ambiguous()) {
-        out.at(s).arg("value", s.value()).arg("field", s.path().isRoot() ? "(top level)" : s.path().toString())
+        out.at(s).arg("value", s.value()).arg("field", s.path().describe())
             .arg("kubernetes", kubernetesReading(s)).arg("yaml12", yaml12Reading(s)).report();
       }
     });

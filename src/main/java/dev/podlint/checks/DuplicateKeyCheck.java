@@ -41,7 +41,7 @@ public final class DuplicateKeyCheck implements Check.ObjectCheck {
       if (earlier != null && writtenIn(key, m) && reported.add(key.span())) {
         out.at(key)
             .arg("key", key.value())
-            .arg("path", m.path().isRoot() ? "(top level)" : m.path().toString())
+            .arg("path", m.path().describe())
             .related(earlier)
             .report();
       }

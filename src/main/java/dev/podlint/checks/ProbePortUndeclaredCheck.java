@@ -54,7 +54,7 @@ public final class ProbePortUndeclaredCheck implements Check.ContainerCheck {
       }
       return;
     }
-    if (!port.isString() || isUnrenderedTemplate(port.value())) {
+    if (!port.isString() || Templates.isUnrendered(port.value())) {
       return; // a float or boolean (the schema rules report that), or a template left unrendered
     }
     String name = port.value();
@@ -63,11 +63,6 @@ public final class ProbePortUndeclaredCheck implements Check.ContainerCheck {
           .arg("probe", probeKey).arg("port", name).arg("container", c.name()).arg("declared", declared)
           .report();
     }
-  }
-
-  /** {@code ${PORT}}, {@code $(PORT)} or {@code {{ .Values.port }}}: not a port name but a template. */
-  static boolean isUnrenderedTemplate(String s) {
-    return s.contains("${") || s.contains("$(") || s.contains("{{");
   }
 
   private static String describe(ContainerView c) {

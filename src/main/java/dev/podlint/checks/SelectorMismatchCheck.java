@@ -79,7 +79,7 @@ public final class SelectorMismatchCheck implements Check.ObjectCheck {
     String key = e.key().value();
     String want = text(value);
     String have = t.labels.get(key);
-    if (isTemplated(want) || isTemplated(key) || have != null && isTemplated(have)) {
+    if (Templates.isUnrendered(want) || Templates.isUnrendered(key) || have != null && Templates.isUnrendered(have)) {
       return true; // unrendered template text: nothing to compare
     }
     if (want.equals(have)) {
@@ -107,8 +107,8 @@ public final class SelectorMismatchCheck implements Check.ObjectCheck {
       }
     }));
     String have = t.labels.get(key);
-    if (isTemplated(key) || have != null && isTemplated(have)
-        || values.stream().anyMatch(SelectorMismatchCheck::isTemplated)) {
+    if (Templates.isUnrendered(key) || have != null && Templates.isUnrendered(have)
+        || values.stream().anyMatch(Templates::isUnrendered)) {
       return true;
     }
     boolean ok;
@@ -146,11 +146,6 @@ public final class SelectorMismatchCheck implements Check.ObjectCheck {
   /** The text of a label value as the API server reads it (null is the empty string). */
   private static String text(YScalar s) {
     return s.isNull() ? "" : s.value();
-  }
-
-  /** {@code ${X}}, {@code $(X)} or {@code {{ .Values.x }}}: unrendered template text. */
-  private static boolean isTemplated(String s) {
-    return s.contains("${") || s.contains("$(") || s.contains("{{");
   }
 
   /** The pod template's labels and the node a finding's related location points at. */

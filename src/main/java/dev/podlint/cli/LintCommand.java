@@ -102,13 +102,15 @@ public final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long started = System.nanoTime();
-    if (!LintOptions.KUBERNETES_VERSIONS.contains(kubernetesVersion)) {
-      throw new UserException(ExitCodes.USAGE, "invalid value for option '--kubernetes-version': '"
-          + kubernetesVersion + "' (choose one of " + String.join(", ", LintOptions.KUBERNETES_VERSIONS) + ")");
+    LintOptions options;
+    try {
+      options = new LintOptions(kubernetesVersion, strictKinds);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(ExitCodes.USAGE, "invalid value for option '--kubernetes-version': " + e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();
     RuleCatalog catalog = RuleCatalog.builtin();
-    Linter linter = Linter.withDefaults(catalog, new LintOptions(kubernetesVersion, strictKinds));
+    Linter linter = Linter.withDefaults(catalog, options);
     Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir());
     LintResult result = linter.lint(inputs.files(), inputs.problems(), env::stdin);
     Path root = srcRoot == null ? env.workingDir() : env.workingDir().resolve(srcRoot);

@@ -84,18 +84,15 @@ public final class Linter {
       documents += r.documents;
       objects += r.objects;
     }
-    findings.sort(Finding.ORDER);
-    return new LintResult(rules, List.copyOf(fingerprint(oncePerRun(findings))), List.copyOf(problems),
-        List.copyOf(internal), files.size(), documents, objects);
+    return new LintResult(rules, finish(findings), List.copyOf(problems), List.copyOf(internal), files.size(),
+        documents, objects);
   }
 
   /** Lints text that is already in memory (tests, editors). */
   public LintResult lintText(SourceFile file, String text) {
     FileResult r = lintLoaded(loader.loadText(file, text));
-    List<Finding> findings = new ArrayList<>(r.findings);
-    findings.sort(Finding.ORDER);
-    return new LintResult(rules, List.copyOf(fingerprint(oncePerRun(findings))), List.of(), r.internalErrors, 1,
-        r.documents, r.objects);
+    return new LintResult(rules, finish(new ArrayList<>(r.findings)), List.of(), r.internalErrors, 1, r.documents,
+        r.objects);
   }
 
   private static final class FileResult {
@@ -175,6 +172,12 @@ public final class Linter {
     StackTraceElement[] st = e.getStackTrace();
     String where = st.length > 0 ? " at " + st[0] : "";
     return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + where;
+  }
+
+  /** Sorts, keeps the first of once-per-run findings and fingerprints: the same for every run. */
+  private static List<Finding> finish(List<Finding> findings) {
+    findings.sort(Finding.ORDER);
+    return List.copyOf(fingerprint(oncePerRun(findings)));
   }
 
   /** Keeps only the first finding per message of rules marked {@code oncePerRun} (input is sorted). */

@@ -89,15 +89,8 @@ public final class ManifestLoader {
         addObjects(root, file, documents, objects);
         documents++;
       }
-    } catch (TreeProblem e) {
-      return new LoadedFile(file, objects, documents, Optional.of(new SyntaxError(e.getMessage(), e.position)));
-    } catch (MarkedYamlEngineException e) {
-      return new LoadedFile(file, objects, documents, Optional.of(new SyntaxError(problem(e), where(e, text, lastEnd))));
-    } catch (ReaderException e) {
-      return new LoadedFile(file, objects, documents,
-          Optional.of(new SyntaxError(readerProblem(e), positionOfCodePoint(text, e.getPosition()))));
-    } catch (YamlEngineException e) {
-      return new LoadedFile(file, objects, documents, Optional.of(new SyntaxError(message(e), lastEnd)));
+    } catch (TreeProblem | YamlEngineException e) {
+      return new LoadedFile(file, objects, documents, Optional.of(syntaxError(e, text, lastEnd)));
     } catch (StackOverflowError e) {
       return new LoadedFile(file, objects, documents,
           Optional.of(new SyntaxError("the document is nested too deeply to read", lastEnd)));
@@ -117,14 +110,8 @@ public final class ManifestLoader {
       for (Node node : new Compose(settings).composeAllFromReader(new StringReader(text))) {
         docs.add(new Converter().convert(node, YPath.ROOT));
       }
-    } catch (TreeProblem e) {
-      throw new YamlSyntaxException(new SyntaxError(e.getMessage(), e.position));
-    } catch (MarkedYamlEngineException e) {
-      throw new YamlSyntaxException(new SyntaxError(problem(e), where(e, text, new Position(1, 1))));
-    } catch (ReaderException e) {
-      throw new YamlSyntaxException(new SyntaxError(readerProblem(e), positionOfCodePoint(text, e.getPosition())));
-    } catch (YamlEngineException e) {
-      throw new YamlSyntaxException(new SyntaxError(message(e), new Position(1, 1)));
+    } catch (TreeProblem | YamlEngineException e) {
+      throw new YamlSyntaxException(syntaxError(e, text, new Position(1, 1)));
     }
     if (docs.size() != 1) {
       throw new YamlSyntaxException(new SyntaxError("expected one YAML document, found " + docs.size(),
@@ -180,6 +167,23 @@ public final class ManifestLoader {
     }
     int nl = m.indexOf('\n');
     return nl > 0 ? m.substring(0, nl) : m;
+  }
+
+  /**
+   * The problem a loading exception describes, at the most useful position; {@code fallback} is
+   * for errors the parser gives no position for (where reading stopped).
+   */
+  private static SyntaxError syntaxError(RuntimeException e, String text, Position fallback) {
+    if (e instanceof TreeProblem t) {
+      return new SyntaxError(t.getMessage(), t.position);
+    }
+    if (e instanceof MarkedYamlEngineException m) {
+      return new SyntaxError(problem(m), where(m, text, fallback));
+    }
+    if (e instanceof ReaderException r) {
+      return new SyntaxError(readerProblem(r), positionOfCodePoint(text, r.getPosition()));
+    }
+    return new SyntaxError(message((YamlEngineException) e), fallback);
   }
 
   /**

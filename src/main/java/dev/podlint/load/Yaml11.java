@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
  */
 final class Yaml11 {
   private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
-  private static final Set<String> BOOLS = Set.of(
-      "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE",
-      "n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE");
   private static final Set<String> SPECIAL_FLOATS = Set.of(
       ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN");
   private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
@@ -23,7 +20,7 @@ final class Yaml11 {
     if (NULLS.contains(plain)) {
       return YScalar.Type.NULL;
     }
-    if (BOOLS.contains(plain)) {
+    if (YScalar.TRUE_WORDS.contains(plain) || YScalar.FALSE_WORDS.contains(plain)) {
       return YScalar.Type.BOOL;
     }
     if (SPECIAL_FLOATS.contains(plain)) {

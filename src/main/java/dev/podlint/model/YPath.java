@@ -64,6 +64,11 @@ public final class YPath {
     return sb.toString();
   }
 
+  /** The dotted form for messages, {@code (top level)} for the root. */
+  public String describe() {
+    return isRoot() ? "(top level)" : toString();
+  }
+
   /** RFC 6901 JSON pointer, e.g. {@code /spec/containers/0/name}. */
   public String toPointer() {
     StringBuilder sb = new StringBuilder();

@@ -13,6 +13,12 @@ public record YScalar(String value, Type type, boolean quoted, boolean ambiguous
     implements YNode {
   public enum Type { STRING, INT, FLOAT, BOOL, NULL }
 
+  /** The plain words YAML 1.1 (and so Kubernetes) reads as true and as false. */
+  public static final java.util.Set<String> TRUE_WORDS =
+      java.util.Set.of("y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE");
+  public static final java.util.Set<String> FALSE_WORDS =
+      java.util.Set.of("n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE");
+
   public boolean isNull() {
     return type == Type.NULL;
   }
@@ -36,10 +42,7 @@ public record YScalar(String value, Type type, boolean quoted, boolean ambiguous
     if (type != Type.BOOL) {
       return Optional.empty();
     }
-    return Optional.of(switch (value) {
-      case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE" -> true;
-      default -> false;
-    });
+    return Optional.of(TRUE_WORDS.contains(value));
   }
 
   /** Parses an integer the way Go's strconv.ParseInt(s, 0, 64) does after removing underscores. */

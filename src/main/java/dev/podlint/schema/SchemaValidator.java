@@ -67,7 +67,7 @@ public final class SchemaValidator {
   private static Violation toViolation(ValidationException e, YMap root) {
     List<String> segments = pointer(e.getPointerToViolation());
     Resolved at = resolve(root, segments);
-    String field = at.path.isRoot() ? "(top level)" : at.path.toString();
+    String field = at.path.describe();
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     String message = e.getErrorMessage();
     Matcher m;
