@@ -29,6 +29,8 @@ class ArchitectureTest {
       "dev/podlint/checks/", List.of("dev.podlint.load", "dev.podlint.report", "dev.podlint.cli"),
       "dev/podlint/engine/", List.of("dev.podlint.report", "dev.podlint.cli"),
       "dev/podlint/report/", List.of("dev.podlint.cli"),
+      "dev/podlint/advise/", List.of("dev.podlint.load", "dev.podlint.engine", "dev.podlint.checks",
+          "dev.podlint.report", "dev.podlint.cli", "dev.podlint.schema"),
       "dev/podlint/schema/", List.of("dev.podlint.load", "dev.podlint.rule", "dev.podlint.engine", "dev.podlint.checks",
           "dev.podlint.report", "dev.podlint.cli"));
 

@@ -8,7 +8,7 @@ import dev.podlint.model.PodView;
  * A Java-backed rule. Implementations are pure (no I/O, no shared mutable state) and are called
  * from several threads. Implement one of the scoped sub-interfaces.
  */
-public sealed interface Check permits Check.ObjectCheck, Check.PodCheck, Check.ContainerCheck {
+public sealed interface Check permits Check.ObjectCheck, Check.PodCheck, Check.ContainerCheck, Check.RunCheck {
 
   /** Runs once per object of a kind the rule applies to. */
   non-sealed interface ObjectCheck extends Check {
@@ -18,6 +18,14 @@ public sealed interface Check permits Check.ObjectCheck, Check.PodCheck, Check.C
   /** Runs once per pod spec. */
   non-sealed interface PodCheck extends Check {
     void check(PodView pod, Findings out);
+  }
+
+  /**
+   * Runs once per lint run, after every file is loaded, over what the run's {@link Inventory}
+   * holds (cross-object rules). {@code out} gives the findings sink for the object reported on.
+   */
+  non-sealed interface RunCheck extends Check {
+    void check(Inventory inventory, java.util.function.Function<K8sObject, Findings> out);
   }
 
   /** Runs once per container of a pod spec (all roles; filter inside). */

@@ -16,6 +16,7 @@ import java.util.List;
  * @param path the field it points at inside the object, or null
  * @param suppression how a user suppressed it, or null
  * @param fingerprint a line-independent identity, stable across unrelated edits
+ * @param fix a proposed change, or null
  */
 public record Finding(
     RuleDefinition rule,
@@ -27,7 +28,21 @@ public record Finding(
     YPath path,
     List<Related> related,
     Suppression suppression,
-    String fingerprint) {
+    String fingerprint,
+    Fix fix) {
+
+  /** A finding without a proposed fix. */
+  public Finding(RuleDefinition rule, Severity severity, String message, SourceFile file, Span span, K8sObject object,
+      YPath path, List<Related> related, Suppression suppression, String fingerprint) {
+    this(rule, severity, message, file, span, object, path, related, suppression, fingerprint, null);
+  }
+
+  /**
+   * A proposed change: replace the text of {@code file} inside {@code deleted} (1-based, end
+   * exclusive) with {@code inserted}. Tools may show it (SARIF {@code fixes}); podlint never
+   * applies it to a user's file.
+   */
+  public record Fix(String description, SourceFile file, Span deleted, String inserted) {}
 
   /** A secondary place that explains the finding (the earlier declaration of a conflict). */
   public record Related(SourceFile file, Span span, String message) {}
@@ -47,10 +62,10 @@ public record Finding(
   }
 
   Finding withSuppression(Suppression s) {
-    return new Finding(rule, severity, message, file, span, object, path, related, s, fingerprint);
+    return new Finding(rule, severity, message, file, span, object, path, related, s, fingerprint, fix);
   }
 
   Finding withFingerprint(String fp) {
-    return new Finding(rule, severity, message, file, span, object, path, related, suppression, fp);
+    return new Finding(rule, severity, message, file, span, object, path, related, suppression, fp, fix);
   }
 }

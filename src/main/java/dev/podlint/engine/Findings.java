@@ -34,7 +34,10 @@ public final class Findings {
     private final YNode node;
     private final Map<String, String> args = new LinkedHashMap<>();
     private final List<YNode> related = new ArrayList<>();
+    private final Map<YNode, Map<String, String>> relatedArgs = new java.util.IdentityHashMap<>();
     private String variant;
+    private Finding.Fix fix;
+    private final List<Finding.Related> elsewhere = new ArrayList<>();
 
     private Builder(YNode node) {
       if (node == null) {
@@ -60,6 +63,33 @@ public final class Findings {
       return this;
     }
 
+    /** Attaches a proposed change of the object's file. */
+    public Builder fix(String description, dev.podlint.model.Span deleted, String inserted) {
+      this.fix = new Finding.Fix(description, object.file(), deleted, inserted);
+      return this;
+    }
+
+    /**
+     * Adds a related location whose message is the rule's {@code relatedMessage} rendered with
+     * the finding's arguments plus {@code extra} (for example the name of that container).
+     */
+    public Builder related(YNode other, Map<String, ?> extra) {
+      Map<String, String> own = new LinkedHashMap<>();
+      extra.forEach((k, v) -> own.put(k, String.valueOf(v)));
+      relatedArgs.put(other, own);
+      related.add(other);
+      return this;
+    }
+
+    /** Adds a related location in any file (another object), with extra message arguments. */
+    public Builder related(dev.podlint.model.SourceFile file, dev.podlint.model.Span span, Map<String, ?> extra) {
+      Map<String, String> all = new LinkedHashMap<>(args);
+      extra.forEach((k, v) -> all.put(k, String.valueOf(v)));
+      elsewhere.add(new Finding.Related(file, span,
+          rule.relatedMessage() == null ? "related location" : Template.render(rule.relatedMessage(), all)));
+      return this;
+    }
+
     public void report() {
       String message = Template.render(rule.messageOf(variant), args);
       List<Finding.Related> rel = new ArrayList<>();
@@ -67,11 +97,14 @@ public final class Findings {
         if (r == node) {
           continue; // one node seen twice through an alias: the primary location says it all
         }
-        String text = rule.relatedMessage() == null ? "related location" : Template.render(rule.relatedMessage(), args);
+        Map<String, String> all = new LinkedHashMap<>(args);
+        all.putAll(relatedArgs.getOrDefault(r, Map.of()));
+        String text = rule.relatedMessage() == null ? "related location" : Template.render(rule.relatedMessage(), all);
         rel.add(new Finding.Related(object.file(), r.span(), text));
       }
+      rel.addAll(elsewhere);
       out.add(new Finding(rule, rule.severityOf(variant), message, object.file(), node.span(), object, node.path(),
-          List.copyOf(rel), null, null));
+          List.copyOf(rel), null, null, fix));
     }
   }
 }

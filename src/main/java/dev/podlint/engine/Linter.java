@@ -37,6 +37,7 @@ public final class Linter {
   private final List<RuleDefinition> rules;
   private final List<Bound> checks = new ArrayList<>();
   private final RuleDefinition invalidYaml;
+  private final boolean hasRunChecks;
   private final ManifestLoader loader = new ManifestLoader();
 
   /** A linter that runs the given rules (from the catalog) with default options. */
@@ -56,6 +57,7 @@ public final class Linter {
       }
     }
     this.invalidYaml = iy;
+    this.hasRunChecks = checks.stream().anyMatch(b -> b.check instanceof Check.RunCheck);
   }
 
   /** A linter with every rule that is enabled by default. */
@@ -71,6 +73,7 @@ public final class Linter {
   public LintResult lint(List<SourceFile> files, List<InputProblem> alreadyFailed, Supplier<InputStream> stdin) {
     List<FileResult> results = files.parallelStream().map(f -> lintFile(f, stdin)).toList();
     List<Finding> findings = new ArrayList<>();
+    Inventory inventory = new Inventory();
     List<InputProblem> problems = new ArrayList<>(alreadyFailed);
     List<String> internal = new ArrayList<>();
     int documents = 0;
@@ -81,9 +84,13 @@ public final class Linter {
         problems.add(r.problem);
       }
       internal.addAll(r.internalErrors);
+      if (r.inventory != null) {
+        inventory.addAll(r.inventory);
+      }
       documents += r.documents;
       objects += r.objects;
     }
+    runChecks(inventory, findings, internal);
     return new LintResult(rules, finish(findings), List.copyOf(problems), List.copyOf(internal), files.size(),
         documents, objects);
   }
@@ -91,14 +98,17 @@ public final class Linter {
   /** Lints text that is already in memory (tests, editors). */
   public LintResult lintText(SourceFile file, String text) {
     FileResult r = lintLoaded(loader.loadText(file, text));
-    return new LintResult(rules, finish(new ArrayList<>(r.findings)), List.of(), r.internalErrors, 1, r.documents,
-        r.objects);
+    List<Finding> findings = new ArrayList<>(r.findings);
+    List<String> internal = new ArrayList<>(r.internalErrors);
+    runChecks(r.inventory == null ? new Inventory() : r.inventory, findings, internal);
+    return new LintResult(rules, finish(findings), List.of(), List.copyOf(internal), 1, r.documents, r.objects);
   }
 
   private static final class FileResult {
     final List<Finding> findings = new ArrayList<>();
     final List<String> internalErrors = new ArrayList<>();
     InputProblem problem;
+    Inventory inventory;
     int documents;
     int objects;
   }
@@ -139,8 +149,14 @@ public final class Linter {
     for (K8sObject o : loaded.objects()) {
       List<Finding> found = new ArrayList<>();
       PodView pod = PodView.of(o).orElse(null);
+      if (hasRunChecks) {
+        if (r.inventory == null) {
+          r.inventory = new Inventory();
+        }
+        r.inventory.add(o, pod);
+      }
       for (Bound b : checks) {
-        if (!b.rule.appliesTo(o.kind())) {
+        if (b.check instanceof Check.RunCheck || !b.rule.appliesTo(o.kind())) {
           continue;
         }
         Findings out = new Findings(b.rule, o, found);
@@ -166,6 +182,24 @@ public final class Linter {
       }
     }
     return r;
+  }
+
+  /** Runs the cross-object rules over the whole run's inventory. */
+  private void runChecks(Inventory inventory, List<Finding> findings, List<String> internal) {
+    for (Bound b : checks) {
+      if (!(b.check instanceof Check.RunCheck c)) {
+        continue;
+      }
+      List<Finding> found = new ArrayList<>();
+      try {
+        c.check(inventory, o -> new Findings(b.rule, o, found));
+      } catch (RuntimeException | StackOverflowError e) {
+        internal.add("rule " + b.rule.name() + " failed: " + describe(e));
+      }
+      for (Finding f : found) {
+        findings.add(Suppressions.of(f).map(f::withSuppression).orElse(f));
+      }
+    }
   }
 
   private static String describe(Throwable e) {

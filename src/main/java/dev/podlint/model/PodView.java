@@ -19,10 +19,12 @@ public final class PodView {
   private final K8sObject object;
   private final YMap spec;
   private final YScalar specKey;
+  private final YMap template;
   private final List<ContainerView> containers;
 
-  private PodView(K8sObject object, YMap spec, YScalar specKey) {
+  private PodView(K8sObject object, YMap template, YMap spec, YScalar specKey) {
     this.object = object;
+    this.template = template;
     this.spec = spec;
     this.specKey = specKey;
     List<ContainerView> list = new ArrayList<>();
@@ -53,8 +55,10 @@ public final class PodView {
       return Optional.empty();
     }
     YMap cur = object.root();
+    YMap parent = cur;
     YScalar key = null;
     for (String k : path) {
+      parent = cur;
       Optional<YMap.Entry> e = cur.entry(k);
       if (e.isEmpty() || !(e.get().value() instanceof YMap m)) {
         return Optional.empty();
@@ -62,7 +66,7 @@ public final class PodView {
       key = e.get().key();
       cur = m;
     }
-    return Optional.of(new PodView(object, cur, key));
+    return Optional.of(new PodView(object, parent, cur, key));
   }
 
   public K8sObject object() {
@@ -71,6 +75,21 @@ public final class PodView {
 
   public YMap spec() {
     return spec;
+  }
+
+  /** The mapping that holds the pod's {@code metadata} and {@code spec} (the object itself for a Pod). */
+  public YMap template() {
+    return template;
+  }
+
+  /** The labels the pods get: the template's {@code metadata.labels} (a Pod's own labels). */
+  public Optional<YMap> labels() {
+    return template.mapAt("metadata", "labels");
+  }
+
+  /** The namespace the pods run in: the object's. */
+  public Optional<String> namespace() {
+    return Optional.ofNullable(object.namespace());
   }
 
   /** The key of the pod spec ({@code spec:}), where findings about the whole pod point. */

@@ -199,7 +199,27 @@ public final class RuleCatalog {
         f.required("message"), f.optional("relatedMessage"), Collections.unmodifiableMap(variants),
         f.required("rationale").strip(), f.required("remediation").strip(), stripOrNull(f.optional("help")),
         List.copyOf(refs), ex.required("bad"), ex.required("good"),
-        f.optional("oncePerRun") != null && f.bool("oncePerRun"), fileName);
+        f.optional("oncePerRun") != null && f.bool("oncePerRun"), params(fileName, m), fileName);
+  }
+
+  /** The {@code params} schema; every property must carry a description and a default. */
+  private static YMap params(String fileName, YMap m) {
+    Optional<YNode> n = m.get("params");
+    if (n.isEmpty()) {
+      return null;
+    }
+    if (!(n.get() instanceof YMap p)) {
+      throw new RuleFormatException(fileName, "params must be a JSON Schema object");
+    }
+    YMap props = p.map("properties")
+        .orElseThrow(() -> new RuleFormatException(fileName, "params must declare 'properties'"));
+    for (YMap.Entry e : props.entries()) {
+      if (!(e.value() instanceof YMap prop) || prop.get("default").isEmpty() || prop.get("description").isEmpty()) {
+        throw new RuleFormatException(fileName, "params.properties." + e.key().value()
+            + " needs a 'description' and a 'default'");
+      }
+    }
+    return p;
   }
 
   private static String stripOrNull(String s) {

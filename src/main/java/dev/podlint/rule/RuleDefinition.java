@@ -1,5 +1,7 @@
 package dev.podlint.rule;
 
+import dev.podlint.model.YMap;
+import dev.podlint.model.YNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +13,8 @@ import java.util.Set;
  * @param engine {@code java} (a check class) or {@code core} (produced by podlint's loader)
  * @param variants alternative messages (and severities) a check may choose by name
  * @param oncePerRun only the first finding with a given message counts in a run
+ * @param params the JSON Schema (draft-07) of the rule's tunables, each property with its
+ *     {@code default}; null when the rule has none
  */
 public record RuleDefinition(
     String id,
@@ -34,6 +38,7 @@ public record RuleDefinition(
     String badExample,
     String goodExample,
     boolean oncePerRun,
+    YMap params,
     String fileName) {
 
   /** An alternative wording a check can pick, with its own severity when given. */
@@ -76,6 +81,23 @@ public record RuleDefinition(
       }
     }
     return max;
+  }
+
+  /** The default value of parameter {@code name} from the rule file's {@code params} schema. */
+  public Optional<YNode> paramDefault(String name) {
+    if (params == null) {
+      return Optional.empty();
+    }
+    return params.mapAt("properties", name).flatMap(p -> p.get("default"));
+  }
+
+  /** The names of the rule's parameters, in file order. */
+  public List<String> paramNames() {
+    if (params == null) {
+      return List.of();
+    }
+    return params.map("properties").map(m -> m.entries().stream().map(e -> e.key().value()).toList())
+        .orElse(List.of());
   }
 
   /** {@code PL001 container-port-conflict}. */
