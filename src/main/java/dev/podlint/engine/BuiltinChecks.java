@@ -14,29 +14,35 @@ import dev.podlint.checks.SchemaViolationCheck;
 import dev.podlint.checks.AmbiguousYamlScalarCheck;
 import dev.podlint.checks.UnknownKindCheck;
 import java.util.Map;
-import java.util.function.Function;
+import dev.podlint.rule.RuleDefinition;
 
 /** The one place that binds rule names to their Java checks. */
 public final class BuiltinChecks {
-  /** Rule name to a factory that receives the run's options. */
-  private static final Map<String, Function<LintOptions, Check>> CHECKS = Map.ofEntries(
-      Map.entry("container-port-conflict", o -> new ContainerPortConflictCheck()),
-      Map.entry("host-port-conflict", o -> new HostPortConflictCheck()),
-      Map.entry("duplicate-port-name", o -> new DuplicatePortNameCheck()),
-      Map.entry("probe-port-undeclared", o -> new ProbePortUndeclaredCheck()),
-      Map.entry("missing-liveness-probe", o -> new MissingProbeCheck("livenessProbe")),
-      Map.entry("missing-readiness-probe", o -> new MissingProbeCheck("readinessProbe")),
-      Map.entry("missing-cpu-request", o -> new MissingResourceCheck("requests", "cpu")),
-      Map.entry("missing-memory-request", o -> new MissingResourceCheck("requests", "memory")),
-      Map.entry("missing-cpu-limit", o -> new MissingResourceCheck("limits", "cpu")),
-      Map.entry("missing-memory-limit", o -> new MissingResourceCheck("limits", "memory")),
-      Map.entry("request-exceeds-limit", o -> new RequestExceedsLimitCheck()),
-      Map.entry("schema-violation", SchemaViolationCheck::new),
-      Map.entry("ambiguous-yaml-scalar", o -> new AmbiguousYamlScalarCheck()),
-      Map.entry("unknown-kind", UnknownKindCheck::new),
-      Map.entry("duplicate-key", o -> new DuplicateKeyCheck()),
-      Map.entry("deprecated-api-version", o -> new DeprecatedApiVersionCheck(o)),
-      Map.entry("selector-mismatch", o -> new SelectorMismatchCheck()));
+  /** Makes a rule's check from its definition (for params) and the run's options. */
+  @FunctionalInterface
+  public interface Factory {
+    Check create(RuleDefinition rule, LintOptions options);
+  }
+
+  /** Rule name to its factory. */
+  private static final Map<String, Factory> CHECKS = Map.ofEntries(
+      Map.entry("container-port-conflict", (r, o) -> new ContainerPortConflictCheck()),
+      Map.entry("host-port-conflict", (r, o) -> new HostPortConflictCheck()),
+      Map.entry("duplicate-port-name", (r, o) -> new DuplicatePortNameCheck()),
+      Map.entry("probe-port-undeclared", (r, o) -> new ProbePortUndeclaredCheck()),
+      Map.entry("missing-liveness-probe", (r, o) -> new MissingProbeCheck("livenessProbe")),
+      Map.entry("missing-readiness-probe", (r, o) -> new MissingProbeCheck("readinessProbe")),
+      Map.entry("missing-cpu-request", (r, o) -> new MissingResourceCheck("requests", "cpu")),
+      Map.entry("missing-memory-request", (r, o) -> new MissingResourceCheck("requests", "memory")),
+      Map.entry("missing-cpu-limit", (r, o) -> new MissingResourceCheck("limits", "cpu")),
+      Map.entry("missing-memory-limit", (r, o) -> new MissingResourceCheck("limits", "memory")),
+      Map.entry("request-exceeds-limit", (r, o) -> new RequestExceedsLimitCheck()),
+      Map.entry("schema-violation", (r, o) -> new SchemaViolationCheck(o)),
+      Map.entry("ambiguous-yaml-scalar", (r, o) -> new AmbiguousYamlScalarCheck()),
+      Map.entry("unknown-kind", (r, o) -> new UnknownKindCheck(o)),
+      Map.entry("duplicate-key", (r, o) -> new DuplicateKeyCheck()),
+      Map.entry("deprecated-api-version", (r, o) -> new DeprecatedApiVersionCheck(o)),
+      Map.entry("selector-mismatch", (r, o) -> new SelectorMismatchCheck()));
 
   private BuiltinChecks() {}
 
@@ -45,11 +51,11 @@ public final class BuiltinChecks {
     return CHECKS.keySet();
   }
 
-  public static Check create(String ruleName, LintOptions options) {
-    Function<LintOptions, Check> f = CHECKS.get(ruleName);
+  public static Check create(RuleDefinition rule, LintOptions options) {
+    Factory f = CHECKS.get(rule.name());
     if (f == null) {
-      throw new IllegalStateException("no Java check is bound to rule '" + ruleName + "'");
+      throw new IllegalStateException("no Java check is bound to rule '" + rule.name() + "'");
     }
-    return f.apply(options);
+    return f.create(rule, options);
   }
 }

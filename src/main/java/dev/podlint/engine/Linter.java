@@ -51,7 +51,7 @@ public final class Linter {
     RuleDefinition iy = null;
     for (RuleDefinition r : rules) {
       if (r.engine().equals("java")) {
-        checks.add(new Bound(r, BuiltinChecks.create(r.name(), options)));
+        checks.add(new Bound(r, BuiltinChecks.create(r, options)));
       } else if (r.name().equals(INVALID_YAML)) {
         iy = r;
       }
