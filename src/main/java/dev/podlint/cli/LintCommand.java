@@ -151,50 +151,11 @@ public final class LintCommand implements Callable<Integer> {
   }
 
   private static void writeAtomically(Path target, Reporter reporter, Report report) {
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = null;
     try {
-      if (Files.isDirectory(target)) {
-        throw new UserException(ExitCodes.USAGE, "cannot write the report to " + target + ": it is a directory");
-      }
-      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      keepPermissions(target, tmp);
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        reporter.write(report, w);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
+      AtomicFile.write(target, w -> reporter.write(report, w));
     } catch (IOException e) {
-      throw new UserException(ExitCodes.USAGE, "cannot write the report to " + target + ": " + describe(e));
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: the temporary file is hidden and named after the target
-        }
-      }
+      throw new UserException(ExitCodes.USAGE, "cannot write the report to " + target + ": " + AtomicFile.describe(e));
     }
-  }
-
-  /** A report is an ordinary file: keep the mode of the file it replaces, else rw-r--r--. */
-  private static void keepPermissions(Path target, Path tmp) throws IOException {
-    if (!Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-      return;
-    }
-    Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
-        : PosixFilePermissions.fromString("rw-r--r--");
-    Files.setPosixFilePermissions(tmp, perms);
-  }
-
-  private static String describe(IOException e) {
-    return e instanceof java.nio.file.NoSuchFileException ? "no such directory"
-        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-        : String.valueOf(e.getMessage());
   }
 
   static String summary(LintResult r, Duration elapsed) {

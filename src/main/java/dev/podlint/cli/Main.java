@@ -14,7 +14,7 @@ import picocli.CommandLine;
 
 /** The entry point. Only {@link #main} exits the process; everything else returns a code. */
 public final class Main {
-  private static final Set<String> ROOT_WORDS = Set.of("lint", "rules", "explain", "help", "-h", "--help", "-V",
+  private static final Set<String> ROOT_WORDS = Set.of("lint", "advise", "rules", "explain", "help", "-h", "--help", "-V",
       "--version");
 
   private Main() {}
@@ -81,6 +81,9 @@ public final class Main {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == LintCommand.class) {
         return cls.cast(new LintCommand(env));
+      }
+      if (cls == AdviseCommand.class) {
+        return cls.cast(new AdviseCommand(env));
       }
       return CommandLine.defaultFactory().create(cls);
     }

@@ -13,6 +13,8 @@ import dev.podlint.checks.SelectorMismatchCheck;
 import dev.podlint.checks.SchemaViolationCheck;
 import dev.podlint.checks.AmbiguousYamlScalarCheck;
 import dev.podlint.checks.UnknownKindCheck;
+import dev.podlint.checks.UnrelatedServicesInPodCheck;
+import dev.podlint.checks.LocalhostPortUnboundCheck;
 import java.util.Map;
 import dev.podlint.rule.RuleDefinition;
 
@@ -42,7 +44,9 @@ public final class BuiltinChecks {
       Map.entry("unknown-kind", (r, o) -> new UnknownKindCheck(o)),
       Map.entry("duplicate-key", (r, o) -> new DuplicateKeyCheck()),
       Map.entry("deprecated-api-version", (r, o) -> new DeprecatedApiVersionCheck(o)),
-      Map.entry("selector-mismatch", (r, o) -> new SelectorMismatchCheck()));
+      Map.entry("selector-mismatch", (r, o) -> new SelectorMismatchCheck()),
+      Map.entry("unrelated-services-in-pod", (r, o) -> new UnrelatedServicesInPodCheck(r)),
+      Map.entry("localhost-port-unbound", (r, o) -> new LocalhostPortUnboundCheck(r)));
 
   private BuiltinChecks() {}
 

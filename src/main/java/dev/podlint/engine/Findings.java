@@ -26,7 +26,15 @@ public final class Findings {
 
   /** Starts a finding at {@code node}. Call {@link Builder#report()} to record it. */
   public Builder at(YNode node) {
-    return new Builder(node);
+    return new Builder(node, node == null ? null : node.span());
+  }
+
+  /**
+   * Starts a finding at part of {@code node}: {@code span} lies inside the node (a word inside a
+   * longer string); the node still gives the field path.
+   */
+  public Builder at(YNode node, dev.podlint.model.Span span) {
+    return new Builder(node, span);
   }
 
   /** A finding under construction. */
@@ -39,11 +47,14 @@ public final class Findings {
     private Finding.Fix fix;
     private final List<Finding.Related> elsewhere = new ArrayList<>();
 
-    private Builder(YNode node) {
-      if (node == null) {
+    private final dev.podlint.model.Span span;
+
+    private Builder(YNode node, dev.podlint.model.Span span) {
+      if (node == null || span == null) {
         throw new IllegalArgumentException("a finding needs a node to point at");
       }
       this.node = node;
+      this.span = span;
     }
 
     public Builder arg(String name, Object value) {
@@ -103,7 +114,7 @@ public final class Findings {
         rel.add(new Finding.Related(object.file(), r.span(), text));
       }
       rel.addAll(elsewhere);
-      out.add(new Finding(rule, rule.severityOf(variant), message, object.file(), node.span(), object, node.path(),
+      out.add(new Finding(rule, rule.severityOf(variant), message, object.file(), span, object, node.path(),
           List.copyOf(rel), null, null, fix));
     }
   }

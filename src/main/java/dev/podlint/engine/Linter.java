@@ -148,7 +148,7 @@ public final class Linter {
     }
     for (K8sObject o : loaded.objects()) {
       List<Finding> found = new ArrayList<>();
-      PodView pod = PodView.of(o).orElse(null);
+      PodView pod = PodView.of(o, loaded.objects()).orElse(null);
       if (hasRunChecks) {
         if (r.inventory == null) {
           r.inventory = new Inventory();

@@ -63,6 +63,20 @@ public final class ManifestLoader {
     return file.isStdin() ? stdin.readAllBytes() : Files.readAllBytes(file.path());
   }
 
+  /**
+   * Decodes a file's bytes as {@link #load} does (UTF-8, UTF-16 with or without BOM), without a
+   * leading byte order mark, for tools that edit the text positions refer to.
+   *
+   * @throws IOException naming the line and column of the first byte that cannot be decoded
+   */
+  public static String decodeText(byte[] bytes) throws IOException {
+    try {
+      return stripByteOrderMarks(decode(bytes));
+    } catch (DecodingException e) {
+      throw new IOException(e.getMessage() + " at " + e.position, e);
+    }
+  }
+
   /** Decodes and loads one file; never throws for bad content. */
   public LoadedFile load(SourceFile file, byte[] bytes) {
     String text;

@@ -21,9 +21,11 @@ public final class PodView {
   private final YScalar specKey;
   private final YMap template;
   private final List<ContainerView> containers;
+  private final List<K8sObject> fileObjects;
 
-  private PodView(K8sObject object, YMap template, YMap spec, YScalar specKey) {
+  private PodView(K8sObject object, YMap template, YMap spec, YScalar specKey, List<K8sObject> fileObjects) {
     this.object = object;
+    this.fileObjects = fileObjects;
     this.template = template;
     this.spec = spec;
     this.specKey = specKey;
@@ -43,6 +45,14 @@ public final class PodView {
 
   /** The pod spec of {@code object}, or empty when it is not a workload or has no pod spec. */
   public static Optional<PodView> of(K8sObject object) {
+    return of(object, List.of());
+  }
+
+  /**
+   * The pod spec of {@code object}, which sits in a file with {@code fileObjects} (so that the
+   * ConfigMaps a pod mounts can be read when they are in the same file).
+   */
+  public static Optional<PodView> of(K8sObject object, List<K8sObject> fileObjects) {
     String[] path = switch (object.kind()) {
       case "Pod" -> new String[] {"spec"};
       case "PodTemplate" -> new String[] {"template", "spec"};
@@ -66,7 +76,7 @@ public final class PodView {
       key = e.get().key();
       cur = m;
     }
-    return Optional.of(new PodView(object, parent, cur, key));
+    return Optional.of(new PodView(object, parent, cur, key, fileObjects));
   }
 
   public K8sObject object() {
@@ -85,6 +95,20 @@ public final class PodView {
   /** The labels the pods get: the template's {@code metadata.labels} (a Pod's own labels). */
   public Optional<YMap> labels() {
     return template.mapAt("metadata", "labels");
+  }
+
+  /**
+   * The {@code data} of the ConfigMap called {@code name} in the pod's namespace, when the same
+   * file holds it (a missing namespace on either side matches).
+   */
+  public Optional<YMap> configMapData(String name) {
+    for (K8sObject o : fileObjects) {
+      if (o.kind().equals("ConfigMap") && name.equals(o.name())
+          && (o.namespace() == null || object.namespace() == null || o.namespace().equals(object.namespace()))) {
+        return o.root().map("data");
+      }
+    }
+    return Optional.empty();
   }
 
   /** The namespace the pods run in: the object's. */

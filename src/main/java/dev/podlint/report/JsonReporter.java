@@ -60,6 +60,16 @@ public final class JsonReporter implements Reporter {
         m.put("suppression", Map.of("kind", f.suppression().kind(), "justification", f.suppression().justification()));
       }
       m.put("fingerprint", f.fingerprint());
+      if (f.fix() != null) {
+        Map<String, Object> fix = new LinkedHashMap<>();
+        fix.put("description", f.fix().description());
+        fix.put("file", f.fix().file().displayName());
+        Map<String, Object> region = new LinkedHashMap<>();
+        putSpan(region, f.fix().deleted());
+        fix.put("replace", region);
+        fix.put("with", f.fix().inserted());
+        m.put("fix", fix);
+      }
       findings.add(m);
     }
     root.put("findings", findings);

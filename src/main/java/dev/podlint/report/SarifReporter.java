@@ -178,6 +178,21 @@ public final class SarifReporter implements Reporter {
       }
       res.withRelatedLocations(related);
     }
+    if (f.fix() != null) {
+      Finding.Fix fix = f.fix();
+      Span d = fix.deleted();
+      res.withFixes(Set.of(new com.contrastsecurity.sarif.Fix()
+          .withDescription(new Message().withText(fix.description()))
+          .withArtifactChanges(Set.of(new com.contrastsecurity.sarif.ArtifactChange()
+              .withArtifactLocation(artifact(fix.file(), srcRoot))
+              .withReplacements(List.of(new com.contrastsecurity.sarif.Replacement()
+                  .withDeletedRegion(new Region()
+                      .withStartLine(d.start().line())
+                      .withStartColumn(d.start().column())
+                      .withEndLine(d.end().line())
+                      .withEndColumn(d.end().column()))
+                  .withInsertedContent(new com.contrastsecurity.sarif.ArtifactContent().withText(fix.inserted()))))))));
+    }
     if (f.isSuppressed()) {
       res.withSuppressions(Set.of(new Suppression()
           .withKind(f.suppression().kind().equals("inSource") ? Suppression.Kind.IN_SOURCE : Suppression.Kind.EXTERNAL)

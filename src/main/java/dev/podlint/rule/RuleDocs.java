@@ -52,6 +52,16 @@ public final class RuleDocs {
     if (r.help() != null) {
       sb.append(r.help()).append("\n\n");
     }
+    if (!r.paramNames().isEmpty()) {
+      sb.append(h).append("# Parameters\n\n");
+      for (String p : r.paramNames()) {
+        String description = r.params().mapAt("properties", p).flatMap(m -> m.string("description")).orElse("");
+        sb.append("- `").append(p).append("`: ").append(description.strip().replaceAll("\\s+", " "))
+            .append(" Default: ").append(r.paramDefault(p).map(RuleDocs::describeDefault).orElse("none"))
+            .append(" (in `rules/").append(r.fileName()).append("`).\n");
+      }
+      sb.append("\n");
+    }
     sb.append(h).append("# Example that is reported\n\n```yaml\n").append(r.badExample().stripTrailing())
         .append("\n```\n\n");
     sb.append(h).append("# Fixed\n\n```yaml\n").append(r.goodExample().stripTrailing()).append("\n```\n\n");
@@ -63,6 +73,21 @@ public final class RuleDocs {
       }
     }
     return sb.toString();
+  }
+
+  /** A parameter default in one line: scalars listed, longer structures counted. */
+  private static String describeDefault(dev.podlint.model.YNode n) {
+    if (n instanceof dev.podlint.model.YScalar s) {
+      return "`" + s.value() + "`";
+    }
+    if (n instanceof dev.podlint.model.YSeq seq) {
+      if (seq.items().stream().allMatch(i -> i instanceof dev.podlint.model.YScalar)) {
+        return "`[" + String.join(", ", seq.items().stream().map(i -> ((dev.podlint.model.YScalar) i).value()).toList())
+            + "]`";
+      }
+      return seq.size() + " entries";
+    }
+    return "a mapping";
   }
 
   /** The README table: one row per rule. */

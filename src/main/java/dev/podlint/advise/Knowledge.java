@@ -1,0 +1,137 @@
+package dev.podlint.advise;
+
+import dev.podlint.model.ContainerView;
+import dev.podlint.model.YMap;
+import dev.podlint.model.YNode;
+import dev.podlint.model.YScalar;
+import dev.podlint.model.YSeq;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * What podlint knows about container images: helpers that belong with the container they serve
+ * (proxies, log shippers, exporters, reloaders...) and well-known standalone servers (databases,
+ * caches, queues, web servers...). It is data from the rule's {@code params}, so users can extend it.
+ */
+public final class Knowledge {
+  /**
+   * A helper role recognised by image repository and/or container name.
+   *
+   * @param everyGroup the helper serves every container of its pod (a service-mesh proxy), so each
+   *     workload of a split gets its own copy
+   */
+  public record Helper(String role, Pattern image, Pattern name, boolean everyGroup) {}
+
+  /**
+   * A standalone server recognised by image repository.
+   *
+   * @param stateful keeps data (database, queue, search): scales and fails differently from a web tier
+   */
+  public record Server(String kind, boolean stateful, Pattern image) {}
+
+  private final List<Helper> helpers;
+  private final List<Server> servers;
+
+  public Knowledge(List<Helper> helpers, List<Server> servers) {
+    this.helpers = List.copyOf(helpers);
+    this.servers = List.copyOf(servers);
+  }
+
+  /** Reads the {@code helpers} and {@code servers} lists of a rule's params. */
+  public static Knowledge of(Optional<YNode> helpers, Optional<YNode> servers) {
+    List<Helper> h = new ArrayList<>();
+    for (YMap m : maps(helpers)) {
+      h.add(new Helper(text(m, "role"), pattern(m, "image"), pattern(m, "name"),
+          m.scalar("everyGroup").flatMap(YScalar::asBoolean).orElse(false)));
+    }
+    List<Server> s = new ArrayList<>();
+    for (YMap m : maps(servers)) {
+      s.add(new Server(text(m, "kind"), m.scalar("stateful").flatMap(YScalar::asBoolean).orElse(false),
+          pattern(m, "image")));
+    }
+    return new Knowledge(h, s);
+  }
+
+  private static List<YMap> maps(Optional<YNode> list) {
+    if (list.isEmpty() || !(list.get() instanceof YSeq seq)) {
+      return List.of();
+    }
+    List<YMap> out = new ArrayList<>();
+    for (YNode n : seq.items()) {
+      if (n instanceof YMap m) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private static String text(YMap m, String key) {
+    return m.string(key).orElseThrow(() -> new IllegalArgumentException("'" + key + "' is required at " + m.path()));
+  }
+
+  private static Pattern pattern(YMap m, String key) {
+    Optional<String> p = m.string(key);
+    if (p.isEmpty()) {
+      return null;
+    }
+    try {
+      return Pattern.compile(p.get(), Pattern.CASE_INSENSITIVE);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("'" + key + "' at " + m.path() + " is not a regular expression: "
+          + e.getDescription());
+    }
+  }
+
+  /**
+   * The repository part of an image reference, lower case, without tag or digest:
+   * {@code docker.io/library/redis:7@sha256:..} gives {@code docker.io/library/redis}.
+   */
+  public static String repository(String image) {
+    String s = image.strip();
+    int at = s.indexOf('@');
+    if (at >= 0) {
+      s = s.substring(0, at);
+    }
+    int slash = s.lastIndexOf('/');
+    int colon = s.lastIndexOf(':');
+    if (colon > slash) {
+      s = s.substring(0, colon);
+    }
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  /** The helper role of {@code c}, by image first, then by container name. */
+  public Optional<Helper> helper(ContainerView c) {
+    String repo = c.image().map(Knowledge::repository).orElse("");
+    for (Helper h : helpers) {
+      if (h.image() != null && !repo.isEmpty() && h.image().matcher(repo).find()) {
+        return Optional.of(h);
+      }
+    }
+    String name = c.node().string("name").orElse("");
+    for (Helper h : helpers) {
+      if (h.name() != null && !name.isEmpty() && h.name().matcher(name).find()) {
+        return Optional.of(h);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The well-known server {@code c} runs, by image. */
+  public Optional<Server> server(ContainerView c) {
+    String repo = c.image().map(Knowledge::repository).orElse("");
+    if (repo.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Server s : servers) {
+      if (s.image().matcher(repo).find()) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,459 @@
+package dev.podlint.advise;
+
+import dev.podlint.model.ContainerView;
+import dev.podlint.model.K8sObject;
+import dev.podlint.model.PodView;
+import dev.podlint.model.PortDecl;
+import dev.podlint.model.Span;
+import dev.podlint.model.YMap;
+import dev.podlint.model.YNode;
+import dev.podlint.model.YScalar;
+import dev.podlint.model.YSeq;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The split {@link PodDesign} advises, as manifests: one workload per group of containers (the
+ * first keeps the original name, the others get {@code <name>-<container>} and their own
+ * selector so no two workloads select the same pods), a Service for every group that serves
+ * ports another group or the outside reaches, and {@code localhost} references rewritten to the
+ * Service that now serves the port. Everything else of the original (metadata, replicas,
+ * strategy, env, volumes, probes, resources, security settings) is carried over.
+ *
+ * @param description one line for a SARIF fix
+ * @param replaced the region of the original file the proposal replaces (the object's document)
+ * @param text the proposed manifests, YAML documents separated by {@code ---}
+ */
+public record SplitProposal(String description, Span replaced, String text) {
+  private static final Set<String> CONTROLLERS = Set.of(
+      "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job", "CronJob");
+
+  /** The proposal for {@code pod}; empty when the object is not a whole document of its file. */
+  public static Optional<SplitProposal> of(PodView pod, PodDesign.Verdict verdict) {
+    K8sObject o = pod.object();
+    if (!o.root().path().isRoot() || !(CONTROLLERS.contains(o.kind()) || o.kind().equals("Pod"))) {
+      return Optional.empty(); // an item of a List, or a PodTemplate: no document to replace
+    }
+    return Optional.of(new Builder(pod, verdict).build());
+  }
+
+  private static final class Builder {
+    private final PodView pod;
+    private final PodDesign.Verdict verdict;
+    private final K8sObject object;
+    private final String base;
+    private final List<PodDesign.Group> groups;
+    private final List<String> workloadNames = new ArrayList<>();
+    private final List<String> serviceNames = new ArrayList<>();
+    private final List<Map<String, Object>> selectors = new ArrayList<>();
+    /** Port number to the group whose services listen on it. */
+    private final Map<Integer, Integer> portOwner = new LinkedHashMap<>();
+    private final Set<Integer> needsService = new LinkedHashSet<>();
+    private final Map<YScalar, String> rewrites = new IdentityHashMap<>();
+    private final Map<Integer, List<String>> notes = new LinkedHashMap<>();
+
+    Builder(PodView pod, PodDesign.Verdict verdict) {
+      this.pod = pod;
+      this.verdict = verdict;
+      this.object = pod.object();
+      this.base = object.name() == null ? "app" : object.name();
+      this.groups = verdict.groups();
+    }
+
+    SplitProposal build() {
+      Map<String, Object> labels = scalars(pod.labels().orElse(null));
+      List<String> keys = selectorKeys(labels);
+      for (int i = 0; i < groups.size(); i++) {
+        PodDesign.Group g = groups.get(i);
+        String suffix = dnsLabel(g.main().name());
+        workloadNames.add(i == 0 ? base : base + "-" + suffix);
+        serviceNames.add(i == 0 && !object.kind().equals("Pod") ? base + "-" + suffix : workloadNames.get(i));
+        Map<String, Object> sel = new LinkedHashMap<>();
+        for (String k : keys) {
+          Object v = labels.getOrDefault(k, base);
+          sel.put(k, i == 0 ? v : text(v) + "-" + suffix);
+        }
+        selectors.add(sel);
+        notes.put(i, new ArrayList<>());
+        for (ContainerView c : g.services()) {
+          for (PortDecl p : c.ports()) {
+            if (p.number() != null) {
+              portOwner.putIfAbsent(p.number().intValue(), i);
+            }
+          }
+        }
+      }
+      for (int i = 1; i < groups.size() && pod.isLongRunning(); i++) {
+        needsService.add(i);
+      }
+      noteSharedClaims();
+      planRewrites();
+      List<String> docs = new ArrayList<>();
+      for (int i = 0; i < groups.size(); i++) {
+        docs.add(workload(i, labels, keys));
+        if (needsService.contains(i)) {
+          service(i).ifPresent(docs::add);
+        }
+      }
+      List<String> names = new ArrayList<>(workloadNames);
+      String description = "Split " + object.kind() + " " + base + " into " + String.join(", ", names)
+          + " with a Service for each moved service";
+      return new SplitProposal(description, object.root().span(), YamlWriter.documents(docs));
+    }
+
+    /** Rewrites references to ports that move to another group; notes what cannot be rewritten. */
+    private void planRewrites() {
+      Map<YScalar, List<Localhost.Mention>> byScalar = new IdentityHashMap<>();
+      for (Localhost.Mention m : verdict.references()) {
+        Integer owner = portOwner.get(m.port());
+        int from = groupOf(m.container());
+        if (owner == null || from < 0 || owner == from || !groups.get(from).containers(pod).contains(m.container())) {
+          continue;
+        }
+        needsService.add(owner);
+        if (!m.inObject()) {
+          notes.get(from).add(m.source() + " of a ConfigMap still says " + m.text() + "; point it at "
+              + serviceNames.get(owner) + ":" + m.port());
+          continue;
+        }
+        byScalar.computeIfAbsent(m.node(), k -> new ArrayList<>()).add(m);
+      }
+      for (Map.Entry<YScalar, List<Localhost.Mention>> e : byScalar.entrySet()) {
+        String value = e.getKey().value();
+        List<Localhost.Mention> ms = new ArrayList<>(e.getValue());
+        ms.sort((a, b) -> Integer.compare(b.start(), a.start()));
+        for (Localhost.Mention m : ms) {
+          String svc = serviceNames.get(portOwner.get(m.port()));
+          if (m.start() < 0) {
+            value = svc; // REDIS_HOST=localhost next to REDIS_PORT
+          } else {
+            value = value.substring(0, m.start()) + svc + ":" + m.port() + value.substring(m.end());
+          }
+        }
+        rewrites.put(e.getKey(), value);
+        Localhost.Mention first = e.getValue().get(0);
+        notes.get(groupOf(first.container())).add("rewritten " + first.source() + " of '" + first.container().name()
+            + "': " + e.getKey().value() + " -> " + value);
+      }
+    }
+
+    /** A PersistentVolumeClaim that more than one workload would mount. */
+    private void noteSharedClaims() {
+      Map<String, List<Integer>> users = new LinkedHashMap<>();
+      for (int i = 0; i < groups.size(); i++) {
+        for (String v : mountedVolumes(groups.get(i))) {
+          users.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
+        }
+      }
+      for (YMap v : pod.spec().maps("volumes")) {
+        Optional<String> claim = v.mapAt("persistentVolumeClaim").flatMap(c -> c.string("claimName"));
+        List<Integer> in = users.getOrDefault(v.string("name").orElse(""), List.of());
+        if (claim.isPresent() && in.size() > 1) {
+          for (int i : in) {
+            notes.get(i).add("claim " + claim.get() + " is mounted by " + in.size() + " workloads now; a ReadWriteOnce "
+                + "claim attaches to one node only, so give each workload its own claim");
+          }
+        }
+      }
+    }
+
+    private int groupOf(ContainerView c) {
+      for (int i = 0; i < groups.size(); i++) {
+        if (groups.get(i).services().contains(c)) {
+          return i;
+        }
+      }
+      for (int i = 0; i < groups.size(); i++) {
+        if (groups.get(i).containers(pod).contains(c)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** The selector's label keys (they get a per-group value), else an app-like label. */
+    private List<String> selectorKeys(Map<String, Object> labels) {
+      Optional<YMap> sel = object.root().mapAt("spec", "selector");
+      Optional<YMap> match = object.kind().equals("ReplicationController") ? sel : sel.flatMap(m -> m.map("matchLabels"));
+      if (match.isPresent() && !match.get().entries().isEmpty()) {
+        return match.get().effectiveEntries().stream().map(e -> e.key().value()).toList();
+      }
+      return selectorKeysOf(labels);
+    }
+
+    private String workload(int i, Map<String, Object> labels, List<String> keys) {
+      PodDesign.Group g = groups.get(i);
+      Map<String, Object> podLabels = new LinkedHashMap<>(labels);
+      podLabels.putAll(selectors.get(i));
+      Map<String, Object> template = new LinkedHashMap<>();
+      Map<String, Object> templateMeta = pod.template() == object.root() || pod.template().map("metadata").isEmpty()
+          ? new LinkedHashMap<>() : copyMap(pod.template().map("metadata").get());
+      if (object.kind().equals("Pod")) {
+        templateMeta = new LinkedHashMap<>();
+        Object annotations = copyMap(object.root().mapAt("metadata").flatMap(m -> m.map("annotations")).orElse(null));
+        if (!((Map<?, ?>) annotations).isEmpty()) {
+          templateMeta.put("annotations", annotations);
+        }
+      }
+      templateMeta.put("labels", podLabels);
+      template.put("metadata", templateMeta);
+      template.put("spec", podSpec(g));
+
+      Map<String, Object> root = new LinkedHashMap<>();
+      Map<String, Object> meta = copyMap(object.root().map("metadata").orElse(null));
+      meta.put("name", workloadNames.get(i));
+      if (meta.get("labels") instanceof Map<?, ?> l && i > 0) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ml = new LinkedHashMap<>((Map<String, Object>) l);
+        for (String k : keys) {
+          if (ml.containsKey(k)) {
+            ml.put(k, selectors.get(i).get(k));
+          }
+        }
+        meta.put("labels", ml);
+      }
+      if (object.kind().equals("Pod")) {
+        meta.remove("ownerReferences");
+        root.put("apiVersion", "apps/v1");
+        root.put("kind", "Deployment");
+        root.put("metadata", meta);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("replicas", 1);
+        spec.put("selector", Map.of("matchLabels", selectors.get(i)));
+        spec.put("template", template);
+        root.put("spec", spec);
+      } else {
+        root.put("apiVersion", object.apiVersion());
+        root.put("kind", object.kind());
+        root.put("metadata", meta);
+        root.put("spec", controllerSpec(object.root().map("spec").orElse(null), template, i, g));
+      }
+      if (g.dataService() && root.get("spec") instanceof Map<?, ?> spec && spec.get("replicas") instanceof YScalar r
+          && r.asLong().orElse(1L) > 1 && Set.of("Deployment", "ReplicaSet", "ReplicationController").contains(object.kind())) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) spec;
+        m.put("replicas", new YamlWriter.Commented(List.of("was " + r.value() + ": each replica of '" + g.main().name()
+            + "' would hold its own copy of the data; scale it with its own clustering (a StatefulSet or an operator)"), 1));
+      }
+      return YamlWriter.document(header(i), root);
+    }
+
+    /** The controller's spec with the new selector, template and (StatefulSet) service name. */
+    private Map<String, Object> controllerSpec(YMap spec, Map<String, Object> template, int i, PodDesign.Group g) {
+      Map<String, Object> out = copyMap(spec);
+      if (object.kind().equals("CronJob")) {
+        Map<String, Object> jobTemplate = copyMap(spec.mapAt("jobTemplate").orElse(null));
+        Map<String, Object> jobSpec = copyMap(spec.mapAt("jobTemplate", "spec").orElse(null));
+        jobSpec.put("template", template);
+        jobTemplate.put("spec", jobSpec);
+        out.put("jobTemplate", jobTemplate);
+        return out;
+      }
+      out.put("template", template);
+      if (spec.get("selector").isPresent()) {
+        if (object.kind().equals("ReplicationController")) {
+          out.put("selector", selectors.get(i));
+        } else {
+          Map<String, Object> sel = copyMap(spec.map("selector").orElse(null));
+          sel.put("matchLabels", selectors.get(i));
+          out.put("selector", sel);
+        }
+      }
+      if (object.kind().equals("StatefulSet")) {
+        if (i > 0 && spec.get("serviceName").isPresent()) {
+          out.put("serviceName", serviceNames.get(i));
+        }
+        Set<String> mounts = mountedVolumes(g);
+        spec.seq("volumeClaimTemplates").ifPresent(vct -> {
+          List<Object> kept = new ArrayList<>();
+          for (YNode n : vct.items()) {
+            if (n instanceof YMap m && m.mapAt("metadata").flatMap(x -> x.string("name")).filter(mounts::contains).isPresent()) {
+              kept.add(copy(n));
+            }
+          }
+          if (kept.isEmpty()) {
+            out.remove("volumeClaimTemplates");
+          } else {
+            out.put("volumeClaimTemplates", kept);
+          }
+        });
+      }
+      return out;
+    }
+
+    private Set<String> mountedVolumes(PodDesign.Group g) {
+      Set<String> out = new LinkedHashSet<>();
+      for (ContainerView c : g.containers(pod)) {
+        for (YMap m : c.node().maps("volumeMounts")) {
+          m.string("name").ifPresent(out::add);
+        }
+        for (YMap d : c.node().maps("volumeDevices")) {
+          d.string("name").ifPresent(out::add);
+        }
+      }
+      return out;
+    }
+
+    /** The pod spec with only the group's containers and the volumes they use. */
+    private Map<String, Object> podSpec(PodDesign.Group g) {
+      List<ContainerView> members = g.containers(pod);
+      Map<String, Object> spec = copyMap(pod.spec());
+      List<Object> init = new ArrayList<>();
+      List<Object> regular = new ArrayList<>();
+      for (ContainerView c : members) {
+        (c.role() == dev.podlint.model.ContainerRole.REGULAR ? regular : init).add(copy(c.node()));
+      }
+      if (init.isEmpty()) {
+        spec.remove("initContainers");
+      } else {
+        spec.put("initContainers", init);
+      }
+      spec.put("containers", regular);
+      Set<String> mounts = mountedVolumes(g);
+      pod.spec().seq("volumes").ifPresent(vs -> {
+        List<Object> kept = new ArrayList<>();
+        for (YNode n : vs.items()) {
+          if (n instanceof YMap m && m.string("name").filter(mounts::contains).isPresent()) {
+            kept.add(copy(n));
+          }
+        }
+        if (kept.isEmpty()) {
+          spec.remove("volumes");
+        } else {
+          spec.put("volumes", kept);
+        }
+      });
+      return spec;
+    }
+
+    private Optional<String> service(int i) {
+      List<Object> ports = new ArrayList<>();
+      Set<String> seen = new LinkedHashSet<>();
+      for (ContainerView c : groups.get(i).services()) {
+        for (PortDecl p : c.ports()) {
+          if (p.number() == null || !seen.add(p.number() + "/" + p.protocol())) {
+            continue;
+          }
+          Map<String, Object> port = new LinkedHashMap<>();
+          port.put("name", p.name().orElse(p.protocol().toLowerCase(Locale.ROOT) + "-" + p.number()));
+          port.put("port", p.number());
+          port.put("targetPort", p.number());
+          if (!p.protocol().equals("TCP")) {
+            port.put("protocol", p.protocol());
+          }
+          ports.add(port);
+        }
+      }
+      if (ports.isEmpty()) {
+        return Optional.empty();
+      }
+      Map<String, Object> meta = new LinkedHashMap<>();
+      meta.put("name", serviceNames.get(i));
+      if (object.namespace() != null) {
+        meta.put("namespace", object.namespace());
+      }
+      Map<String, Object> spec = new LinkedHashMap<>();
+      spec.put("selector", selectors.get(i));
+      spec.put("ports", ports);
+      Map<String, Object> root = new LinkedHashMap<>();
+      root.put("apiVersion", "v1");
+      root.put("kind", "Service");
+      root.put("metadata", meta);
+      root.put("spec", spec);
+      return Optional.of(YamlWriter.document(List.of(
+          "podlint advise: Service " + serviceNames.get(i) + " in front of '" + groups.get(i).main().name()
+              + "', so other workloads reach it by name instead of localhost"), root));
+    }
+
+    private List<String> header(int i) {
+      PodDesign.Group g = groups.get(i);
+      List<String> h = new ArrayList<>();
+      h.add("podlint advise (unrelated-services-in-pod): " + (i == 0 ? "" : "split from ") + object.kind() + " "
+          + base + " at " + object.file().displayName() + ":" + object.root().span().start().line()
+          + (i == 0 ? ", keeping its name" : ""));
+      if (object.kind().equals("Pod")) {
+        h.add("a bare Pod becomes a Deployment, so a controller replaces it when it dies");
+      }
+      for (ContainerView c : g.services()) {
+        String why = verdict.why().getOrDefault(c, "");
+        h.add("'" + c.name() + "'" + (why.isEmpty() ? "" : ": " + why));
+      }
+      for (PodDesign.Member m : g.companions()) {
+        h.add("'" + m.container().name() + "' goes with it: " + m.why());
+      }
+      if (i > 0) {
+        h.add("selector " + selectors.get(i) + " keeps it apart from " + workloadNames.get(0)
+            + "'s pods; the original pods stay selected by " + selectors.get(0));
+      }
+      for (String n : notes.get(i)) {
+        h.add(n);
+      }
+      return h;
+    }
+
+    // ---- copying model nodes into writer values
+
+    private Map<String, Object> copyMap(YMap m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      if (m != null) {
+        for (YMap.Entry e : m.effectiveEntries()) {
+          out.put(e.key().value(), copy(e.value()));
+        }
+      }
+      return out;
+    }
+
+    private Object copy(YNode n) {
+      if (n instanceof YMap m) {
+        return copyMap(m);
+      }
+      if (n instanceof YSeq s) {
+        List<Object> out = new ArrayList<>();
+        s.items().forEach(i -> out.add(copy(i)));
+        return out;
+      }
+      YScalar s = (YScalar) n;
+      String r = rewrites.get(s);
+      return r != null ? r : s;
+    }
+  }
+
+  private static Map<String, Object> scalars(YMap m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (m != null) {
+      for (YMap.Entry e : m.effectiveEntries()) {
+        if (e.value() instanceof YScalar s && !s.isNull()) {
+          out.put(e.key().value(), s.value());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The label keys that tell the workloads apart: the selector's, else app-like labels. */
+  private static List<String> selectorKeysOf(Map<String, Object> labels) {
+    for (String k : List.of("app.kubernetes.io/name", "app", "name", "k8s-app")) {
+      if (labels.containsKey(k)) {
+        return List.of(k);
+      }
+    }
+    return List.of("app");
+  }
+
+  private static String text(Object v) {
+    return v instanceof YScalar s ? s.value() : String.valueOf(v);
+  }
+
+  /** A container name as a DNS label (lower case, a-z0-9-). */
+  static String dnsLabel(String s) {
+    String out = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+    return out.isEmpty() ? "part" : out;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.podlint.checks;
+
+import dev.podlint.advise.Knowledge;
+import dev.podlint.advise.PodDesign;
+import dev.podlint.advise.SplitProposal;
+import dev.podlint.engine.Check;
+import dev.podlint.engine.Findings;
+import dev.podlint.model.ContainerView;
+import dev.podlint.model.PodView;
+import dev.podlint.model.YScalar;
+import dev.podlint.rule.RuleDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * unrelated-services-in-pod: weighs coupling against independence for the containers of a pod
+ * (see {@link PodDesign}) and, when it holds independent services, reports once at the
+ * {@code containers} key with each independent container as a related location and the proposed
+ * split as a fix.
+ */
+public final class UnrelatedServicesInPodCheck implements Check.PodCheck {
+  private final Knowledge knowledge;
+
+  public UnrelatedServicesInPodCheck(RuleDefinition rule) {
+    this.knowledge = Knowledge.of(rule.paramDefault("helpers"), rule.paramDefault("servers"));
+  }
+
+  @Override
+  public void check(PodView pod, Findings out) {
+    Optional<YScalar> key = pod.containersKey();
+    if (key.isEmpty()) {
+      return;
+    }
+    Optional<PodDesign.Verdict> verdict = PodDesign.analyze(pod, knowledge);
+    if (verdict.isEmpty()) {
+      return;
+    }
+    PodDesign.Verdict v = verdict.get();
+    List<String> names = new ArrayList<>();
+    for (PodDesign.Group g : v.groups()) {
+      names.add(String.join(" + ", g.services().stream().map(c -> "'" + c.name() + "'").toList()));
+    }
+    Findings.Builder b = out.at(key.get())
+        .arg("containers", list(names))
+        .arg("evidence", String.join("; ", v.evidence()));
+    for (Map.Entry<ContainerView, String> e : v.why().entrySet()) {
+      b.related(e.getKey().node(), Map.of("container", e.getKey().name(), "why", e.getValue()));
+    }
+    SplitProposal.of(pod, v).ifPresent(p -> b.fix(p.description(), p.replaced(), p.text()));
+    b.report();
+  }
+
+  /** {@code 'a', 'b' and 'c'}. */
+  static String list(List<String> items) {
+    if (items.size() < 2) {
+      return String.join("", items);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+  }
+}

@@ -1,0 +1,132 @@
+package dev.podlint.cli;
+
+import dev.podlint.engine.Finding;
+import dev.podlint.engine.LintOptions;
+import dev.podlint.engine.LintResult;
+import dev.podlint.engine.Linter;
+import dev.podlint.engine.TextEdits;
+import dev.podlint.load.InputProblem;
+import dev.podlint.load.Inputs;
+import dev.podlint.load.ManifestLoader;
+import dev.podlint.model.SourceFile;
+import dev.podlint.rule.RuleCatalog;
+import dev.podlint.rule.RuleDefinition;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code podlint advise}: prints each input file with every pod that holds independent services
+ * replaced by the proposed split (the fixes of unrelated-services-in-pod), comments included.
+ * Input files are never changed.
+ */
+@Command(
+    name = "advise",
+    mixinStandardHelpOptions = true,
+    versionProvider = PodlintCommand.Version.class,
+    sortOptions = false,
+    description = {
+        "Propose how to split pods that run independent services.",
+        "",
+        "Prints each file that holds such a pod, with the pod's workload replaced by one workload per "
+            + "independent service (helpers stay with the container they serve), a Service for each moved "
+            + "service, and localhost references rewritten to the Service names. Comments in the output say "
+            + "what moved and why. Files without such pods are not printed. Input files are never changed."})
+public final class AdviseCommand implements Callable<Integer> {
+  static final String RULE = "unrelated-services-in-pod";
+
+  private final Main.Env env;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "Files or directories to read (directories recursively; - for standard input). Default: .")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the proposal to FILE (atomically) instead of standard output; FILE must not be an input.")
+  String output;
+
+  @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line on standard error.")
+  boolean quiet;
+
+  AdviseCommand(Main.Env env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    RuleCatalog catalog = RuleCatalog.builtin();
+    RuleDefinition rule = catalog.get(RULE);
+    Linter linter = new Linter(catalog, List.of(rule), LintOptions.DEFAULT);
+    Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir());
+    Path target = output == null ? null : env.workingDir().resolve(output).toAbsolutePath().normalize();
+    for (SourceFile f : inputs.files()) {
+      if (target != null && f.path() != null && f.path().toAbsolutePath().normalize().equals(target)) {
+        throw new UserException(ExitCodes.USAGE, "refusing to write the proposal over input " + f.displayName());
+      }
+    }
+    int status = ExitCodes.OK;
+    for (InputProblem p : inputs.problems()) {
+      err.println("podlint: cannot read " + p.input() + ": " + p.message());
+      status = ExitCodes.INPUT;
+    }
+    StringWriter proposal = new StringWriter();
+    int files = 0;
+    int pods = 0;
+    for (SourceFile f : inputs.files()) {
+      String text;
+      try {
+        text = ManifestLoader.decodeText(ManifestLoader.read(f, env.stdin()));
+      } catch (IOException e) {
+        err.println("podlint: cannot read " + f.displayName() + ": " + e.getMessage());
+        status = ExitCodes.INPUT;
+        continue;
+      }
+      LintResult r = linter.lintText(f, text);
+      List<Finding.Fix> fixes = r.findings().stream()
+          .filter(x -> !x.isSuppressed() && x.fix() != null).map(Finding::fix).toList();
+      long withoutFix = r.findings().stream().filter(x -> !x.isSuppressed() && x.fix() == null).count();
+      if (withoutFix > 0) {
+        err.println("podlint: " + f.displayName() + ": " + withoutFix + " pod(s) hold independent services but "
+            + "are not whole documents (an item of a List, a PodTemplate); no split is printed for them");
+      }
+      if (fixes.isEmpty()) {
+        continue;
+      }
+      if (files > 0) {
+        proposal.write("---\n");
+      }
+      proposal.write("# podlint advise: " + f.displayName() + "\n");
+      proposal.write(TextEdits.apply(text, fixes));
+      files++;
+      pods += fixes.size();
+    }
+    try {
+      if (target != null) {
+        AtomicFile.write(target, w -> w.write(proposal.toString()));
+      } else {
+        spec.commandLine().getOut().print(proposal);
+        spec.commandLine().getOut().flush();
+      }
+    } catch (IOException e) {
+      throw new UserException(ExitCodes.USAGE, "cannot write the proposal to " + output + ": " + AtomicFile.describe(e));
+    }
+    if (!quiet) {
+      err.println(pods == 0 ? "podlint advise: no pod holds independent services"
+          : "podlint advise: proposed splitting " + pods + " pod(s) in " + files + " file(s); review the comments");
+    }
+    return status;
+  }
+}

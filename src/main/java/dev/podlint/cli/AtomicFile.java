@@ -1,0 +1,69 @@
+package dev.podlint.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes an output file so that it is never half-written: into a hidden temporary file next to
+ * it, then renamed over it. The replaced file's permissions are kept (rw-r--r-- for a new one).
+ */
+final class AtomicFile {
+  /** What produces the content. */
+  interface Content {
+    void writeTo(Writer w) throws IOException;
+  }
+
+  private AtomicFile() {}
+
+  static void write(Path target, Content content) throws IOException {
+    if (Files.isDirectory(target)) {
+      throw new IOException("it is a directory");
+    }
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    try {
+      keepPermissions(target, tmp);
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        content.writeTo(w);
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // best effort: the temporary file is hidden and named after the target
+        }
+      }
+    }
+  }
+
+  private static void keepPermissions(Path target, Path tmp) throws IOException {
+    if (!Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+      return;
+    }
+    Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+        : PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(tmp, perms);
+  }
+
+  /** A short reason for a failed write. */
+  static String describe(IOException e) {
+    return e instanceof java.nio.file.NoSuchFileException ? "no such directory"
+        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+        : String.valueOf(e.getMessage());
+  }
+}
