@@ -97,10 +97,9 @@ public record SplitProposal(String description, Span replaced, String text) {
       planRewrites();
       List<String> docs = new ArrayList<>();
       for (int i = 0; i < groups.size(); i++) {
+        Optional<String> svc = needsService.contains(i) ? service(i) : Optional.empty();
         docs.add(workload(i, labels, keys));
-        if (needsService.contains(i)) {
-          service(i).ifPresent(docs::add);
-        }
+        svc.ifPresent(docs::add);
       }
       List<String> names = new ArrayList<>(workloadNames);
       String description = "Split " + object.kind() + " " + base + " into " + String.join(", ", names)
@@ -352,6 +351,8 @@ public record SplitProposal(String description, Span replaced, String text) {
         }
       }
       if (ports.isEmpty()) {
+        notes.get(i).add("'" + groups.get(i).main().name() + "' declares no port, so no Service is proposed for it; "
+            + "declare the port it serves and add one");
         return Optional.empty();
       }
       Map<String, Object> meta = new LinkedHashMap<>();

@@ -105,10 +105,11 @@ public final class AdviseCommand implements Callable<Integer> {
       if (fixes.isEmpty()) {
         continue;
       }
+      String eol = text.contains("\r\n") ? "\r\n" : "\n";
       if (files > 0) {
-        proposal.write("---\n");
+        proposal.write("---" + eol);
       }
-      proposal.write("# podlint advise: " + f.displayName() + "\n");
+      proposal.write("# podlint advise: " + f.displayName() + eol);
       proposal.write(TextEdits.apply(text, fixes));
       files++;
       pods += fixes.size();

@@ -1,0 +1,193 @@
+package dev.podlint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.podlint.engine.Finding;
+import dev.podlint.engine.LintOptions;
+import dev.podlint.engine.LintResult;
+import dev.podlint.engine.Linter;
+import dev.podlint.engine.TextEdits;
+import dev.podlint.load.ManifestLoader;
+import dev.podlint.model.K8sObject;
+import dev.podlint.model.SourceFile;
+import dev.podlint.model.YMap;
+import dev.podlint.rule.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code podlint advise} and the split it proposes: what moves where, and that podlint accepts it. */
+class AdviseTest {
+  static final Path FIXTURES = TestSupport.TESTDATA.resolve("rules/unrelated-services-in-pod");
+
+  static List<Path> flagged() throws IOException {
+    try (Stream<Path> s = Files.list(FIXTURES)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("bad-")).sorted().toList();
+    }
+  }
+
+  /** Every flagged fixture: the proposal lints without errors and without the advice itself. */
+  @TestFactory
+  Stream<DynamicTest> proposalsPassPodlint() throws IOException {
+    List<Path> all = new java.util.ArrayList<>(flagged());
+    all.add(TestSupport.TESTDATA.resolve("examples/shop-bad.yaml"));
+    return all.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+      Cli.Run run = Cli.run("advise", "-q", TestSupport.ROOT.relativize(p).toString());
+      assertEquals(0, run.code(), run.err());
+      assertTrue(run.out().startsWith("# podlint advise: "), run.out());
+      Linter linter = Linter.withDefaults(TestSupport.catalog(), LintOptions.DEFAULT);
+      LintResult original = linter.lintText(new SourceFile("proposal.yaml", null), Files.readString(p));
+      LintResult proposed = linter.lintText(new SourceFile("proposal.yaml", null), run.out());
+      List<String> newErrors = proposed.findings().stream()
+          .filter(f -> f.severity() == Severity.ERROR)
+          .map(f -> f.rule().name())
+          .filter(name -> original.findings().stream()
+              .noneMatch(o -> o.severity() == Severity.ERROR && o.rule().name().equals(name)))
+          .toList();
+      assertEquals(List.of(), newErrors, "the proposal brings new errors:\n" + run.out());
+      assertTrue(proposed.findings().stream().noneMatch(f -> f.rule().name().equals("unrelated-services-in-pod")),
+          "the proposal is flagged again:\n" + run.out());
+    }));
+  }
+
+  @Test
+  void frontendApiCacheSplitsIntoThreeWorkloadsWithServicesAndRewrites() throws IOException {
+    Cli.Run run = Cli.run("advise", "testdata/rules/unrelated-services-in-pod/bad-frontend-api-cache.yaml");
+    assertEquals(0, run.code());
+    assertTrue(run.err().contains("proposed splitting 1 pod(s) in 1 file(s)"), run.err());
+    List<K8sObject> objects = load(run.out());
+    assertEquals(List.of("Deployment/retail/shop", "Deployment/retail/shop-api", "Service/retail/shop-api",
+        "Deployment/retail/shop-cache", "Service/retail/shop-cache"),
+        objects.stream().map(K8sObject::identity).toList());
+    // the original keeps its name, selector and the frontend; the others get their own selector
+    assertEquals(List.of("frontend"), containers(objects.get(0)));
+    assertEquals("shop", objects.get(0).root().mapAt("spec", "selector", "matchLabels").flatMap(m -> m.string("app")).orElseThrow());
+    assertEquals(List.of("api"), containers(objects.get(1)));
+    assertEquals("shop-api", objects.get(1).root().mapAt("spec", "selector", "matchLabels").flatMap(m -> m.string("app")).orElseThrow());
+    assertEquals("shop-api", objects.get(1).root().mapAt("spec", "template", "metadata", "labels").flatMap(m -> m.string("app")).orElseThrow());
+    // the API now reaches the cache through its Service
+    assertTrue(run.out().contains("value: redis://shop-cache:6379/0"), run.out());
+    assertFalse(run.out().contains("value: redis://localhost:6379"), run.out());
+    // the Service selects the cache's pods and targets its declared port
+    YMap svc = objects.get(4).root();
+    assertEquals("shop-cache", svc.mapAt("spec", "selector").flatMap(m -> m.string("app")).orElseThrow());
+    assertTrue(run.out().contains("targetPort: 6379"), run.out());
+    // a cache is a data service: one replica, with the reason as a comment
+    assertEquals("1", objects.get(3).root().mapAt("spec").flatMap(m -> m.string("replicas")).orElseThrow());
+    assertTrue(run.out().contains("# was 3: each replica of 'cache' would hold its own copy of the data"), run.out());
+    // the original file's comments stay
+    assertTrue(run.out().contains("# A frontend, an API and a cache in one pod"), run.out());
+  }
+
+  @Test
+  void helpersStayWithTheContainerTheyServe() throws IOException {
+    Cli.Run run = Cli.run("advise", "-q", "testdata/rules/unrelated-services-in-pod/bad-cronjob-with-helper.yaml");
+    List<K8sObject> objects = load(run.out());
+    assertEquals(List.of("CronJob/-/report", "CronJob/-/report-queue"),
+        objects.stream().map(K8sObject::identity).toList(), "no Services for a CronJob's pods nobody reaches");
+    YMap web = objects.get(0).root().mapAt("spec", "jobTemplate", "spec", "template", "spec").orElseThrow();
+    assertEquals(List.of("web", "log-shipper"), web.maps("containers").stream().map(c -> c.string("name").orElseThrow()).toList());
+    assertEquals(List.of("logs"), web.maps("volumes").stream().map(v -> v.string("name").orElseThrow()).toList());
+    YMap queue = objects.get(1).root().mapAt("spec", "jobTemplate", "spec", "template", "spec").orElseThrow();
+    assertEquals(List.of("queue"), queue.maps("containers").stream().map(c -> c.string("name").orElseThrow()).toList());
+    assertTrue(queue.get("volumes").isEmpty(), "volumes nobody in the group mounts are dropped");
+    assertTrue(run.out().contains("# 'log-shipper' goes with it: log shipper; 'log-shipper' and 'web' share volume 'logs'"),
+        run.out());
+  }
+
+  @Test
+  void aBarePodBecomesDeploymentsAndSharedClaimsAreCalledOut() throws IOException {
+    Cli.Run run = Cli.run("advise", "-q", "testdata/rules/unrelated-services-in-pod/bad-lamp-subpaths.yaml");
+    List<K8sObject> objects = load(run.out());
+    assertEquals(List.of("Deployment/-/lamp", "Deployment/-/lamp-php"),
+        objects.stream().map(K8sObject::identity).toList(), run.out());
+    assertTrue(run.out().contains("# 'php' declares no port, so no Service is proposed for it"), run.out());
+    assertTrue(run.out().contains("claim site-data is mounted by 2 workloads now"), run.out());
+  }
+
+  @Test
+  void nothingToAdviseOnWellDesignedPods() {
+    Cli.Run run = Cli.run("advise", "testdata/rules/unrelated-services-in-pod/good-app-log-shipper-shared-volume.yaml",
+        "testdata/rules/unrelated-services-in-pod/good-app-database-proxy-localhost.yaml");
+    assertEquals(0, run.code());
+    assertEquals("", run.out());
+    assertTrue(run.err().contains("no pod holds independent services"), run.err());
+  }
+
+  @Test
+  void writesToAFileButNeverOverAnInput(@TempDir Path dir) throws IOException {
+    Path input = dir.resolve("pod.yaml");
+    String original = Files.readString(FIXTURES.resolve("bad-two-databases.yaml"));
+    Files.writeString(input, original);
+    Cli.Run refused = Cli.run(dir, null, "advise", "-o", "pod.yaml", "pod.yaml");
+    assertEquals(2, refused.code());
+    assertTrue(refused.err().contains("refusing to write the proposal over input pod.yaml"), refused.err());
+    assertEquals(original, Files.readString(input), "the input is untouched");
+    Cli.Run ok = Cli.run(dir, null, "advise", "-q", "-o", "split.yaml", "pod.yaml");
+    assertEquals(0, ok.code(), ok.err());
+    assertEquals("", ok.out());
+    assertTrue(Files.readString(dir.resolve("split.yaml")).contains("name: databases-mysql"));
+  }
+
+  @Test
+  void unreadableInputsAreReportedAndTheRestIsAdvised(@TempDir Path dir) throws IOException {
+    Files.copy(FIXTURES.resolve("bad-two-databases.yaml"), dir.resolve("a.yaml"));
+    Cli.Run run = Cli.run(dir, null, "advise", "a.yaml", "missing.yaml");
+    assertEquals(3, run.code());
+    assertTrue(run.err().contains("cannot read missing.yaml"), run.err());
+    assertTrue(run.out().contains("name: databases-mysql"), run.out());
+  }
+
+  @Test
+  void stdinCRLFKeepsItsLineEndings() {
+    String text = read(FIXTURES.resolve("bad-two-databases.yaml")).replace("\n", "\r\n");
+    Cli.Run run = Cli.run(TestSupport.ROOT, text, "advise", "-q", "-");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("name: databases-mysql\r\n"), run.out());
+    assertFalse(run.out().replace("\r\n", "").contains("\n"), "every line ends in CRLF");
+  }
+
+  @Test
+  void fixesInJsonApplyToTheOriginalText() throws IOException {
+    Path p = FIXTURES.resolve("bad-frontend-api-cache.yaml");
+    String text = Files.readString(p);
+    LintResult r = Linter.withDefaults(TestSupport.catalog(), LintOptions.DEFAULT)
+        .lintText(new SourceFile(TestSupport.ROOT.relativize(p).toString(), p), text);
+    List<Finding.Fix> fixes = r.findings().stream().map(Finding::fix).filter(f -> f != null).toList();
+    assertEquals(1, fixes.size());
+    String applied = TextEdits.apply(text, fixes);
+    Cli.Run run = Cli.run("advise", "-q", TestSupport.ROOT.relativize(p).toString());
+    assertEquals("# podlint advise: " + TestSupport.ROOT.relativize(p) + "\n" + applied, run.out());
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<K8sObject> load(String text) {
+    var loaded = new ManifestLoader().loadText(new SourceFile("proposal.yaml", null), text);
+    assertTrue(loaded.error().isEmpty(), () -> loaded.error().get() + "\n" + text);
+    return loaded.objects();
+  }
+
+  private static List<String> containers(K8sObject o) {
+    Optional<YMap> spec = o.root().mapAt("spec", "template", "spec");
+    return spec.orElseThrow().maps("containers").stream().map(c -> c.string("name").orElseThrow())
+        .collect(Collectors.toList());
+  }
+}
