@@ -316,7 +316,10 @@ public final class EphemeralDataVolumeCheck implements Check.ContainerCheck {
       int scheme = d.indexOf("://");
       if (scheme >= 0) {
         int slash = d.indexOf('/', scheme + 3);
-        d = slash < 0 ? "/" : d.substring(slash);
+        if (slash < 0) {
+          return null; // a URL without a path names no directory
+        }
+        d = d.substring(slash);
       }
       if (d.isEmpty()) {
         continue;
