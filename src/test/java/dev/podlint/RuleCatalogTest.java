@@ -156,6 +156,27 @@ class RuleCatalogTest {
         })));
   }
 
+  /** Each rule's {@code params} is a draft-07 schema, and each parameter's default is valid under it. */
+  @TestFactory
+  Stream<DynamicTest> paramDefaultsMatchTheirSchemas() {
+    return TestSupport.catalog().all().stream().filter(r -> r.params() != null)
+        .map(r -> dynamicTest(r.name() + " params", () -> {
+          // through text, so that small integers (minLength) are Integers as everit expects
+          JSONObject raw = new JSONObject(Json.of(r.params()).toString());
+          Schema schema = SchemaLoader.builder().schemaJson(raw).draftV7Support().build().load().build();
+          JSONObject defaults = new JSONObject();
+          for (String name : r.paramNames()) {
+            defaults.put(name, Json.of(r.paramDefault(name).orElseThrow()));
+          }
+          try {
+            schema.validate(defaults);
+          } catch (ValidationException e) {
+            fail(r.fileName() + ": parameter defaults do not match the params schema: "
+                + String.join("\n", e.getAllMessages()));
+          }
+        }));
+  }
+
   @Test
   void aBrokenRuleFileIsReportedWithFileAndField() {
     ManifestLoader yaml = new ManifestLoader();

@@ -4,9 +4,12 @@ import dev.podlint.checks.ContainerPortConflictCheck;
 import dev.podlint.checks.DeprecatedApiVersionCheck;
 import dev.podlint.checks.DuplicateKeyCheck;
 import dev.podlint.checks.DuplicatePortNameCheck;
+import dev.podlint.checks.EphemeralDataVolumeCheck;
 import dev.podlint.checks.HostPortConflictCheck;
+import dev.podlint.checks.IdenticalProbesCheck;
 import dev.podlint.checks.MissingProbeCheck;
 import dev.podlint.checks.MissingResourceCheck;
+import dev.podlint.checks.NakedPodCheck;
 import dev.podlint.checks.ProbePortUndeclaredCheck;
 import dev.podlint.checks.RequestExceedsLimitCheck;
 import dev.podlint.checks.SelectorMismatchCheck;
@@ -46,7 +49,11 @@ public final class BuiltinChecks {
       Map.entry("deprecated-api-version", (r, o) -> new DeprecatedApiVersionCheck(o)),
       Map.entry("selector-mismatch", (r, o) -> new SelectorMismatchCheck()),
       Map.entry("unrelated-services-in-pod", (r, o) -> new UnrelatedServicesInPodCheck(r)),
-      Map.entry("localhost-port-unbound", (r, o) -> new LocalhostPortUnboundCheck(r)));
+      Map.entry("localhost-port-unbound", (r, o) -> new LocalhostPortUnboundCheck(r)),
+      Map.entry("identical-probes", (r, o) -> new IdenticalProbesCheck()),
+      Map.entry("naked-pod", (r, o) -> new NakedPodCheck()),
+      Map.entry("ephemeral-data-volume", (r, o) -> new EphemeralDataVolumeCheck(EphemeralDataVolumeCheck.parse(
+          r.paramDefault("dataStores").orElseThrow(() -> new IllegalStateException(r.name() + " has no dataStores"))))));
 
   private BuiltinChecks() {}
 

@@ -55,12 +55,10 @@ public final class RuleDocs {
     if (!r.paramNames().isEmpty()) {
       sb.append(h).append("# Parameters\n\n");
       for (String p : r.paramNames()) {
-        String description = r.params().mapAt("properties", p).flatMap(m -> m.string("description")).orElse("");
-        sb.append("- `").append(p).append("`: ").append(description.strip().replaceAll("\\s+", " "))
-            .append(" Default: ").append(r.paramDefault(p).map(RuleDocs::describeDefault).orElse("none"))
-            .append(" (in `rules/").append(r.fileName()).append("`).\n");
+        sb.append("- `").append(p).append("` (default: ").append(paramDefault(r, p, "`")).append("): ")
+            .append(paramDescription(r, p)).append('\n');
       }
-      sb.append("\n");
+      sb.append('\n');
     }
     sb.append(h).append("# Example that is reported\n\n```yaml\n").append(r.badExample().stripTrailing())
         .append("\n```\n\n");
@@ -73,21 +71,6 @@ public final class RuleDocs {
       }
     }
     return sb.toString();
-  }
-
-  /** A parameter default in one line: scalars listed, longer structures counted. */
-  private static String describeDefault(dev.podlint.model.YNode n) {
-    if (n instanceof dev.podlint.model.YScalar s) {
-      return "`" + s.value() + "`";
-    }
-    if (n instanceof dev.podlint.model.YSeq seq) {
-      if (seq.items().stream().allMatch(i -> i instanceof dev.podlint.model.YScalar)) {
-        return "`[" + String.join(", ", seq.items().stream().map(i -> ((dev.podlint.model.YScalar) i).value()).toList())
-            + "]`";
-      }
-      return seq.size() + " entries";
-    }
-    return "a mapping";
   }
 
   /** The README table: one row per rule. */
@@ -134,6 +117,13 @@ public final class RuleDocs {
     if (r.help() != null) {
       sb.append(indent(r.help())).append("\n\n");
     }
+    if (!r.paramNames().isEmpty()) {
+      sb.append("PARAMETERS\n");
+      for (String p : r.paramNames()) {
+        sb.append(indent(p + " (default: " + paramDefault(r, p, "") + ")\n  " + paramDescription(r, p))).append('\n');
+      }
+      sb.append('\n');
+    }
     sb.append("EXAMPLE THAT IS REPORTED\n").append(indent(r.badExample().stripTrailing())).append("\n\n");
     sb.append("FIXED\n").append(indent(r.goodExample().stripTrailing())).append("\n\n");
     sb.append("SUPPRESS\n").append(indent(suppressionHint(r))).append('\n');
@@ -144,6 +134,18 @@ public final class RuleDocs {
       }
     }
     return sb.toString();
+  }
+
+  /** A scalar default as written, or where to find a structured one; {@code q} quotes code. */
+  private static String paramDefault(RuleDefinition r, String name, String q) {
+    return r.paramDefault(name)
+        .map(n -> n instanceof dev.podlint.model.YScalar sc ? q + sc.value() + q
+            : "as listed in " + q + "rules/" + r.fileName() + q)
+        .orElse("none");
+  }
+
+  private static String paramDescription(RuleDefinition r, String name) {
+    return r.params().mapAt("properties", name).flatMap(m -> m.string("description")).orElse("").strip();
   }
 
   private static String indent(String s) {
