@@ -101,6 +101,30 @@ class SarifReporterTest {
   }
 
   @Test
+  void theProposedSplitIsAFixWithTheAdviseText() throws IOException {
+    String file = "testdata/rules/unrelated-services-in-pod/bad-frontend-api-cache.yaml";
+    Cli.Run r = Cli.run("-f", "sarif", "--fail-on", "none", file);
+    assertValid(r.out());
+    JsonNode fixed = null;
+    for (JsonNode res : new ObjectMapper().readTree(r.out()).get("runs").get(0).get("results")) {
+      if (res.get("ruleId").asText().equals("PL018")) {
+        fixed = res;
+      } else {
+        assertFalse(res.has("fixes"), "only the split carries a fix: " + res);
+      }
+    }
+    JsonNode change = fixed.get("fixes").get(0).get("artifactChanges").get(0);
+    assertEquals(file, change.get("artifactLocation").get("uri").asText());
+    assertEquals("%SRCROOT%", change.get("artifactLocation").get("uriBaseId").asText());
+    JsonNode replacement = change.get("replacements").get(0);
+    assertEquals(3, replacement.get("deletedRegion").get("startLine").asInt(), "the document starts after the comments");
+    String inserted = replacement.get("insertedContent").get("text").asText();
+    Cli.Run advise = Cli.run("advise", "-q", file);
+    assertTrue(advise.out().contains(inserted), "the fix is what podlint advise prints");
+    assertEquals(3, fixed.get("relatedLocations").size(), "one related location per independent container");
+  }
+
+  @Test
   void suppressedFindingsStayWithASuppressionAndRelatedLocationsAreListed() throws IOException {
     Path p = dir.resolve("pod.yaml");
     Files.writeString(p, CliTest.CONFLICT.replace("  name: shop\n",
