@@ -11,6 +11,8 @@ import dev.podlint.checks.ProbePortUndeclaredCheck;
 import dev.podlint.checks.RequestExceedsLimitCheck;
 import dev.podlint.checks.SelectorMismatchCheck;
 import dev.podlint.checks.SchemaViolationCheck;
+import dev.podlint.checks.ServiceSelectsNoPodsCheck;
+import dev.podlint.checks.ServiceTargetPortUnknownCheck;
 import dev.podlint.checks.AmbiguousYamlScalarCheck;
 import dev.podlint.checks.UnknownKindCheck;
 import java.util.Map;
@@ -42,7 +44,9 @@ public final class BuiltinChecks {
       Map.entry("unknown-kind", (r, o) -> new UnknownKindCheck(o)),
       Map.entry("duplicate-key", (r, o) -> new DuplicateKeyCheck()),
       Map.entry("deprecated-api-version", (r, o) -> new DeprecatedApiVersionCheck(o)),
-      Map.entry("selector-mismatch", (r, o) -> new SelectorMismatchCheck()));
+      Map.entry("selector-mismatch", (r, o) -> new SelectorMismatchCheck()),
+      Map.entry("service-target-port-unknown", (r, o) -> new ServiceTargetPortUnknownCheck()),
+      Map.entry("service-selects-no-pods", (r, o) -> new ServiceSelectsNoPodsCheck()));
 
   private BuiltinChecks() {}
 
