@@ -14,6 +14,8 @@ import dev.podlint.checks.ProbePortUndeclaredCheck;
 import dev.podlint.checks.RequestExceedsLimitCheck;
 import dev.podlint.checks.SelectorMismatchCheck;
 import dev.podlint.checks.SchemaViolationCheck;
+import dev.podlint.checks.ServiceSelectsNoPodsCheck;
+import dev.podlint.checks.ServiceTargetPortUnknownCheck;
 import dev.podlint.checks.AmbiguousYamlScalarCheck;
 import dev.podlint.checks.UnknownKindCheck;
 import dev.podlint.checks.UnrelatedServicesInPodCheck;
@@ -53,7 +55,9 @@ public final class BuiltinChecks {
       Map.entry("identical-probes", (r, o) -> new IdenticalProbesCheck()),
       Map.entry("naked-pod", (r, o) -> new NakedPodCheck()),
       Map.entry("ephemeral-data-volume", (r, o) -> new EphemeralDataVolumeCheck(EphemeralDataVolumeCheck.parse(
-          r.paramDefault("dataStores").orElseThrow(() -> new IllegalStateException(r.name() + " has no dataStores"))))));
+          r.paramDefault("dataStores").orElseThrow(() -> new IllegalStateException(r.name() + " has no dataStores"))))),
+      Map.entry("service-target-port-unknown", (r, o) -> new ServiceTargetPortUnknownCheck()),
+      Map.entry("service-selects-no-pods", (r, o) -> new ServiceSelectsNoPodsCheck()));
 
   private BuiltinChecks() {}
 

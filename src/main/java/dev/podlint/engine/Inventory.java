@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What cross-object rules see of a whole run: every Service (whole, they are small) and a compact
@@ -31,9 +34,15 @@ public final class Inventory {
    * The pods of one workload object.
    *
    * @param labelsAt where the pod labels are (the {@code labels} key), for related locations
+   * @param labels the labels the pods get: the template's, plus {@code job-name} and
+   *     {@code batch.kubernetes.io/job-name} that the Job controller adds to a Job's pods (unless
+   *     the Job sets {@code manualSelector}), in file order
+   * @param mentionedPorts numbers the long-running containers are told about without declaring
+   *     them: probe ports, and numbers in {@code command}, {@code args} and {@code env} values
+   *     ({@code --port=18080}, {@code 0.0.0.0:9090})
    */
   public record Workload(String kind, String name, String namespace, SourceFile file, Span labelsAt,
-      Map<String, String> labels, List<Port> ports) {
+      Map<String, String> labels, List<Port> ports, Set<Long> mentionedPorts) {
     public String identity() {
       return kind + "/" + (namespace == null ? "-" : namespace) + "/" + (name == null ? "-" : name);
     }
@@ -49,7 +58,18 @@ public final class Inventory {
     }
   }
 
+  /**
+   * An object of a custom resource kind (an API group with a dot that is not a Kubernetes one):
+   * operators create pods for many of them, with labels podlint cannot know.
+   *
+   * @param templateLabels the labels of {@code spec.template.metadata} when the resource has a
+   *     pod-template-like field (Argo Rollouts, OpenShift DeploymentConfig), else empty
+   */
+  public record CustomResource(String apiVersion, String kind, String name, String namespace,
+      Map<String, String> templateLabels) {}
+
   private final List<K8sObject> services = new ArrayList<>();
+  private final List<CustomResource> customResources = new ArrayList<>();
   private final List<Workload> workloads = new ArrayList<>();
   private final Map<String, List<Workload>> byLabel = new HashMap<>();
 
@@ -57,6 +77,11 @@ public final class Inventory {
   void add(K8sObject object, PodView pod) {
     if (object.kind().equals("Service")) {
       services.add(object);
+    } else if (pod == null && isCustomResource(object.apiVersion())) {
+      Map<String, String> labels = new LinkedHashMap<>();
+      object.root().mapAt("spec", "template", "metadata", "labels").ifPresent(m -> putLabels(m, labels));
+      customResources.add(new CustomResource(object.apiVersion(), object.kind(), object.name(), object.namespace(),
+          Collections.unmodifiableMap(labels)));
     }
     if (pod != null && !object.kind().equals("PodTemplate")) {
       Workload w = summarize(pod);
@@ -70,6 +95,7 @@ public final class Inventory {
   /** Adds everything {@code other} recorded (runs merge per-file inventories in file order). */
   void addAll(Inventory other) {
     services.addAll(other.services);
+    customResources.addAll(other.customResources);
     for (Workload w : other.workloads) {
       workloads.add(w);
       for (Map.Entry<String, String> e : w.labels().entrySet()) {
@@ -84,6 +110,21 @@ public final class Inventory {
 
   public List<Workload> workloads() {
     return Collections.unmodifiableList(workloads);
+  }
+
+  /** Objects of custom resource kinds, in file order. */
+  public List<CustomResource> customResources() {
+    return Collections.unmodifiableList(customResources);
+  }
+
+  /** {@code group/version} with a group that has a dot and is not a Kubernetes group ({@code *.k8s.io}). */
+  private static boolean isCustomResource(String apiVersion) {
+    int slash = apiVersion.indexOf('/');
+    if (slash < 0) {
+      return false; // the core group: v1
+    }
+    String group = apiVersion.substring(0, slash);
+    return group.contains(".") && !group.endsWith(".k8s.io") && !group.equals("k8s.io");
   }
 
   /**
@@ -118,15 +159,17 @@ public final class Inventory {
   private static Workload summarize(PodView pod) {
     K8sObject o = pod.object();
     Map<String, String> labels = new LinkedHashMap<>();
-    Optional<YMap> l = pod.labels();
-    l.ifPresent(m -> m.effectiveEntries().forEach(e -> {
-      if (e.value() instanceof YScalar v && !v.isNull()) {
-        labels.put(e.key().value(), v.value());
-      }
-    }));
+    pod.labels().ifPresent(m -> putLabels(m, labels));
+    boolean manualSelector = o.root().mapAt("spec").flatMap(s -> s.scalar("manualSelector"))
+        .flatMap(YScalar::asBoolean).orElse(false);
+    if (o.kind().equals("Job") && o.name() != null && !manualSelector) {
+      labels.putIfAbsent("batch.kubernetes.io/job-name", o.name());
+      labels.putIfAbsent("job-name", o.name());
+    }
     Span at = pod.template().mapAt("metadata").flatMap(m -> m.keyNode("labels")).map(YScalar::span)
         .orElse(pod.specKey().span());
     List<Port> ports = new ArrayList<>();
+    Set<Long> mentioned = new TreeSet<>();
     for (ContainerView c : pod.containers()) {
       if (!c.isLongRunning()) {
         continue;
@@ -134,7 +177,49 @@ public final class Inventory {
       for (PortDecl p : c.ports()) {
         ports.add(new Port(c.name(), p.name().orElse(null), p.number(), p.protocol()));
       }
+      mentionedPorts(c, mentioned);
     }
-    return new Workload(o.kind(), o.name(), o.namespace(), o.file(), at, Map.copyOf(labels), List.copyOf(ports));
+    return new Workload(o.kind(), o.name(), o.namespace(), o.file(), at, Collections.unmodifiableMap(labels),
+        List.copyOf(ports), Set.copyOf(mentioned));
+  }
+
+  private static void putLabels(YMap m, Map<String, String> labels) {
+    m.effectiveEntries().forEach(e -> {
+      if (e.value() instanceof YScalar v && !v.isNull()) {
+        labels.put(e.key().value(), v.value());
+      }
+    });
+  }
+
+  /** A port-sized number not part of a longer number or a dotted version or address octet. */
+  private static final Pattern NUMBER = Pattern.compile("(?<![0-9.])[0-9]{2,5}(?![0-9]|\\.[0-9])");
+
+  /** Adds the numbers {@code c} is told about: probe ports, and numbers in command, args and env values. */
+  private static void mentionedPorts(ContainerView c, Set<Long> out) {
+    for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+      c.probe(probe).ifPresent(p -> {
+        for (String handler : List.of("httpGet", "tcpSocket", "grpc")) {
+          p.map(handler).flatMap(h -> h.scalar("port")).flatMap(YScalar::asLong).ifPresent(out::add);
+        }
+      });
+    }
+    List<YScalar> texts = new ArrayList<>();
+    for (String key : List.of("command", "args")) {
+      c.node().seq(key).ifPresent(s -> s.items().forEach(n -> {
+        if (n instanceof YScalar v) {
+          texts.add(v);
+        }
+      }));
+    }
+    c.node().maps("env").forEach(e -> e.scalar("value").ifPresent(texts::add));
+    for (YScalar t : texts) {
+      Matcher m = NUMBER.matcher(t.value());
+      while (m.find()) {
+        long n = Long.parseLong(m.group());
+        if (n > 0 && n <= 65535) {
+          out.add(n);
+        }
+      }
+    }
   }
 }
