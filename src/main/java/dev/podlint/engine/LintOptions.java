@@ -7,15 +7,22 @@ import java.util.List;
  *
  * @param kubernetesVersion the Kubernetes minor version manifests are checked against, e.g. "1.36"
  * @param strictKinds whether objects of kinds podlint has no schema for are errors rather than notes
+ * @param exemptions configured exemptions (from {@code .podlint.yaml})
  */
-public record LintOptions(String kubernetesVersion, boolean strictKinds) {
+public record LintOptions(String kubernetesVersion, boolean strictKinds, java.util.List<Exemption> exemptions) {
   /** The Kubernetes versions podlint carries API schemas for, oldest first. */
   public static final List<String> KUBERNETES_VERSIONS = List.of("1.35", "1.36");
 
   public static final LintOptions DEFAULT = new LintOptions(KUBERNETES_VERSIONS.get(KUBERNETES_VERSIONS.size() - 1),
       false);
 
+  /** Options without exemptions. */
+  public LintOptions(String kubernetesVersion, boolean strictKinds) {
+    this(kubernetesVersion, strictKinds, java.util.List.of());
+  }
+
   public LintOptions {
+    exemptions = java.util.List.copyOf(exemptions);
     if (!KUBERNETES_VERSIONS.contains(kubernetesVersion)) {
       throw new IllegalArgumentException("Kubernetes " + kubernetesVersion + " is not supported; choose one of "
           + String.join(", ", KUBERNETES_VERSIONS));
