@@ -42,6 +42,9 @@ class AdviseTest {
   Stream<DynamicTest> proposalsPassPodlint() throws IOException {
     List<Path> all = new java.util.ArrayList<>(flagged());
     all.add(TestSupport.TESTDATA.resolve("examples/shop-bad.yaml"));
+    try (Stream<Path> s = Files.list(TestSupport.TESTDATA.resolve("advise"))) {
+      s.sorted().forEach(all::add);
+    }
     return all.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
       Cli.Run run = Cli.run("advise", "-q", TestSupport.ROOT.relativize(p).toString());
       assertEquals(0, run.code(), run.err());
@@ -92,14 +95,14 @@ class AdviseTest {
 
   @Test
   void helpersStayWithTheContainerTheyServe() throws IOException {
-    Cli.Run run = Cli.run("advise", "-q", "testdata/rules/unrelated-services-in-pod/bad-cronjob-with-helper.yaml");
+    Cli.Run run = Cli.run("advise", "-q", "testdata/rules/unrelated-services-in-pod/bad-daemonset-with-helper.yaml");
     List<K8sObject> objects = load(run.out());
-    assertEquals(List.of("CronJob/-/report", "CronJob/-/report-queue"),
-        objects.stream().map(K8sObject::identity).toList(), "no Services for a CronJob's pods nobody reaches");
-    YMap web = objects.get(0).root().mapAt("spec", "jobTemplate", "spec", "template", "spec").orElseThrow();
+    assertEquals(List.of("DaemonSet/-/report", "DaemonSet/-/report-queue", "Service/-/report-queue"),
+        objects.stream().map(K8sObject::identity).toList(), run.out());
+    YMap web = objects.get(0).root().mapAt("spec", "template", "spec").orElseThrow();
     assertEquals(List.of("web", "log-shipper"), web.maps("containers").stream().map(c -> c.string("name").orElseThrow()).toList());
     assertEquals(List.of("logs"), web.maps("volumes").stream().map(v -> v.string("name").orElseThrow()).toList());
-    YMap queue = objects.get(1).root().mapAt("spec", "jobTemplate", "spec", "template", "spec").orElseThrow();
+    YMap queue = objects.get(1).root().mapAt("spec", "template", "spec").orElseThrow();
     assertEquals(List.of("queue"), queue.maps("containers").stream().map(c -> c.string("name").orElseThrow()).toList());
     assertTrue(queue.get("volumes").isEmpty(), "volumes nobody in the group mounts are dropped");
     assertTrue(run.out().contains("# 'log-shipper' goes with it: log shipper; 'log-shipper' and 'web' share volume 'logs'"),
@@ -110,10 +113,82 @@ class AdviseTest {
   void aBarePodBecomesDeploymentsAndSharedClaimsAreCalledOut() throws IOException {
     Cli.Run run = Cli.run("advise", "-q", "testdata/rules/unrelated-services-in-pod/bad-lamp-subpaths.yaml");
     List<K8sObject> objects = load(run.out());
-    assertEquals(List.of("Deployment/-/lamp", "Deployment/-/lamp-php"),
-        objects.stream().map(K8sObject::identity).toList(), run.out());
-    assertTrue(run.out().contains("# 'php' declares no port, so no Service is proposed for it"), run.out());
+    assertEquals(List.of("Deployment/-/lamp", "Deployment/-/lamp-mysql"),
+        objects.stream().map(K8sObject::identity).toList(), "the application keeps the name; the database moves: " + run.out());
+    assertTrue(run.out().contains("# 'mysql' declares no port, so no Service is proposed for it"), run.out());
     assertTrue(run.out().contains("claim site-data is mounted by 2 workloads now"), run.out());
+  }
+
+  /** Inputs that once produced broken proposals (testdata/advise/). */
+  @Test
+  void hardCases() throws IOException {
+    String alias = Cli.run("advise", "-q", "testdata/advise/alias.yaml").out();
+    assertFalse(alias.contains("63799"), "an aliased value is rewritten once:\n" + alias);
+    assertTrue(alias.contains("value: redis://shop-cache:6379/0"), alias);
+
+    List<K8sObject> me = load(Cli.run("advise", "-q", "testdata/advise/me.yaml").out());
+    YMap keptSelector = me.get(0).root().mapAt("spec", "selector").orElseThrow();
+    assertTrue(keptSelector.get("matchExpressions").isPresent() && keptSelector.get("matchLabels").isEmpty(),
+        "the original's immutable selector is untouched");
+
+    String svc = Cli.run("advise", "-q", "testdata/advise/svc.yaml").out();
+    List<String> names = load(svc).stream().map(K8sObject::identity).toList();
+    assertEquals(names.size(), names.stream().distinct().count(), "no two objects share a name: " + names);
+    assertTrue(svc.contains("# podlint advise: was app=shop; 'cache' now runs in Deployment shop-cache"), svc);
+
+    String pinned = Cli.run("advise", "-q", "testdata/advise/pod-pinned.yaml").out();
+    assertTrue(pinned.startsWith("# podlint advise: "), pinned);
+    assertFalse(pinned.contains("nodeName:"), "a Deployment's replicas are not pinned to one node:\n" + pinned);
+
+    for (K8sObject o : load(Cli.run("advise", "-q", "testdata/advise/dotted.yaml").out())) {
+      if (!o.identity().contains("shop.v2.example")) {
+        assertTrue(o.name().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"), o.name());
+      }
+    }
+
+    List<K8sObject> coll = load(Cli.run("advise", "-q", "testdata/advise/coll.yaml").out());
+    List<String> selectors = coll.stream().filter(o -> o.kind().equals("Deployment"))
+        .map(o -> o.root().mapAt("spec", "selector", "matchLabels").flatMap(m -> m.string("app")).orElseThrow()).toList();
+    assertEquals(selectors.size(), selectors.stream().distinct().count(), "selectors stay apart: " + selectors);
+
+    String sts = Cli.run("advise", "-q", "testdata/advise/sts.yaml").out();
+    List<K8sObject> stsObjects = load(sts);
+    assertEquals("StatefulSet/-/db", stsObjects.get(0).identity());
+    assertTrue(stsObjects.get(0).root().mapAt("spec").orElseThrow().get("volumeClaimTemplates").isPresent(),
+        "the part that owns the claims keeps the StatefulSet's name (and its data)");
+    assertTrue(sts.contains("clusterIP: None"), sts);
+
+    Path multi = TestSupport.TESTDATA.resolve("advise/multi.yaml");
+    String multiOut = Cli.run("advise", "-q", "testdata/advise/multi.yaml").out();
+    String original = Files.readString(multi);
+    assertTrue(multiOut.contains("# trailing comment in doc 2"), "comments after the last value stay");
+    String firstDoc = original.substring(0, original.indexOf("# comment before flagged"));
+    assertTrue(multiOut.contains(firstDoc), "the documents before it are byte-identical");
+    String lastDoc = original.substring(original.indexOf("# comment before third"));
+    assertTrue(multiOut.endsWith(lastDoc), "the documents after it are byte-identical");
+
+    String cr = Cli.run("advise", "-q", "testdata/advise/cr.yaml").out();
+    assertFalse(cr.contains("\n"), "a file with CR line ends keeps them");
+    assertEquals(0, new ManifestLoader().loadText(new SourceFile("cr", null), cr).objects().stream()
+        .filter(o -> o.kind().equals("Pod")).count(), "the Pod is replaced, not kept");
+  }
+
+  @Test
+  void severalFilesAreSeparatedEvenWithoutAFinalNewline(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("a.yaml"), Files.readString(FIXTURES.resolve("bad-two-databases.yaml")).stripTrailing());
+    Files.copy(FIXTURES.resolve("bad-lamp-subpaths.yaml"), dir.resolve("b.yaml"));
+    Cli.Run run = Cli.run(dir, null, "advise", "-q", "a.yaml", "b.yaml");
+    assertTrue(run.out().contains("\n---\n# podlint advise: b.yaml\n"), run.out());
+    assertEquals(List.of("Deployment/-/databases", "Deployment/-/databases-mysql", "Deployment/-/lamp",
+        "Deployment/-/lamp-mysql"), load(run.out()).stream().map(K8sObject::identity).toList());
+  }
+
+  @Test
+  void invalidYamlAndListItemsAreExplained(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("bad.yaml"), "kind: Pod\nspec: [\n");
+    Cli.Run run = Cli.run(dir, null, "advise", "bad.yaml");
+    assertEquals(3, run.code());
+    assertTrue(run.err().contains("podlint: bad.yaml:"), run.err());
   }
 
   @Test

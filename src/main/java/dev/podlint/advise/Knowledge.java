@@ -104,13 +104,19 @@ public final class Knowledge {
     return s.toLowerCase(Locale.ROOT);
   }
 
-  /** The helper role of {@code c}, by image first, then by container name. */
+  /**
+   * The helper role of {@code c}: by image first, then by container name unless the image is a
+   * well-known server.
+   */
   public Optional<Helper> helper(ContainerView c) {
     String repo = c.image().map(Knowledge::repository).orElse("");
     for (Helper h : helpers) {
       if (h.image() != null && !repo.isEmpty() && h.image().matcher(repo).find()) {
         return Optional.of(h);
       }
+    }
+    if (server(c).isPresent()) {
+      return Optional.empty(); // a redis:7 container named "agent" is still a cache
     }
     String name = c.node().string("name").orElse("");
     for (Helper h : helpers) {

@@ -63,6 +63,11 @@ public final class Localhost {
   private static final Pattern LISTEN_ENV = Pattern.compile(
       "^(PORT|SERVER_PORT|HTTP_PORT|HTTPS_PORT|GRPC_PORT|APP_PORT|LISTEN_PORT|METRICS_PORT|ADMIN_PORT|HEALTH_PORT|"
           + ".*_LISTEN_.*|.*_BIND_.*|LISTEN_.*|BIND_.*|.*_LISTEN|.*_BIND)$", Pattern.CASE_INSENSITIVE);
+  /** Env names whose URLs are not connections: CORS origins, public and callback URLs, advertised listeners. */
+  private static final Pattern NOT_A_CONNECTION = Pattern.compile(
+      "(^|_)(ORIGINS?|CORS|ROOT_URL|PUBLIC_URL|EXTERNAL_URL|SITE_URL|BASE_URL|REDIRECT|REDIRECT_URIS?|CALLBACK|"
+          + "CALLBACK_URL|ADVERTISED|ADVERTISED_LISTENERS|ALLOWED_HOSTS|ALLOWED_ORIGINS)($|_)",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern LISTEN_DIRECTIVE = Pattern.compile(
       "(?m)^\\s*listen\\s+(?:[\\w.\\[\\]:*-]*:)?(\\d{1,5})\\b");
   /** Cloud SQL proxy v1 style {@code -instances=project:region:db=tcp:5432}: a local listener. */
@@ -100,6 +105,8 @@ public final class Localhost {
       boolean listenVar = LISTEN_ENV.matcher(name).matches();
       if (listenVar) {
         listens(c, v, "env " + name, true, out);
+      } else if (NOT_A_CONNECTION.matcher(name).find()) {
+        continue; // an origin, public URL or advertised address names a place, it does not connect there
       } else {
         references(c, v, "env " + name, true, out);
         hostPortPair(c, name, v, env, out);
@@ -152,7 +159,8 @@ public final class Localhost {
     String value = s.value().substring(from);
     boolean client = CLIENT_WORDS.matcher(flag).find();
     if (!client && (LISTEN_FLAG.matcher(flag).find() || PORT_FLAG.matcher(flag).find()
-        || ADDRESS_FLAG.matcher(flag).find() && !HOST_PORT.matcher(value).find())) {
+        || ADDRESS_FLAG.matcher(flag).find())) {
+      // --metrics-addr=127.0.0.1:8080 binds the loopback interface: a listener, not a client
       if (NUMBER.matcher(value.strip()).matches()) {
         out.add(new Mention(c, s, from, s.value().length(), Integer.parseInt(value.strip()), true, true,
             source + " --" + flag));

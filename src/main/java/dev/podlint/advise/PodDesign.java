@@ -64,9 +64,10 @@ public final class PodDesign {
    * @param evidence short clauses naming what argues for the split
    * @param why per independent service container, what makes it one
    * @param references localhost traffic between containers (for rewriting in a split)
+   * @param listens per container, the ports it declares or visibly listens on
    */
   public record Verdict(List<Group> groups, List<String> evidence, Map<ContainerView, String> why,
-      List<Localhost.Mention> references) {}
+      List<Localhost.Mention> references, Map<ContainerView, Set<Integer>> listens) {}
 
   private final PodView pod;
   private final Knowledge knowledge;
@@ -159,7 +160,7 @@ public final class PodDesign {
       List<ContainerView> joined = null;
       for (java.util.Iterator<List<ContainerView>> it = groups.iterator(); it.hasNext(); ) {
         List<ContainerView> g = it.next();
-        boolean together = g.stream().anyMatch(o -> coupling(s, o).isPresent() || score(s, o) < INDEPENDENT);
+        boolean together = g.stream().anyMatch(o -> coupling(s, o).isPresent() || !independentPair(s, o));
         if (together) {
           if (joined == null) {
             g.add(s);
@@ -208,7 +209,7 @@ public final class PodDesign {
     }
     List<Group> frozen = result.stream().map(g -> new Group(g.services(), List.copyOf(g.companions()), g.dataService())).toList();
     List<Localhost.Mention> refs = mentions.stream().filter(m -> !m.listen()).toList();
-    return Optional.of(new Verdict(frozen, evidence(frozen), whyEach(frozen), refs));
+    return Optional.of(new Verdict(frozen, evidence(frozen), whyEach(frozen), refs, listens));
   }
 
   /** Places a helper, worker or init container with the groups it is coupled to. */
@@ -224,8 +225,9 @@ public final class PodDesign {
       }
     }
     if (!placed) {
-      groups.get(0).companions().add(new Member(h, role + "; nothing ties it to another container, so it stays with '"
-          + groups.get(0).main().name() + "'"));
+      Group home = groups.stream().filter(g -> !g.dataService()).findFirst().orElse(groups.get(0));
+      home.companions().add(new Member(h, role + "; no shared volume or traffic to a helper ties it to one container, "
+          + "so it stays with '" + home.main().name() + "'"));
     }
   }
 
@@ -296,11 +298,21 @@ public final class PodDesign {
     return Optional.empty();
   }
 
+  /**
+   * Whether a pair of uncoupled services scores as independent: at least {@link #INDEPENDENT}
+   * points and at least one strong signal (one of them is a well-known server, or their resource
+   * needs differ a lot); own ports and different publishers alone are not enough.
+   */
+  private boolean independentPair(ContainerView a, ContainerView b) {
+    boolean strong = knowledge.server(a).isPresent() || knowledge.server(b).isPresent() || resourceGap(a, b).isPresent();
+    return strong && score(a, b) >= INDEPENDENT;
+  }
+
   /** Two groups are independent when every pair across them is. */
   private boolean independent(List<ContainerView> x, List<ContainerView> y) {
     for (ContainerView a : x) {
       for (ContainerView b : y) {
-        if (coupling(a, b).isPresent() || score(a, b) < INDEPENDENT) {
+        if (coupling(a, b).isPresent() || !independentPair(a, b)) {
           return false;
         }
       }
@@ -385,20 +397,23 @@ public final class PodDesign {
     }
     List<String> known = new ArrayList<>();
     for (ContainerView c : mains) {
-      knowledge.server(c).ifPresent(s -> known.add(c.name() + ": " + s.kind()));
+      knowledge.server(c).ifPresent(s -> known.add("'" + c.name() + "' (" + s.kind() + ")"));
     }
     if (!known.isEmpty()) {
-      out.add("well-known standalone servers (" + String.join(", ", known) + ")");
+      out.add("recognised server" + (known.size() > 1 ? "s " : " ") + String.join(", ", known));
     }
-    out.add("they share no files, sockets or processes");
+    out.add("they share no volume data");
     for (Localhost.Mention m : mentions) {
       if (m.listen()) {
         continue;
       }
       for (ContainerView target : mains) {
         if (target != m.container() && listensOn(target).contains(m.port()) && groupOf(groups, target) != groupOf(groups, m.container())) {
-          out.add("'" + m.container().name() + "' reaches '" + target.name() + "' over " + m.text()
-              + ", which works as well through a Service");
+          String clause = "'" + m.container().name() + "' reaches '" + target.name() + "' over " + m.text()
+              + ", which works as well through a Service";
+          if (!out.contains(clause)) {
+            out.add(clause);
+          }
         }
       }
     }
@@ -426,7 +441,7 @@ public final class PodDesign {
   }
 
   private Map<ContainerView, String> whyEach(List<Group> groups) {
-    Map<ContainerView, String> out = new LinkedHashMap<>();
+    Map<ContainerView, String> out = new IdentityHashMap<>();
     for (Group g : groups) {
       for (ContainerView c : g.services()) {
         List<String> parts = new ArrayList<>();

@@ -28,10 +28,19 @@ import java.util.Set;
  * strategy, env, volumes, probes, resources, security settings) is carried over.
  *
  * @param description one line for a SARIF fix
- * @param replaced the region of the original file the proposal replaces (the object's document)
- * @param text the proposed manifests, YAML documents separated by {@code ---}
+ * @param replacements the edits of the original file: the object's document becomes the proposed
+ *     manifests (YAML documents separated by {@code ---}); a Service of the same file that selects
+ *     the pod on a port that moves is pointed at the new workload
  */
-public record SplitProposal(String description, Span replaced, String text) {
+public record SplitProposal(String description, List<Replacement> replacements) {
+  /** Replace the text inside {@code deleted} with {@code text}. */
+  public record Replacement(Span deleted, String text) {}
+
+  /** The proposed manifests that replace the pod's own document. */
+  public String text() {
+    return replacements.get(0).text();
+  }
+
   private static final Set<String> CONTROLLERS = Set.of(
       "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job", "CronJob");
 
@@ -64,36 +73,43 @@ public record SplitProposal(String description, Span replaced, String text) {
       this.verdict = verdict;
       this.object = pod.object();
       this.base = object.name() == null ? "app" : object.name();
-      this.groups = verdict.groups();
+      this.groups = ordered(pod, verdict.groups());
     }
 
     SplitProposal build() {
       Map<String, Object> labels = scalars(pod.labels().orElse(null));
       List<String> keys = selectorKeys(labels);
+      Set<String> taken = new LinkedHashSet<>();
+      for (K8sObject o : pod.fileObjects()) {
+        if (o.name() != null && o != object) {
+          taken.add(o.kind() + "/" + o.name());
+        }
+      }
+      String dnsBase = dnsLabel(base);
       for (int i = 0; i < groups.size(); i++) {
         PodDesign.Group g = groups.get(i);
         String suffix = dnsLabel(g.main().name());
-        workloadNames.add(i == 0 ? base : base + "-" + suffix);
-        serviceNames.add(i == 0 && !object.kind().equals("Pod") ? base + "-" + suffix : workloadNames.get(i));
+        String workload = i == 0 ? base : unique(taken, workloadKind(), limit(dnsBase + "-" + suffix));
+        workloadNames.add(workload);
+        serviceNames.add(unique(taken, "Service", limit(i == 0 ? dnsBase + "-" + suffix : dnsLabel(workload))));
         Map<String, Object> sel = new LinkedHashMap<>();
         for (String k : keys) {
-          Object v = labels.getOrDefault(k, base);
-          sel.put(k, i == 0 ? v : text(v) + "-" + suffix);
+          Object v = labels.getOrDefault(k, dnsBase);
+          sel.put(k, i == 0 ? v : unique(taken, "label " + k, limit(text(v) + "-" + suffix)));
         }
         selectors.add(sel);
         notes.put(i, new ArrayList<>());
         for (ContainerView c : g.services()) {
-          for (PortDecl p : c.ports()) {
-            if (p.number() != null) {
-              portOwner.putIfAbsent(p.number().intValue(), i);
-            }
+          for (int port : verdict.listens().getOrDefault(c, Set.of())) {
+            portOwner.putIfAbsent(port, i);
           }
         }
       }
-      for (int i = 1; i < groups.size() && pod.isLongRunning(); i++) {
+      for (int i = 1; i < groups.size(); i++) {
         needsService.add(i);
       }
       noteSharedClaims();
+      List<Replacement> serviceEdits = retargetExistingServices(labels);
       planRewrites();
       List<String> docs = new ArrayList<>();
       for (int i = 0; i < groups.size(); i++) {
@@ -101,20 +117,101 @@ public record SplitProposal(String description, Span replaced, String text) {
         docs.add(workload(i, labels, keys));
         svc.ifPresent(docs::add);
       }
-      List<String> names = new ArrayList<>(workloadNames);
-      String description = "Split " + object.kind() + " " + base + " into " + String.join(", ", names)
-          + " with a Service for each moved service";
-      return new SplitProposal(description, object.root().span(), YamlWriter.documents(docs));
+      String description = "Split " + object.kind() + " " + base + " into " + String.join(", ", workloadNames)
+          + ", with a Service for each moved service";
+      List<Replacement> edits = new ArrayList<>();
+      Span doc = documentSpan(object.root());
+      String text = YamlWriter.documents(docs);
+      edits.add(new Replacement(doc, doc.end().column() == 1 ? text : text.stripTrailing()));
+      edits.addAll(serviceEdits);
+      return new SplitProposal(description, edits);
+    }
+
+    private String workloadKind() {
+      return object.kind().equals("Pod") ? "Deployment" : object.kind();
+    }
+
+    /**
+     * Services of the same file that select the pod: one whose ports all move to one new workload
+     * is pointed at it (and serves as that workload's Service); one whose ports end up in several
+     * workloads gets a note.
+     */
+    private List<Replacement> retargetExistingServices(Map<String, Object> podLabels) {
+      List<Replacement> out = new ArrayList<>();
+      for (K8sObject svc : pod.fileObjects()) {
+        if (!svc.kind().equals("Service") || !svc.root().path().isRoot()
+            || svc.namespace() != null && object.namespace() != null && !svc.namespace().equals(object.namespace())) {
+          continue;
+        }
+        Map<String, Object> selector = scalars(svc.root().mapAt("spec", "selector").orElse(null));
+        if (selector.isEmpty() || !selector.entrySet().stream()
+            .allMatch(e -> String.valueOf(e.getValue()).equals(String.valueOf(podLabels.get(e.getKey()))))) {
+          continue;
+        }
+        Set<Integer> owners = new LinkedHashSet<>();
+        for (YMap port : svc.root().mapAt("spec").map(m -> m.maps("ports")).orElse(List.of())) {
+          owners.add(ownerOfTarget(port));
+        }
+        if (owners.size() != 1 || owners.contains(-1)) {
+          notes.get(0).add("Service " + svc.name() + " selects these pods on ports that end up in several workloads "
+              + "(or that podlint cannot place); split it by hand");
+          continue;
+        }
+        int owner = owners.iterator().next();
+        if (owner == 0) {
+          continue; // it keeps selecting the original workload's pods
+        }
+        Map<String, Object> root = copyMap(svc.root());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spec = (Map<String, Object>) root.get("spec");
+        spec.put("selector", new YamlWriter.Commented(List.of("podlint advise: was " + show(selector) + "; '"
+            + groups.get(owner).main().name() + "' now runs in " + workloadKind() + " " + workloadNames.get(owner)),
+            selectors.get(owner)));
+        Span doc = documentSpan(svc.root());
+        String text = YamlWriter.document(List.of(), root);
+        out.add(new Replacement(doc, doc.end().column() == 1 ? text : text.stripTrailing()));
+        serviceNames.set(owner, svc.name());
+        needsService.remove(owner);
+        notes.get(owner).add("Service " + svc.name() + " of this file now selects these pods");
+      }
+      return out;
+    }
+
+    /** The group whose services serve the Service port's target (by name or number), or -1. */
+    private int ownerOfTarget(YMap port) {
+      YScalar target = port.scalar("targetPort").or(() -> port.scalar("port")).orElse(null);
+      if (target == null) {
+        return -1;
+      }
+      for (int i = 0; i < groups.size(); i++) {
+        for (ContainerView c : groups.get(i).services()) {
+          for (PortDecl d : c.ports()) {
+            if (target.isString() && d.name().filter(target.value()::equals).isPresent()
+                || !target.isString() && d.number() != null && target.asLong().filter(d.number()::equals).isPresent()) {
+              return i;
+            }
+          }
+        }
+      }
+      Optional<Long> n = target.asLong();
+      return n.isPresent() && portOwner.containsKey(n.get().intValue()) ? portOwner.get(n.get().intValue()) : -1;
     }
 
     /** Rewrites references to ports that move to another group; notes what cannot be rewritten. */
     private void planRewrites() {
       Map<YScalar, List<Localhost.Mention>> byScalar = new IdentityHashMap<>();
+      Set<String> seen = new LinkedHashSet<>();
       for (Localhost.Mention m : verdict.references()) {
+        if (!seen.add(System.identityHashCode(m.node()) + ":" + m.start() + ":" + m.end())) {
+          continue; // one aliased scalar used by several containers
+        }
         Integer owner = portOwner.get(m.port());
         int from = groupOf(m.container());
-        if (owner == null || from < 0 || owner == from || !groups.get(from).containers(pod).contains(m.container())) {
+        if (from < 0 || owner != null && owner == from) {
           continue;
+        }
+        if (owner == null) {
+          continue; // no container of the pod serves it: localhost-port-unbound reports that
         }
         needsService.add(owner);
         if (!m.inObject()) {
@@ -208,6 +305,10 @@ public record SplitProposal(String description, Span replaced, String text) {
       Map<String, Object> root = new LinkedHashMap<>();
       Map<String, Object> meta = copyMap(object.root().map("metadata").orElse(null));
       meta.put("name", workloadNames.get(i));
+      for (String k : List.of("uid", "resourceVersion", "creationTimestamp", "generation", "managedFields", "selfLink",
+          "ownerReferences")) {
+        meta.remove(k); // set by the cluster, not by whoever writes the manifest
+      }
       if (meta.get("labels") instanceof Map<?, ?> l && i > 0) {
         @SuppressWarnings("unchecked")
         Map<String, Object> ml = new LinkedHashMap<>((Map<String, Object>) l);
@@ -256,14 +357,10 @@ public record SplitProposal(String description, Span replaced, String text) {
         return out;
       }
       out.put("template", template);
-      if (spec.get("selector").isPresent()) {
-        if (object.kind().equals("ReplicationController")) {
-          out.put("selector", selectors.get(i));
-        } else {
-          Map<String, Object> sel = copyMap(spec.map("selector").orElse(null));
-          sel.put("matchLabels", selectors.get(i));
-          out.put("selector", sel);
-        }
+      if (spec.get("selector").isPresent() && i > 0) {
+        // the original keeps its (immutable) selector; a new workload selects its own label values
+        out.put("selector", object.kind().equals("ReplicationController") ? selectors.get(i)
+            : Map.of("matchLabels", selectors.get(i)));
       }
       if (object.kind().equals("StatefulSet")) {
         if (i > 0 && spec.get("serviceName").isPresent()) {
@@ -304,6 +401,10 @@ public record SplitProposal(String description, Span replaced, String text) {
     private Map<String, Object> podSpec(PodDesign.Group g) {
       List<ContainerView> members = g.containers(pod);
       Map<String, Object> spec = copyMap(pod.spec());
+      if (object.kind().equals("Pod")) {
+        spec.remove("nodeName"); // a Deployment's replicas are scheduled, not pinned to one node
+        spec.remove("restartPolicy"); // a Deployment's pods always restart
+      }
       List<Object> init = new ArrayList<>();
       List<Object> regular = new ArrayList<>();
       for (ContainerView c : members) {
@@ -351,6 +452,20 @@ public record SplitProposal(String description, Span replaced, String text) {
         }
       }
       if (ports.isEmpty()) {
+        for (ContainerView c : groups.get(i).services()) {
+          for (int n : verdict.listens().getOrDefault(c, Set.of())) {
+            if (seen.add(n + "/TCP")) {
+              Map<String, Object> port = new LinkedHashMap<>();
+              port.put("name", "tcp-" + n);
+              port.put("port", n);
+              port.put("targetPort", n);
+              ports.add(port);
+              notes.get(i).add("'" + c.name() + "' listens on " + n + " without declaring it; declare it in its ports");
+            }
+          }
+        }
+      }
+      if (ports.isEmpty()) {
         notes.get(i).add("'" + groups.get(i).main().name() + "' declares no port, so no Service is proposed for it; "
             + "declare the port it serves and add one");
         return Optional.empty();
@@ -361,6 +476,14 @@ public record SplitProposal(String description, Span replaced, String text) {
         meta.put("namespace", object.namespace());
       }
       Map<String, Object> spec = new LinkedHashMap<>();
+      if (object.kind().equals("StatefulSet")) {
+        spec.put("clusterIP", new YamlWriter.Commented(
+            List.of("headless: the governing Service of StatefulSet " + workloadNames.get(i)), "None"));
+      }
+      if (object.kind().equals("DaemonSet")) {
+        spec.put("internalTrafficPolicy", new YamlWriter.Commented(
+            List.of("a DaemonSet's clients usually want the instance on their own node"), "Local"));
+      }
       spec.put("selector", selectors.get(i));
       spec.put("ports", ports);
       Map<String, Object> root = new LinkedHashMap<>();
@@ -378,9 +501,13 @@ public record SplitProposal(String description, Span replaced, String text) {
       List<String> h = new ArrayList<>();
       h.add("podlint advise (unrelated-services-in-pod): " + (i == 0 ? "" : "split from ") + object.kind() + " "
           + base + " at " + object.file().displayName() + ":" + object.root().span().start().line()
-          + (i == 0 ? ", keeping its name" : ""));
+          + (i == 0 ? object.kind().equals("Pod") ? ", now a Deployment of that name" : ", keeping its name and selector"
+              : ""));
       if (object.kind().equals("Pod")) {
         h.add("a bare Pod becomes a Deployment, so a controller replaces it when it dies");
+        if (pod.restartPolicy().filter(r -> !r.equals("Always")).isPresent()) {
+          h.add("restartPolicy " + pod.restartPolicy().get() + " is dropped: a Deployment's pods always restart");
+        }
       }
       for (ContainerView c : g.services()) {
         String why = verdict.why().getOrDefault(c, "");
@@ -390,8 +517,11 @@ public record SplitProposal(String description, Span replaced, String text) {
         h.add("'" + m.container().name() + "' goes with it: " + m.why());
       }
       if (i > 0) {
-        h.add("selector " + selectors.get(i) + " keeps it apart from " + workloadNames.get(0)
-            + "'s pods; the original pods stay selected by " + selectors.get(0));
+        h.add("its selector " + show(selectors.get(i)) + " keeps it apart from " + workloadNames.get(0) + "'s pods");
+        if (object.kind().equals("StatefulSet") && object.root().mapAt("spec").map(m -> m.seq("volumeClaimTemplates").isPresent()).orElse(false)
+            && !mountedVolumes(g).isEmpty()) {
+          h.add("a StatefulSet's claims are named after it: data in claims of " + base + " stays there");
+        }
       }
       for (String n : notes.get(i)) {
         h.add(n);
@@ -450,6 +580,85 @@ public record SplitProposal(String description, Span replaced, String text) {
 
   private static String text(Object v) {
     return v instanceof YScalar s ? s.value() : String.valueOf(v);
+  }
+
+  /**
+   * The groups in proposal order: the first keeps the original object. For a StatefulSet that is
+   * the group that mounts its volumeClaimTemplates, so the data stays where it is; for other kinds
+   * the first group that is not a data service.
+   */
+  static List<PodDesign.Group> ordered(PodView pod, List<PodDesign.Group> groups) {
+    if (!pod.object().kind().equals("StatefulSet")) {
+      // the application keeps the workload's identity; a data service moves out
+      for (int i = 0; i < groups.size(); i++) {
+        if (!groups.get(i).dataService()) {
+          List<PodDesign.Group> out = new ArrayList<>(groups);
+          out.add(0, out.remove(i));
+          return out;
+        }
+      }
+      return groups;
+    }
+    Set<String> claims = new LinkedHashSet<>();
+    pod.object().root().mapAt("spec").map(m -> m.maps("volumeClaimTemplates")).orElse(List.of())
+        .forEach(t -> t.mapAt("metadata").flatMap(m -> m.string("name")).ifPresent(claims::add));
+    for (int i = 1; i < groups.size(); i++) {
+      boolean owns = groups.get(i).containers(pod).stream().flatMap(c -> c.node().maps("volumeMounts").stream())
+          .anyMatch(m -> m.string("name").filter(claims::contains).isPresent());
+      if (owns) {
+        List<PodDesign.Group> out = new ArrayList<>(groups);
+        out.add(0, out.remove(i));
+        return out;
+      }
+    }
+    return groups;
+  }
+
+  /** The region of an object's document to replace: from its first key to the end of its last value. */
+  static Span documentSpan(YMap root) {
+    YNode last = root;
+    while (true) {
+      if (last instanceof YMap m && !m.entries().isEmpty()) {
+        YMap.Entry e = m.entries().get(m.entries().size() - 1);
+        last = e.value() instanceof YScalar v && v.isNull() && v.span().start().compareTo(e.key().span().end()) <= 0
+            ? e.key() : e.value();
+      } else if (last instanceof YSeq q && !q.items().isEmpty()) {
+        last = q.items().get(q.size() - 1);
+      } else {
+        break;
+      }
+    }
+    dev.podlint.model.Position end = last.span().end();
+    if (end.compareTo(root.span().end()) > 0) {
+      end = root.span().end();
+    }
+    return new Span(root.span().start(), end);
+  }
+
+  /** {@code app=shop, tier=web}. */
+  static String show(Map<String, Object> selector) {
+    List<String> parts = new ArrayList<>();
+    selector.forEach((k, v) -> parts.add(k + "=" + text(v)));
+    return String.join(", ", parts);
+  }
+
+  /** At most 63 characters (a DNS label, a label value), keeping it unique with a short hash. */
+  static String limit(String s) {
+    if (s.length() <= 63) {
+      return s;
+    }
+    String hash = Integer.toHexString(s.hashCode() & 0xfffff);
+    return s.substring(0, 62 - hash.length()).replaceAll("[-_.]+$", "") + "-" + hash;
+  }
+
+  /** {@code name}, or {@code name-2}, {@code name-3}... when the file or proposal already has it. */
+  static String unique(Set<String> taken, String kind, String name) {
+    String candidate = name;
+    for (int n = 2; taken.contains(kind + "/" + candidate); n++) {
+      candidate = limit(name + "-" + n);
+    }
+    taken.add(kind + "/" + candidate);
+    return candidate;
   }
 
   /** A container name as a DNS label (lower case, a-z0-9-). */

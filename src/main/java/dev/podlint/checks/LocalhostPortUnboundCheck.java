@@ -41,6 +41,9 @@ public final class LocalhostPortUnboundCheck implements Check.PodCheck {
 
   @Override
   public void check(PodView pod, Findings out) {
+    if (pod.spec().scalar("hostNetwork").flatMap(YScalar::asBoolean).orElse(false)) {
+      return; // with the host's network namespace, localhost is the node, not the pod
+    }
     List<Localhost.Mention> mentions = Localhost.scan(pod);
     Map<ContainerView, Set<Integer>> listens = new IdentityHashMap<>();
     for (ContainerView c : pod.containers()) {
@@ -49,6 +52,10 @@ public final class LocalhostPortUnboundCheck implements Check.PodCheck {
         if (p.number() != null) {
           ports.add(p.number().intValue());
         }
+      }
+      for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+        c.probe(probe).flatMap(p -> p.mapAt("httpGet").or(() -> p.mapAt("tcpSocket")).or(() -> p.mapAt("grpc")))
+            .flatMap(h -> h.scalar("port")).flatMap(YScalar::asLong).ifPresent(v -> ports.add(v.intValue()));
       }
       listens.put(c, ports);
     }

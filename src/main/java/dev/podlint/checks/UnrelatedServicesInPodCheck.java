@@ -4,6 +4,7 @@ import dev.podlint.advise.Knowledge;
 import dev.podlint.advise.PodDesign;
 import dev.podlint.advise.SplitProposal;
 import dev.podlint.engine.Check;
+import dev.podlint.engine.Finding;
 import dev.podlint.engine.Findings;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.PodView;
@@ -30,8 +31,8 @@ public final class UnrelatedServicesInPodCheck implements Check.PodCheck {
   @Override
   public void check(PodView pod, Findings out) {
     Optional<YScalar> key = pod.containersKey();
-    if (key.isEmpty()) {
-      return;
+    if (key.isEmpty() || !pod.isLongRunning()) {
+      return; // a pod that runs to completion holds tasks, not services
     }
     Optional<PodDesign.Verdict> verdict = PodDesign.analyze(pod, knowledge);
     if (verdict.isEmpty()) {
@@ -40,15 +41,18 @@ public final class UnrelatedServicesInPodCheck implements Check.PodCheck {
     PodDesign.Verdict v = verdict.get();
     List<String> names = new ArrayList<>();
     for (PodDesign.Group g : v.groups()) {
-      names.add(String.join(" + ", g.services().stream().map(c -> "'" + c.name() + "'").toList()));
+      List<String> rest = g.services().subList(1, g.services().size()).stream().map(c -> "'" + c.name() + "'").toList();
+      names.add("'" + g.main().name() + "'" + (rest.isEmpty() ? "" : " (with " + list(rest) + ")"));
     }
     Findings.Builder b = out.at(key.get())
         .arg("containers", list(names))
         .arg("evidence", String.join("; ", v.evidence()));
-    for (Map.Entry<ContainerView, String> e : v.why().entrySet()) {
-      b.related(e.getKey().node(), Map.of("container", e.getKey().name(), "why", e.getValue()));
+    for (PodDesign.Group g : v.groups()) {
+      ContainerView c = g.main();
+      b.related(c.node(), Map.of("container", c.name(), "why", v.why().getOrDefault(c, "serves its own port")));
     }
-    SplitProposal.of(pod, v).ifPresent(p -> b.fix(p.description(), p.replaced(), p.text()));
+    SplitProposal.of(pod, v).ifPresent(p -> b.fix(p.description(), p.replacements().stream()
+        .map(r -> new Finding.Edit(r.deleted(), r.text())).toList()));
     b.report();
   }
 

@@ -69,7 +69,7 @@ public final class AdviseCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RuleCatalog catalog = RuleCatalog.builtin();
     RuleDefinition rule = catalog.get(RULE);
-    Linter linter = new Linter(catalog, List.of(rule), LintOptions.DEFAULT);
+    Linter linter = new Linter(catalog, List.of(rule, catalog.get(Linter.INVALID_YAML)), LintOptions.DEFAULT);
     Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir());
     Path target = output == null ? null : env.workingDir().resolve(output).toAbsolutePath().normalize();
     for (SourceFile f : inputs.files()) {
@@ -85,6 +85,7 @@ public final class AdviseCommand implements Callable<Integer> {
     StringWriter proposal = new StringWriter();
     int files = 0;
     int pods = 0;
+    int unprintable = 0;
     for (SourceFile f : inputs.files()) {
       String text;
       try {
@@ -95,18 +96,31 @@ public final class AdviseCommand implements Callable<Integer> {
         continue;
       }
       LintResult r = linter.lintText(f, text);
-      List<Finding.Fix> fixes = r.findings().stream()
-          .filter(x -> !x.isSuppressed() && x.fix() != null).map(Finding::fix).toList();
-      long withoutFix = r.findings().stream().filter(x -> !x.isSuppressed() && x.fix() == null).count();
-      if (withoutFix > 0) {
-        err.println("podlint: " + f.displayName() + ": " + withoutFix + " pod(s) hold independent services but "
-            + "are not whole documents (an item of a List, a PodTemplate); no split is printed for them");
+      for (Finding x : r.findings()) {
+        if (x.rule().name().equals(Linter.INVALID_YAML)) {
+          err.println("podlint: " + f.displayName() + ":" + x.span().start() + ": " + x.message()
+              + "; no advice for the objects after it");
+          status = ExitCodes.INPUT;
+        }
+      }
+      List<Finding> advice = r.findings().stream().filter(x -> x.rule() == rule && !x.isSuppressed()).toList();
+      List<Finding.Fix> fixes = advice.stream().filter(x -> x.fix() != null).map(Finding::fix).toList();
+      for (Finding x : advice) {
+        if (x.fix() == null) {
+          err.println("podlint: " + f.displayName() + ":" + x.span().start() + ": this pod holds independent "
+              + "services, but it is not a whole document (an item of a List, or a PodTemplate), so no split is printed");
+          unprintable++;
+        }
       }
       if (fixes.isEmpty()) {
         continue;
       }
-      String eol = text.contains("\r\n") ? "\r\n" : "\n";
+      String eol = TextEdits.lineEnding(text);
       if (files > 0) {
+        String sofar = proposal.toString();
+        if (!sofar.endsWith("\n") && !sofar.endsWith("\r")) {
+          proposal.write(eol);
+        }
         proposal.write("---" + eol);
       }
       proposal.write("# podlint advise: " + f.displayName() + eol);
@@ -125,8 +139,10 @@ public final class AdviseCommand implements Callable<Integer> {
       throw new UserException(ExitCodes.USAGE, "cannot write the proposal to " + output + ": " + AtomicFile.describe(e));
     }
     if (!quiet) {
-      err.println(pods == 0 ? "podlint advise: no pod holds independent services"
-          : "podlint advise: proposed splitting " + pods + " pod(s) in " + files + " file(s); review the comments");
+      err.println(pods == 0 && unprintable == 0 ? "podlint advise: no pod holds independent services"
+          : "podlint advise: proposed splitting " + pods + " pod(s) in " + files + " file(s)"
+              + (unprintable > 0 ? ", " + unprintable + " more cannot be split automatically" : "")
+              + (pods > 0 ? "; review the comments" : ""));
     }
     return status;
   }

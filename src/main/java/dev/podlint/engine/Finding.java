@@ -38,11 +38,18 @@ public record Finding(
   }
 
   /**
-   * A proposed change: replace the text of {@code file} inside {@code deleted} (1-based, end
-   * exclusive) with {@code inserted}. Tools may show it (SARIF {@code fixes}); podlint never
-   * applies it to a user's file.
+   * A proposed change of {@code file}: each edit replaces the text inside its region (1-based, end
+   * exclusive; regions do not overlap) with new text. Tools may show it (SARIF {@code fixes});
+   * podlint never applies it to a user's file.
    */
-  public record Fix(String description, SourceFile file, Span deleted, String inserted) {}
+  public record Fix(String description, SourceFile file, List<Edit> edits) {
+    public Fix {
+      edits = List.copyOf(edits);
+    }
+  }
+
+  /** Replace the text inside {@code deleted} with {@code inserted}. */
+  public record Edit(Span deleted, String inserted) {}
 
   /** A secondary place that explains the finding (the earlier declaration of a conflict). */
   public record Related(SourceFile file, Span span, String message) {}

@@ -75,8 +75,8 @@ public final class Findings {
     }
 
     /** Attaches a proposed change of the object's file. */
-    public Builder fix(String description, dev.podlint.model.Span deleted, String inserted) {
-      this.fix = new Finding.Fix(description, object.file(), deleted, inserted);
+    public Builder fix(String description, List<Finding.Edit> edits) {
+      this.fix = new Finding.Fix(description, object.file(), edits);
       return this;
     }
 

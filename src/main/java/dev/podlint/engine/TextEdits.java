@@ -17,29 +17,42 @@ public final class TextEdits {
    */
   public static String apply(String text, List<Finding.Fix> fixes) {
     List<Integer> lineStarts = lineStarts(text);
-    boolean crlf = text.contains("\r\n");
-    List<Finding.Fix> sorted = new ArrayList<>(fixes);
-    sorted.sort(Comparator.comparing((Finding.Fix f) -> f.deleted().start()).reversed());
+    String eol = lineEnding(text);
+    List<Finding.Edit> sorted = new ArrayList<>();
+    fixes.forEach(f -> sorted.addAll(f.edits()));
+    sorted.sort(Comparator.comparing((Finding.Edit f) -> f.deleted().start()).reversed());
     StringBuilder out = new StringBuilder(text);
     int limit = text.length();
-    for (Finding.Fix f : sorted) {
+    for (Finding.Edit f : sorted) {
       int from = offset(text, lineStarts, f.deleted().start());
       int to = offset(text, lineStarts, f.deleted().end());
       if (from > to || to > limit) {
         throw new IllegalArgumentException("fixes overlap or point outside the text: " + f.deleted());
       }
-      String inserted = crlf ? f.inserted().replace("\r\n", "\n").replace("\n", "\r\n") : f.inserted();
+      String inserted = eol.equals("\n") ? f.inserted() : f.inserted().replace("\r\n", "\n").replace("\n", eol);
       out.replace(from, to, inserted);
       limit = from;
     }
     return out.toString();
   }
 
+  /** The text's line ending: CRLF, a lone CR (old Mac files; YAML reads it as a line break) or LF. */
+  public static String lineEnding(String text) {
+    int lf = text.indexOf('\n');
+    int cr = text.indexOf('\r');
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      return cr + 1 < text.length() && text.charAt(cr + 1) == '\n' ? "\r\n" : "\r";
+    }
+    return "\n";
+  }
+
+  /** Where each line starts; CRLF, CR and LF all end a line, as in YAML. */
   private static List<Integer> lineStarts(String text) {
     List<Integer> starts = new ArrayList<>();
     starts.add(0);
     for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
         starts.add(i + 1);
       }
     }

@@ -111,6 +111,11 @@ public final class PodView {
     return Optional.empty();
   }
 
+  /** The objects of the file the pod's object is in (itself included), in file order. */
+  public List<K8sObject> fileObjects() {
+    return fileObjects;
+  }
+
   /** The namespace the pods run in: the object's. */
   public Optional<String> namespace() {
     return Optional.ofNullable(object.namespace());

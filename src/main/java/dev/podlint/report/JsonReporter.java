@@ -64,10 +64,14 @@ public final class JsonReporter implements Reporter {
         Map<String, Object> fix = new LinkedHashMap<>();
         fix.put("description", f.fix().description());
         fix.put("file", f.fix().file().displayName());
-        Map<String, Object> region = new LinkedHashMap<>();
-        putSpan(region, f.fix().deleted());
-        fix.put("replace", region);
-        fix.put("with", f.fix().inserted());
+        List<Object> edits = new ArrayList<>();
+        for (Finding.Edit e : f.fix().edits()) {
+          Map<String, Object> edit = new LinkedHashMap<>();
+          putSpan(edit, e.deleted());
+          edit.put("insert", e.inserted());
+          edits.add(edit);
+        }
+        fix.put("edits", edits);
         m.put("fix", fix);
       }
       findings.add(m);

@@ -180,18 +180,22 @@ public final class SarifReporter implements Reporter {
     }
     if (f.fix() != null) {
       Finding.Fix fix = f.fix();
-      Span d = fix.deleted();
+      List<com.contrastsecurity.sarif.Replacement> replacements = new ArrayList<>();
+      for (Finding.Edit e : fix.edits()) {
+        Span d = e.deleted();
+        replacements.add(new com.contrastsecurity.sarif.Replacement()
+            .withDeletedRegion(new Region()
+                .withStartLine(d.start().line())
+                .withStartColumn(d.start().column())
+                .withEndLine(d.end().line())
+                .withEndColumn(d.end().column()))
+            .withInsertedContent(new com.contrastsecurity.sarif.ArtifactContent().withText(e.inserted())));
+      }
       res.withFixes(Set.of(new com.contrastsecurity.sarif.Fix()
           .withDescription(new Message().withText(fix.description()))
           .withArtifactChanges(Set.of(new com.contrastsecurity.sarif.ArtifactChange()
               .withArtifactLocation(artifact(fix.file(), srcRoot))
-              .withReplacements(List.of(new com.contrastsecurity.sarif.Replacement()
-                  .withDeletedRegion(new Region()
-                      .withStartLine(d.start().line())
-                      .withStartColumn(d.start().column())
-                      .withEndLine(d.end().line())
-                      .withEndColumn(d.end().column()))
-                  .withInsertedContent(new com.contrastsecurity.sarif.ArtifactContent().withText(fix.inserted()))))))));
+              .withReplacements(replacements)))));
     }
     if (f.isSuppressed()) {
       res.withSuppressions(Set.of(new Suppression()
