@@ -66,7 +66,7 @@ public final class StarterConfig {
     CATEGORIES.forEach(c -> byCategory.put(c, new ArrayList<>()));
     catalog.all().stream().sorted(java.util.Comparator.comparing(RuleDefinition::category))
         .forEach(r -> byCategory.computeIfAbsent(r.category(), k -> new ArrayList<>()).add(r));
-    int width = catalog.all().stream().mapToInt(r -> r.name().length() + defaultSetting(r).length()).max().orElse(30)
+    int width = catalog.all().stream().mapToInt(r -> (r.name() + ": " + defaultSetting(r)).length()).max().orElse(30)
         + 2;
     boolean first = true;
     for (Map.Entry<String, List<RuleDefinition>> e : byCategory.entrySet()) {
