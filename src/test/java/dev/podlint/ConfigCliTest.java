@@ -126,6 +126,14 @@ class ConfigCliTest {
     assertEquals(2, missing.code());
     assertTrue(missing.err().startsWith("nope.yaml: error: cannot read the configuration: no such file"),
         missing.err());
+    Files.write(dir.resolve("latin1.yaml"), "rules:\n  naked-pod: \u00e9t\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    Cli.Run encoding = Cli.run(dir, null, "--config", "latin1.yaml");
+    assertEquals(2, encoding.code());
+    assertTrue(encoding.err().startsWith("latin1.yaml:2:14: error: the file is not valid UTF-8 text"), encoding.err());
+    Files.write(dir.resolve("windows.yaml"), "\ufeffrules:\r\n  naked-pod: offf\r\n".getBytes(StandardCharsets.UTF_8));
+    Cli.Run crlf = Cli.run(dir, null, "--config", "windows.yaml");
+    assertTrue(crlf.err().startsWith("windows.yaml:2:14: error: rules.naked-pod: expected off, on, note, warning or "
+        + "error, or a mapping with level and params, got string \"offf\"; did you mean \"off\"?"), crlf.err());
     Files.createDirectories(dir.resolve("conf.yaml"));
     Cli.Run directory = Cli.run(dir, null, "--config", "conf.yaml");
     assertEquals(2, directory.code());

@@ -88,8 +88,9 @@ public final class ConfigFile {
   public static ConfigFile read(Path file, Path workingDir) {
     String display = display(file, workingDir);
     String text;
+    byte[] bytes;
     try {
-      text = ManifestLoader.decodeText(Files.readAllBytes(file));
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new ConfigException(new ConfigProblem(display, null, "cannot read the configuration: no such file"));
     } catch (AccessDeniedException e) {
@@ -97,6 +98,16 @@ public final class ConfigFile {
     } catch (IOException e) {
       throw new ConfigException(new ConfigProblem(display, null, "cannot read the configuration: "
           + (Files.isDirectory(file) ? "it is a directory" : e.getMessage())));
+    }
+    try {
+      text = ManifestLoader.decodeText(bytes);
+    } catch (IOException e) {
+      // "<what> at <line>:<col>": the position goes where every other problem has it
+      java.util.regex.Matcher m = Pattern.compile("(.*) at (\\d+):(\\d+)$").matcher(String.valueOf(e.getMessage()));
+      throw new ConfigException(m.matches()
+          ? new ConfigProblem(display, new Position(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
+              m.group(1))
+          : new ConfigProblem(display, null, String.valueOf(e.getMessage())));
     }
     return parse(file, display, text);
   }
