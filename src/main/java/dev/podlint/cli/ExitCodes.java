@@ -6,7 +6,7 @@ public final class ExitCodes {
   public static final int OK = 0;
   /** Findings at or above the fail level. */
   public static final int FINDINGS = 1;
-  /** Bad command line (unknown option, unknown rule, ...). */
+  /** Bad command line or configuration file (unknown option, unknown rule, ...). */
   public static final int USAGE = 2;
   /** An input could not be read (missing file, permission denied); the others were linted. */
   public static final int INPUT = 3;
@@ -18,7 +18,7 @@ public final class ExitCodes {
       new java.util.TreeMap<>(java.util.Map.of(
           "0", "no finding at or above the --fail-on level",
           "1", "findings at or above the --fail-on level",
-          "2", "usage error (bad option, unknown rule, output not writable)",
+          "2", "usage error (bad option, invalid configuration, output not writable)",
           "3", "an input could not be read (the others were still linted)",
           "4", "internal error (a bug; the report is still written)")));
 

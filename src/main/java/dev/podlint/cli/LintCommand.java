@@ -1,6 +1,12 @@
 package dev.podlint.cli;
 
 import dev.podlint.Podlint;
+import dev.podlint.config.ConfigException;
+import dev.podlint.config.ConfigFile;
+import dev.podlint.config.ConfigLocator;
+import dev.podlint.config.ConfigProblem;
+import dev.podlint.config.Configuration;
+import dev.podlint.config.Exclusions;
 import dev.podlint.engine.LintOptions;
 import dev.podlint.engine.LintResult;
 import dev.podlint.engine.Linter;
@@ -64,19 +70,28 @@ public final class LintCommand implements Callable<Integer> {
           + "standard output.")
   Path output;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+  @Option(names = "--fail-on", paramLabel = "LEVEL",
       description = "Exit with 1 when a finding is at or above LEVEL: ${COMPLETION-CANDIDATES} "
-          + "(default: ${DEFAULT-VALUE}).")
+          + "(default: failOn of the configuration, else error).")
   FailOn failOn;
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "Read the configuration from FILE. Default: .podlint.yaml or .podlint.yml in the current "
+          + "directory or the nearest parent directory that has one, up to the repository root.")
+  Path config;
+
+  @Option(names = "--no-config", description = "Use no configuration file, only podlint's defaults and the options.")
+  boolean noConfig;
 
   @Option(names = "--srcroot", paramLabel = "DIR",
       description = "Directory that SARIF file locations are relative to (%%SRCROOT%%). Default: the current "
           + "directory.")
   Path srcRoot;
 
-  @Option(names = "--kubernetes-version", paramLabel = "VERSION", defaultValue = "1.36",
+  @Option(names = "--kubernetes-version", paramLabel = "VERSION",
       completionCandidates = KubernetesVersions.class,
-      description = "The Kubernetes version to check against: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "The Kubernetes version to check against: ${COMPLETION-CANDIDATES} (default: "
+          + "kubernetesVersion of the configuration, else the newest).")
   String kubernetesVersion;
 
   /** The versions podlint knows, for --help. */
@@ -88,9 +103,10 @@ public final class LintCommand implements Callable<Integer> {
     }
   }
 
-  @Option(names = "--strict-kinds",
-      description = "Report objects of kinds podlint has no schema for (custom resources) as errors, not notes.")
-  boolean strictKinds;
+  @Option(names = "--strict-kinds", negatable = true,
+      description = "Report objects of kinds podlint has no schema for (custom resources) as errors, not notes "
+          + "(default: strictKinds of the configuration, else not).")
+  Boolean strictKinds;
 
   @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line on standard error.")
   boolean quiet;
@@ -102,16 +118,37 @@ public final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long started = System.nanoTime();
+    PrintWriter err = spec.commandLine().getErr();
+    Configuration configuration;
+    try {
+      configuration = configuration(RuleCatalog.builtin());
+    } catch (ConfigException e) {
+      for (ConfigProblem p : e.problems()) {
+        err.println(p);
+      }
+      String file = e.problems().get(0).file();
+      err.println("podlint: " + (e.problems().size() == 1 ? "a problem" : e.problems().size() + " problems")
+          + " in the configuration " + file + "; nothing was linted (--no-config lints without it)");
+      return ExitCodes.USAGE;
+    }
     LintOptions options;
     try {
-      options = new LintOptions(kubernetesVersion, strictKinds);
+      options = configuration.options(kubernetesVersion, strictKinds);
     } catch (IllegalArgumentException e) {
       throw new UserException(ExitCodes.USAGE, "invalid value for option '--kubernetes-version': " + e.getMessage());
     }
-    PrintWriter err = spec.commandLine().getErr();
-    RuleCatalog catalog = RuleCatalog.builtin();
-    Linter linter = Linter.withDefaults(catalog, options);
-    Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir());
+    Linter linter = Linter.withDefaults(configuration.catalog(), options);
+    Exclusions exclusions = configuration.exclusions();
+    // podlint's own configuration files are never manifests
+    Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir(), p -> exclusions.test(p)
+        || ConfigLocator.NAMES.contains(String.valueOf(p.getFileName())) && !Files.isDirectory(p));
+    if (!quiet) {
+      for (String arg : inputs.excluded()) {
+        err.println("podlint: not linting " + arg + ": " + exclusions.match(env.workingDir().resolve(arg))
+            .map(x -> "excluded by \"" + x.glob().text() + "\" (" + x.origin() + ")")
+            .orElse("it is a podlint configuration file"));
+      }
+    }
     LintResult result = linter.lint(inputs.files(), inputs.problems(), env::stdin);
     Path root = srcRoot == null ? env.workingDir() : env.workingDir().resolve(srcRoot);
     Report report = new Report(result, Podlint.version(), root, Duration.ofNanos(System.nanoTime() - started));
@@ -141,13 +178,30 @@ public final class LintCommand implements Callable<Integer> {
     if (!result.inputProblems().isEmpty()) {
       return ExitCodes.INPUT;
     }
-    Severity level = switch (failOn) {
+    String fail = configuration.failOn(failOn == null ? null : failOn.name()).orElse(FailOn.error.name());
+    Severity level = switch (FailOn.valueOf(fail)) {
       case error -> Severity.ERROR;
       case warning -> Severity.WARNING;
       case note -> Severity.NOTE;
       case none -> null;
     };
     return result.hasFindingsAtLeast(level) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /** The configuration of this run: --config, else the file found from the working directory up, else none. */
+  private Configuration configuration(RuleCatalog catalog) {
+    if (noConfig && config != null) {
+      throw new UserException(ExitCodes.USAGE, "--config and --no-config contradict each other; give one of them");
+    }
+    if (noConfig) {
+      return Configuration.none(catalog);
+    }
+    Path file = config != null ? env.workingDir().resolve(config) : ConfigLocator.find(env.workingDir()).orElse(null);
+    if (file == null) {
+      return Configuration.none(catalog);
+    }
+    // custom rule directories (ConfigFile.ruleDirectories) are not loaded yet: the built-in rules only
+    return ConfigFile.read(file, env.workingDir()).resolve(catalog);
   }
 
   private static void writeAtomically(Path target, Reporter reporter, Report report) {

@@ -14,7 +14,7 @@ import picocli.CommandLine;
 
 /** The entry point. Only {@link #main} exits the process; everything else returns a code. */
 public final class Main {
-  private static final Set<String> ROOT_WORDS = Set.of("lint", "advise", "rules", "explain", "help", "-h", "--help", "-V",
+  private static final Set<String> ROOT_WORDS = Set.of("lint", "advise", "init", "rules", "explain", "help", "-h", "--help", "-V",
       "--version");
 
   private Main() {}
@@ -84,6 +84,9 @@ public final class Main {
       }
       if (cls == AdviseCommand.class) {
         return cls.cast(new AdviseCommand(env));
+      }
+      if (cls == InitCommand.class) {
+        return cls.cast(new InitCommand(env));
       }
       return CommandLine.defaultFactory().create(cls);
     }

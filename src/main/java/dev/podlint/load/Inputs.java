@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Turns command-line paths into the list of files to lint. Directories are walked recursively
@@ -25,8 +26,16 @@ import java.util.Set;
  * whatever its extension. {@code -} is standard input.
  */
 public final class Inputs {
-  /** The expanded inputs and the paths that could not be read. */
-  public record Expansion(List<SourceFile> files, List<InputProblem> problems) {}
+  /**
+   * The expanded inputs and the paths that could not be read.
+   *
+   * @param excluded paths named on the command line that the exclusions left out, as given
+   */
+  public record Expansion(List<SourceFile> files, List<InputProblem> problems, List<String> excluded) {
+    public Expansion(List<SourceFile> files, List<InputProblem> problems) {
+      this(files, problems, List.of());
+    }
+  }
 
   private Inputs() {}
 
@@ -36,8 +45,18 @@ public final class Inputs {
   }
 
   public static Expansion expand(List<String> args, Path workingDir) {
+    return expand(args, workingDir, p -> false);
+  }
+
+  /**
+   * Expands {@code args}, leaving out every file and directory {@code excluded} accepts (it is
+   * given absolute, normalized paths); an excluded directory is not entered. Standard input is
+   * never excluded.
+   */
+  public static Expansion expand(List<String> args, Path workingDir, Predicate<Path> excluded) {
     Set<SourceFile> files = new LinkedHashSet<>();
     List<InputProblem> problems = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     List<String> paths = args.isEmpty() ? List.of(".") : args;
     for (String arg : paths) {
       if (arg.equals("-")) {
@@ -45,8 +64,12 @@ public final class Inputs {
         continue;
       }
       Path p = workingDir.resolve(arg);
+      if (Files.exists(p) && excluded.test(p.toAbsolutePath().normalize())) {
+        skipped.add(arg);
+        continue;
+      }
       if (Files.isDirectory(p)) {
-        walk(arg, p, files, problems);
+        walk(arg, p, files, problems, excluded);
       } else if (Files.isRegularFile(p)) {
         files.add(new SourceFile(display(arg), p.normalize()));
       } else if (Files.exists(p)) {
@@ -55,7 +78,7 @@ public final class Inputs {
         problems.add(new InputProblem(arg, "no such file or directory"));
       }
     }
-    return new Expansion(List.copyOf(files), problems);
+    return new Expansion(List.copyOf(files), problems, List.copyOf(skipped));
   }
 
   private static String display(String arg) {
@@ -66,7 +89,8 @@ public final class Inputs {
     return s;
   }
 
-  private static void walk(String arg, Path dir, Set<SourceFile> files, List<InputProblem> problems) {
+  private static void walk(String arg, Path dir, Set<SourceFile> files, List<InputProblem> problems,
+      Predicate<Path> excluded) {
     List<Path> found = new ArrayList<>();
     try {
       Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -76,11 +100,17 @@ public final class Inputs {
           if (!d.equals(dir) && name != null && name.toString().startsWith(".")) {
             return FileVisitResult.SKIP_SUBTREE;
           }
+          if (!d.equals(dir) && excluded.test(d.toAbsolutePath().normalize())) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
           return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+          if (excluded.test(f.toAbsolutePath().normalize())) {
+            return FileVisitResult.CONTINUE;
+          }
           if (attrs.isRegularFile() && isManifestName(f.getFileName().toString())) {
             found.add(f);
           } else if (attrs.isSymbolicLink() && isManifestName(f.getFileName().toString())) {
@@ -91,6 +121,9 @@ public final class Inputs {
 
         @Override
         public FileVisitResult visitFileFailed(Path f, IOException e) {
+          if (excluded.test(f.toAbsolutePath().normalize())) {
+            return FileVisitResult.CONTINUE;
+          }
           if (e instanceof FileSystemLoopException) {
             return FileVisitResult.CONTINUE; // a symlink loop: every real file is still reached once
           }

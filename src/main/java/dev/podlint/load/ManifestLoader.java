@@ -118,6 +118,20 @@ public final class ManifestLoader {
    * @throws YamlSyntaxException with the error's position when the text is not valid YAML
    */
   public YNode parseDocument(String text) throws YamlSyntaxException {
+    List<YNode> docs = parseDocuments(text);
+    if (docs.size() != 1) {
+      throw new YamlSyntaxException(new SyntaxError("expected one YAML document, found " + docs.size(),
+          new Position(1, 1)));
+    }
+    return docs.get(0);
+  }
+
+  /**
+   * Parses every YAML document of {@code text} into trees (none for empty text or only comments).
+   *
+   * @throws YamlSyntaxException with the error's position when the text is not valid YAML
+   */
+  public List<YNode> parseDocuments(String text) throws YamlSyntaxException {
     text = stripByteOrderMarks(text);
     List<YNode> docs = new ArrayList<>();
     try {
@@ -126,12 +140,10 @@ public final class ManifestLoader {
       }
     } catch (TreeProblem | YamlEngineException e) {
       throw new YamlSyntaxException(syntaxError(e, text, new Position(1, 1)));
+    } catch (StackOverflowError e) {
+      throw new YamlSyntaxException(new SyntaxError("the document is nested too deeply to read", new Position(1, 1)));
     }
-    if (docs.size() != 1) {
-      throw new YamlSyntaxException(new SyntaxError("expected one YAML document, found " + docs.size(),
-          new Position(1, 1)));
-    }
-    return docs.get(0);
+    return docs;
   }
 
   private static void addObjects(YNode root, SourceFile file, int doc, List<K8sObject> out) {

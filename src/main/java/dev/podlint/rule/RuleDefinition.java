@@ -100,6 +100,71 @@ public record RuleDefinition(
         .orElse(List.of());
   }
 
+  /**
+   * This rule at {@code level}: the level of every finding, whatever message variant a check
+   * chooses (variants keep their wording, not their own levels).
+   */
+  public RuleDefinition withSeverity(Severity level) {
+    Map<String, Variant> vs = new java.util.LinkedHashMap<>();
+    variants.forEach((k, v) -> vs.put(k, new Variant(v.severity() == null ? null : level, v.message())));
+    return copy(level, enabledByDefault, java.util.Collections.unmodifiableMap(vs), params);
+  }
+
+  /** This rule, enabled or not unless a run names it explicitly. */
+  public RuleDefinition withEnabled(boolean enabled) {
+    return copy(severity, enabled, variants, params);
+  }
+
+  /**
+   * This rule with the defaults of some parameters replaced by {@code values} (parameter name to
+   * value); checks read them with {@link #paramDefault}.
+   *
+   * @throws IllegalArgumentException for a name that is not one of {@link #paramNames()}
+   */
+  public RuleDefinition withParams(Map<String, YNode> values) {
+    if (values.isEmpty()) {
+      return this;
+    }
+    for (String name : values.keySet()) {
+      if (!paramNames().contains(name)) {
+        throw new IllegalArgumentException("rule " + this.name + " has no parameter '" + name + "'");
+      }
+    }
+    List<YMap.Entry> top = new java.util.ArrayList<>();
+    for (YMap.Entry e : params.entries()) {
+      if (e.key().value().equals("properties") && e.value() instanceof YMap props) {
+        List<YMap.Entry> ps = new java.util.ArrayList<>();
+        for (YMap.Entry p : props.entries()) {
+          YNode value = values.get(p.key().value());
+          ps.add(value == null || !(p.value() instanceof YMap prop) ? p : new YMap.Entry(p.key(), withDefault(prop, value)));
+        }
+        top.add(new YMap.Entry(e.key(), new YMap(ps, props.span(), props.path())));
+      } else {
+        top.add(e);
+      }
+    }
+    return copy(severity, enabledByDefault, variants, new YMap(top, params.span(), params.path()));
+  }
+
+  private static YMap withDefault(YMap property, YNode value) {
+    List<YMap.Entry> out = new java.util.ArrayList<>();
+    for (YMap.Entry e : property.entries()) {
+      if (!e.key().value().equals("default")) {
+        out.add(e);
+      }
+    }
+    YMap.Entry old = property.entry("default").orElseThrow();
+    out.add(new YMap.Entry(old.key(), value));
+    return new YMap(out, property.span(), property.path());
+  }
+
+  /** The one place that copies a definition, so that a new component is added here only. */
+  private RuleDefinition copy(Severity severity, boolean enabled, Map<String, Variant> variants, YMap params) {
+    return new RuleDefinition(id, name, title, severity, category, kind, precision, enabled, since, appliesTo,
+        engine, message, relatedMessage, variants, rationale, remediation, help, references, badExample,
+        goodExample, oncePerRun, params, fileName);
+  }
+
   /** {@code PL001 container-port-conflict}. */
   public String label() {
     return id + " " + name;

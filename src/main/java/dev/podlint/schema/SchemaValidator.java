@@ -37,6 +37,14 @@ public final class SchemaValidator {
   private SchemaValidator() {}
 
   public static List<Violation> validate(Schema schema, YMap root) {
+    return validate(schema, root, root.keyNode("kind").<YNode>map(k -> k).orElse(root), YPath.ROOT);
+  }
+
+  /**
+   * Validates any tree: {@code anchor} is where a field missing from {@code root} itself is reported, and
+   * field paths in messages start with {@code base}.
+   */
+  static List<Violation> validate(Schema schema, YNode root, YNode anchor, YPath base) {
     try {
       schema.validate(JsonTree.of(root));
       return List.of();
@@ -45,7 +53,7 @@ public final class SchemaValidator {
       collectLeaves(e, leaves);
       Map<String, Violation> out = new LinkedHashMap<>();
       for (ValidationException leaf : leaves) {
-        Violation v = toViolation(leaf, root);
+        Violation v = toViolation(leaf, root, anchor, base);
         out.putIfAbsent(v.field() + "\u0000" + v.problem() + "\u0000" + v.node().span(), v);
       }
       List<Violation> list = new ArrayList<>(out.values());
@@ -64,9 +72,9 @@ public final class SchemaValidator {
     }
   }
 
-  private static Violation toViolation(ValidationException e, YMap root) {
+  private static Violation toViolation(ValidationException e, YNode root, YNode anchor, YPath base) {
     List<String> segments = pointer(e.getPointerToViolation());
-    Resolved at = resolve(root, segments);
+    Resolved at = resolve(root, anchor, base, segments);
     String field = at.path.describe();
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     String message = e.getErrorMessage();
@@ -90,6 +98,9 @@ public final class SchemaValidator {
           ? es.getPossibleValues().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "))
           : "one of the allowed values";
       return new Violation(at.node, field, "expected one of " + allowed + ", got " + describe(at.node));
+    }
+    if (keyword.equals("minLength") && at.node instanceof YScalar s && s.value().isEmpty()) {
+      return new Violation(at.node, field, "expected a non-empty string");
     }
     if (keyword.equals("format")) {
       return new Violation(at.node, field, "expected an RFC 3339 date-time, got " + describe(at.node));
@@ -187,10 +198,10 @@ public final class SchemaValidator {
    */
   private record Resolved(YNode node, YNode anchor, YPath path) {}
 
-  private static Resolved resolve(YMap root, List<String> segments) {
+  private static Resolved resolve(YNode root, YNode rootAnchor, YPath base, List<String> segments) {
     YNode cur = root;
-    YNode anchor = root.keyNode("kind").<YNode>map(k -> k).orElse(root);
-    YPath path = YPath.ROOT;
+    YNode anchor = rootAnchor;
+    YPath path = base;
     for (String seg : segments) {
       if (cur instanceof YMap m) {
         var entry = m.entry(seg);
