@@ -192,6 +192,28 @@ class AdviseTest {
   }
 
   @Test
+  void theConfigurationExtendsTheKnowledgeAndCanTurnTheRuleOff(@TempDir Path dir) throws IOException {
+    Files.copy(FIXTURES.resolve("bad-two-databases.yaml"), dir.resolve("pod.yaml"));
+    Files.writeString(dir.resolve(".podlint.yaml"), String.join("\n",
+        "rules:",
+        "  unrelated-services-in-pod:",
+        "    params:",
+        "      helpers:",
+        "        - role: replica of the team's database",
+        "          image: '(^|/)mysql$'",
+        ""));
+    Cli.Run helper = Cli.run(dir, null, "advise", "pod.yaml");
+    assertEquals(0, helper.code(), helper.err());
+    assertEquals("", helper.out(), "mysql is a helper now, so nothing is split");
+    Files.writeString(dir.resolve(".podlint.yaml"), "rules:\n  unrelated-services-in-pod: off\n");
+    Cli.Run off = Cli.run(dir, null, "advise", "pod.yaml");
+    assertEquals(0, off.code());
+    assertTrue(off.err().contains("unrelated-services-in-pod is off in the configuration"), off.err());
+    Cli.Run ignored = Cli.run(dir, null, "advise", "--no-config", "pod.yaml");
+    assertTrue(ignored.out().contains("name: databases-mysql"), ignored.out());
+  }
+
+  @Test
   void nothingToAdviseOnWellDesignedPods() {
     Cli.Run run = Cli.run("advise", "testdata/rules/unrelated-services-in-pod/good-app-log-shipper-shared-volume.yaml",
         "testdata/rules/unrelated-services-in-pod/good-app-database-proxy-localhost.yaml");

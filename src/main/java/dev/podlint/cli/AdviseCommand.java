@@ -60,6 +60,9 @@ public final class AdviseCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line on standard error.")
   boolean quiet;
 
+  @picocli.CommandLine.Mixin
+  ConfigOptions configOptions = new ConfigOptions();
+
   AdviseCommand(Main.Env env) {
     this.env = env;
   }
@@ -67,9 +70,16 @@ public final class AdviseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    RuleCatalog catalog = RuleCatalog.builtin();
-    RuleDefinition rule = catalog.get(RULE);
-    Linter linter = new Linter(catalog, List.of(rule, catalog.get(Linter.INVALID_YAML)), LintOptions.DEFAULT);
+    dev.podlint.config.Configuration configuration = configOptions.load(env, RuleCatalog.builtin(), err,
+        "nothing was advised (--no-config advises without it)");
+    RuleCatalog catalog = configuration.catalog();
+    RuleDefinition rule = catalog.get(RULE); // with the configured helpers and servers
+    if (!rule.enabledByDefault()) {
+      err.println("podlint advise: " + RULE + " is off in the configuration; nothing to advise");
+      return ExitCodes.OK;
+    }
+    Linter linter = new Linter(catalog, List.of(rule, catalog.get(Linter.INVALID_YAML)),
+        configuration.options(null, null));
     Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir());
     Path target = output == null ? null : env.workingDir().resolve(output).toAbsolutePath().normalize();
     for (SourceFile f : inputs.files()) {

@@ -1,10 +1,7 @@
 package dev.podlint.cli;
 
 import dev.podlint.Podlint;
-import dev.podlint.config.ConfigException;
-import dev.podlint.config.ConfigFile;
 import dev.podlint.config.ConfigLocator;
-import dev.podlint.config.ConfigProblem;
 import dev.podlint.config.Configuration;
 import dev.podlint.config.Exclusions;
 import dev.podlint.engine.LintOptions;
@@ -75,13 +72,8 @@ public final class LintCommand implements Callable<Integer> {
           + "(default: failOn of the configuration, else error).")
   FailOn failOn;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "Read the configuration from FILE. Default: .podlint.yaml or .podlint.yml in the current "
-          + "directory or the nearest parent directory that has one, up to the repository root.")
-  Path config;
-
-  @Option(names = "--no-config", description = "Use no configuration file, only podlint's defaults and the options.")
-  boolean noConfig;
+  @picocli.CommandLine.Mixin
+  ConfigOptions configOptions = new ConfigOptions();
 
   @Option(names = "--srcroot", paramLabel = "DIR",
       description = "Directory that SARIF file locations are relative to (%%SRCROOT%%). Default: the current "
@@ -119,18 +111,8 @@ public final class LintCommand implements Callable<Integer> {
   public Integer call() {
     long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
-    Configuration configuration;
-    try {
-      configuration = configuration(RuleCatalog.builtin());
-    } catch (ConfigException e) {
-      for (ConfigProblem p : e.problems()) {
-        err.println(p);
-      }
-      String file = e.problems().get(0).file();
-      err.println("podlint: " + (e.problems().size() == 1 ? "a problem" : e.problems().size() + " problems")
-          + " in the configuration " + file + "; nothing was linted (--no-config lints without it)");
-      return ExitCodes.USAGE;
-    }
+    Configuration configuration = configOptions.load(env, RuleCatalog.builtin(), err,
+        "nothing was linted (--no-config lints without it)");
     LintOptions options;
     try {
       options = configuration.options(kubernetesVersion, strictKinds);
@@ -186,22 +168,6 @@ public final class LintCommand implements Callable<Integer> {
       case none -> null;
     };
     return result.hasFindingsAtLeast(level) ? ExitCodes.FINDINGS : ExitCodes.OK;
-  }
-
-  /** The configuration of this run: --config, else the file found from the working directory up, else none. */
-  private Configuration configuration(RuleCatalog catalog) {
-    if (noConfig && config != null) {
-      throw new UserException(ExitCodes.USAGE, "--config and --no-config contradict each other; give one of them");
-    }
-    if (noConfig) {
-      return Configuration.none(catalog);
-    }
-    Path file = config != null ? env.workingDir().resolve(config) : ConfigLocator.find(env.workingDir()).orElse(null);
-    if (file == null) {
-      return Configuration.none(catalog);
-    }
-    // custom rule directories (ConfigFile.ruleDirectories) are not loaded yet: the built-in rules only
-    return ConfigFile.read(file, env.workingDir()).resolve(catalog);
   }
 
   private static void writeAtomically(Path target, Reporter reporter, Report report) {
