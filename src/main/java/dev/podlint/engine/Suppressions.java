@@ -315,12 +315,12 @@ public final class Suppressions {
         Matcher m = ANNOTATION_NAME.matcher(list);
         while (m.find()) {
           Span at = value == null ? keySpan : value.subSpan(m.start(), m.end());
-          d.names.add(new Name(m.group(), catalog.find(m.group()).orElse(null), at, value == null ? e.key() : value));
+          d.names.add(new Name(m.group(), catalog.find(m.group()).orElse(null), at, e.value()));
         }
         if (d.names.isEmpty()) {
-          YNode node = value == null || value.isNull() ? e.key() : value;
-          out.problems.add(new Problem("empty", Map.of("what", "annotation '" + key + "'"), o.file(), node.span(), o,
-              node.path()));
+          Span at = value == null || value.isNull() ? keySpan : value.span();
+          out.problems.add(new Problem("empty", Map.of("what", "annotation '" + key + "'"), o.file(), at, o,
+              e.value().path()));
           continue;
         }
         if (container) {
@@ -332,7 +332,7 @@ public final class Suppressions {
             args.put("container", d.container);
             args.put("object", where);
             args.put("hint", suggestion(d.container, names));
-            out.problems.add(new Problem("unknownContainer", args, o.file(), keySpan, o, e.key().path()));
+            out.problems.add(new Problem("unknownContainer", args, o.file(), keySpan, o, e.value().path()));
             continue;
           }
           d.scope = "for container '" + d.container + "' " + on;
@@ -346,14 +346,14 @@ public final class Suppressions {
         d = new Directive(Form.RULE_ANNOTATION, o.file());
         String rule = key.substring(RULE_ANNOTATION_PREFIX.length());
         int from = RULE_ANNOTATION_PREFIX.length();
-        d.names.add(new Name(rule, catalog.find(rule).orElse(null), e.key().subSpan(from, key.length()), e.key()));
+        d.names.add(new Name(rule, catalog.find(rule).orElse(null), e.key().subSpan(from, key.length()), e.value()));
         reason = text.strip().equalsIgnoreCase("true") ? "" : text.strip();
         d.scope = on;
       } else {
         String base = key.substring(PREFIX.length()).split("\\.", 2)[0].toLowerCase(Locale.ROOT);
         if (base.startsWith("ignore") || EditDistance.between(base, "ignore") <= 2) {
           out.problems.add(new Problem("unknownAnnotation", Map.of("key", key), o.file(), keySpan, o,
-              e.key().path()));
+              e.value().path()));
         }
         continue;
       }
