@@ -206,7 +206,7 @@ public final class Suppressions {
       }
       String reason = cleanReason(body.substring(Math.min(pos, body.length())));
       if (d.names.isEmpty()) {
-        out.problems.add(new Problem("empty", Map.of("what", "'# " + word + "'"), loaded.file(), whole, null, null));
+        out.problems.add(new Problem("empty", Map.of("what", "Comment '# " + word + "'"), loaded.file(), whole, null, null));
         continue;
       }
       int line = c.position().line();
@@ -319,7 +319,7 @@ public final class Suppressions {
         }
         if (d.names.isEmpty()) {
           Span at = value == null || value.isNull() ? keySpan : value.span();
-          out.problems.add(new Problem("empty", Map.of("what", "annotation '" + key + "'"), o.file(), at, o,
+          out.problems.add(new Problem("empty", Map.of("what", "Annotation '" + key + "'"), o.file(), at, o,
               e.value().path()));
           continue;
         }
