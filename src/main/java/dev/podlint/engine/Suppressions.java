@@ -202,6 +202,12 @@ public final class Suppressions {
           pos++;
           continue;
         }
+        Matcher next = NAME.matcher(body);
+        if (next.find(pos) && next.start() == pos && (next.end() == body.length()
+            || Character.isWhitespace(body.charAt(next.end())) || body.charAt(next.end()) == ',')
+            && catalog.find(next.group()).isPresent()) {
+          continue; // "rule-a rule-b": a known rule name is no reason
+        }
         break;
       }
       String reason = cleanReason(body.substring(Math.min(pos, body.length())));
