@@ -97,8 +97,9 @@ public final class Expectations {
         }
       }
       if (hit == null) {
-        notes.computeIfAbsent(e.line(), k -> new ArrayList<>()).add("<-- MISSING " + (e.suppressed() ? "SUPPRESSED " : "")
-            + e.rule() + (e.messagePart() == null ? "" : " \"" + e.messagePart() + "\""));
+        notes.computeIfAbsent(e.line(), k -> new ArrayList<>())
+            .add("<-- MISSING " + (e.suppressed() ? "SUPPRESSED " : "") + e.rule()
+                + (e.messagePart() == null ? "" : " \"" + e.messagePart() + "\""));
       } else {
         unmatched.remove(hit);
       }

@@ -212,7 +212,8 @@ public final class Suppressions {
       }
       String reason = cleanReason(body.substring(Math.min(pos, body.length())));
       if (d.names.isEmpty()) {
-        out.problems.add(new Problem("empty", Map.of("what", "Comment '# " + word + "'"), loaded.file(), whole, null, null));
+        out.problems.add(new Problem("empty", Map.of("what", "Comment '# " + word + "'"), loaded.file(), whole,
+            null, null));
         continue;
       }
       int line = c.position().line();
