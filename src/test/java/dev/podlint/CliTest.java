@@ -252,6 +252,97 @@ class CliTest {
     assertTrue(r.err().contains("(3 suppressed)"), r.err());
   }
 
+  /** CONFLICT with a container-scoped annotation, a comment, and a misspelled rule name. */
+  static final String SUPPRESSED = """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: shop
+        annotations:
+          podlint.io/ignore.container.stats: "missing-liveness-probe, missing-readiness-probe -- a batch exporter"
+          podlint.io/ignore.naked-pods: "typo"
+      spec:
+        containers:
+          - name: web
+            image: nginx:1.27
+            ports:
+              - containerPort: 8080
+          - name: stats
+            image: shop/stats:2.1
+            ports:
+              - containerPort: 8080  # podlint:ignore container-port-conflict -- stats listens on localhost only
+      """;
+
+  @Test
+  void textLeavesSuppressedFindingsOutCountsThemAndReportsAWrongSuppression() throws IOException {
+    write("pod.yaml", SUPPRESSED);
+    Cli.Run r = Cli.run(dir, null, "pod.yaml");
+    assertEquals(0, r.code(), "the conflict is suppressed, the rest are warnings and notes: " + r.out());
+    assertFalse(r.out().contains("container-port-conflict"), r.out());
+    assertFalse(r.out().contains("Container 'stats' has no livenessProbe"), r.out());
+    assertTrue(r.out().contains("Container 'web' has no livenessProbe"), "other containers are still checked");
+    assertTrue(r.out().contains("pod.yaml:7:23: note: Suppression names 'naked-pods', which is not a podlint rule; "
+        + "did you mean 'naked-pod'? [PL060 unused-suppression]"), r.out());
+    assertTrue(r.out().contains("[PL021 naked-pod]"), "the misspelled suppression suppresses nothing");
+    assertTrue(r.err().contains(": 0 errors, 9 warnings, 4 notes (3 suppressed) in "), r.err());
+    Cli.Run strict = Cli.run(dir, null, "--fail-on", "note", "pod.yaml");
+    assertEquals(1, strict.code(), "unused-suppression is a note, so --fail-on note fails on it");
+  }
+
+  @Test
+  void jsonKeepsSuppressedFindingsWithTheirSuppression() throws IOException {
+    write("pod.yaml", SUPPRESSED);
+    Cli.Run r = Cli.run(dir, null, "-f", "json", "pod.yaml");
+    assertEquals(0, r.code(), r.err());
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    JsonNode conflict = null;
+    int suppressed = 0;
+    for (JsonNode f : root.get("findings")) {
+      if (f.get("suppressed").asBoolean()) {
+        suppressed++;
+        assertEquals("inSource", f.get("suppression").get("kind").asText());
+        assertEquals("pod.yaml", f.get("suppression").get("file").asText());
+      } else {
+        assertFalse(f.has("suppression"), f.toString());
+      }
+      if (f.get("rule").asText().equals("container-port-conflict")) {
+        conflict = f;
+      }
+    }
+    assertEquals(3, suppressed);
+    assertEquals(3, root.get("summary").get("suppressed").asInt());
+    assertTrue(conflict.get("suppressed").asBoolean());
+    JsonNode sup = conflict.get("suppression");
+    assertEquals("stats listens on localhost only", sup.get("justification").asText());
+    assertEquals(17, sup.get("line").asInt());
+    assertEquals(32, sup.get("column").asInt(), "the comment's #");
+  }
+
+  @Test
+  void sarifMarksSuppressedResultsInSourceWithTheCommentOrAnnotation() throws IOException {
+    write("pod.yaml", SUPPRESSED);
+    Cli.Run r = Cli.run(dir, null, "-f", "sarif", "pod.yaml");
+    SarifReporterTest.assertValid(r.out());
+    int suppressed = 0;
+    for (JsonNode res : new ObjectMapper().readTree(r.out()).get("runs").get(0).get("results")) {
+      if (!res.has("suppressions")) {
+        continue;
+      }
+      suppressed++;
+      JsonNode sup = res.get("suppressions").get(0);
+      assertEquals("inSource", sup.get("kind").asText());
+      int line = sup.get("location").get("physicalLocation").get("region").get("startLine").asInt();
+      if (res.get("ruleId").asText().equals("PL001")) {
+        assertEquals(17, line);
+        assertEquals("stats listens on localhost only", sup.get("justification").asText());
+      } else {
+        assertEquals(6, line, "the container annotation: " + res);
+        assertEquals("a batch exporter", sup.get("justification").asText());
+      }
+    }
+    assertEquals(3, suppressed);
+  }
+
   @Test
   void rulesAndExplain() {
     Cli.Run rules = Cli.run("rules");

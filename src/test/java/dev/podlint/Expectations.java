@@ -10,40 +10,53 @@ import java.util.regex.Pattern;
 
 /**
  * Inline expectations in fixtures: {@code # expect: rule-a, rule-b "message part"} at the end of
- * the line where a finding starts ({@code \"} in a message part is a quote). Parsed with a plain line scan, never with the YAML parser.
+ * the line where a finding starts ({@code \"} in a message part is a quote), and
+ * {@code # expect-suppressed: rule-a} for a finding that starts there and is suppressed. Both may
+ * follow each other on one line, and may follow a {@code # podlint:ignore} comment (whose reason
+ * ends where a further {@code #} starts). Parsed with a plain line scan, never with the YAML parser.
  */
 public final class Expectations {
-  private static final Pattern MARKER = Pattern.compile("(?:^|\\s)#\\s*expect:\\s*(.*)$");
+  private static final Pattern MARKER = Pattern.compile("(?:^|\\s)#\\s*expect(-suppressed)?:");
   private static final Pattern ITEM =
       Pattern.compile("\\s*([a-z0-9-]+)(?:\\s+\"((?:[^\"\\\\]|\\\\.)*)\")?\\s*(?:,|$)");
   private static final Pattern HEADER = Pattern.compile("^#\\s*podlint-test:\\s*rules=([a-z0-9,\\- ]+)\\s*$");
 
-  /** One expected finding. */
-  public record Expected(int line, String rule, String messagePart) {}
+  /** One expected finding; {@code suppressed} for an {@code expect-suppressed} marker. */
+  public record Expected(int line, String rule, String messagePart, boolean suppressed) {
+    public Expected(int line, String rule, String messagePart) {
+      this(line, rule, messagePart, false);
+    }
+  }
 
   private Expectations() {}
 
+  /** Every marker of {@code text}, both kinds. */
   public static List<Expected> parse(String text) {
     List<Expected> out = new ArrayList<>();
     String[] lines = text.split("\\r?\\n|\\r", -1);
     for (int i = 0; i < lines.length; i++) {
       Matcher m = MARKER.matcher(lines[i]);
-      if (!m.find()) {
-        continue;
+      List<int[]> markers = new ArrayList<>();
+      while (m.find()) {
+        markers.add(new int[] {m.end(), m.group(1) == null ? 0 : 1, m.start()});
       }
-      String list = m.group(1).strip();
-      Matcher it = ITEM.matcher(list);
-      int pos = 0;
-      while (pos < list.length()) {
-        if (!it.find(pos) || it.start() != pos) {
-          throw new IllegalArgumentException("line " + (i + 1) + ": malformed expect marker: " + lines[i].strip());
+      for (int k = 0; k < markers.size(); k++) {
+        int end = k + 1 < markers.size() ? markers.get(k + 1)[2] : lines[i].length();
+        String list = lines[i].substring(markers.get(k)[0], end).strip();
+        boolean suppressed = markers.get(k)[1] == 1;
+        if (list.isEmpty()) {
+          throw new IllegalArgumentException("line " + (i + 1) + ": empty expect marker");
         }
-        String part = it.group(2) == null ? null : it.group(2).replaceAll("\\\\(.)", "$1");
-        out.add(new Expected(i + 1, it.group(1), part));
-        pos = it.end();
-      }
-      if (list.isEmpty()) {
-        throw new IllegalArgumentException("line " + (i + 1) + ": empty expect marker");
+        Matcher it = ITEM.matcher(list);
+        int pos = 0;
+        while (pos < list.length()) {
+          if (!it.find(pos) || it.start() != pos) {
+            throw new IllegalArgumentException("line " + (i + 1) + ": malformed expect marker: " + lines[i].strip());
+          }
+          String part = it.group(2) == null ? null : it.group(2).replaceAll("\\\\(.)", "$1");
+          out.add(new Expected(i + 1, it.group(1), part, suppressed));
+          pos = it.end();
+        }
       }
     }
     return out;
@@ -66,8 +79,9 @@ public final class Expectations {
   }
 
   /**
-   * Compares expected and actual findings as multisets of (line, rule); returns an empty string
-   * when they agree, else the fixture annotated with what is missing and unexpected.
+   * Compares expected and actual findings (suppressed ones included) as multisets of (line, rule,
+   * suppressed); returns an empty string when they agree, else the fixture annotated with what is
+   * missing and unexpected.
    */
   public static String compare(String text, List<Expected> expected, List<Finding> actual) {
     Map<Integer, List<String>> notes = new HashMap<>();
@@ -76,21 +90,24 @@ public final class Expectations {
       Finding hit = null;
       for (Finding f : unmatched) {
         if (f.span().start().line() == e.line() && f.rule().name().equals(e.rule())
+            && f.isSuppressed() == e.suppressed()
             && (e.messagePart() == null || f.message().contains(e.messagePart()))) {
           hit = f;
           break;
         }
       }
       if (hit == null) {
-        notes.computeIfAbsent(e.line(), k -> new ArrayList<>()).add("<-- MISSING " + e.rule()
-            + (e.messagePart() == null ? "" : " \"" + e.messagePart() + "\""));
+        notes.computeIfAbsent(e.line(), k -> new ArrayList<>())
+            .add("<-- MISSING " + (e.suppressed() ? "SUPPRESSED " : "") + e.rule()
+                + (e.messagePart() == null ? "" : " \"" + e.messagePart() + "\""));
       } else {
         unmatched.remove(hit);
       }
     }
     for (Finding f : unmatched) {
       notes.computeIfAbsent(f.span().start().line(), k -> new ArrayList<>())
-          .add("<-- UNEXPECTED " + f.rule().name() + " at " + f.span().start() + ": " + f.message());
+          .add("<-- UNEXPECTED " + (f.isSuppressed() ? "SUPPRESSED " : "") + f.rule().name() + " at "
+              + f.span().start() + ": " + f.message());
     }
     if (notes.isEmpty()) {
       return "";
@@ -107,8 +124,9 @@ public final class Expectations {
         .forEach(l -> notes.get(l).forEach(n -> sb.append("line ").append(l).append(' ').append(n).append('\n')));
     sb.append("All findings:\n");
     for (Finding f : actual) {
-      sb.append("  ").append(f.span().start()).append(' ').append(f.rule().name()).append(": ").append(f.message())
-          .append('\n');
+      sb.append("  ").append(f.span().start()).append(' ').append(f.rule().name())
+          .append(f.isSuppressed() ? " (suppressed: " + f.suppression().justification() + ")" : "").append(": ")
+          .append(f.message()).append('\n');
     }
     return sb.toString();
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.podlint.load.Comment;
 import dev.podlint.load.LoadedFile;
 import dev.podlint.load.ManifestLoader;
 import dev.podlint.model.K8sObject;
@@ -148,5 +149,49 @@ class LoaderTest {
     LoadedFile f = load(big);
     assertTrue(f.error().isPresent());
     assertTrue(f.error().get().problem().contains("larger than"), f.error().get().problem());
+  }
+
+  @Test
+  void commentsComeFromTheScannerNotFromHashesInStrings() {
+    String text = "# podlint: header\n"
+        + "apiVersion: v1  # end of line\n"
+        + "kind: Pod\n"
+        + "metadata:\n"
+        + "  name: \"a # not a comment\"\n"
+        + "  labels: {app: 'b # nor this'}  # in flow\n"
+        + "  annotations:\n"
+        + "    script: |  # block header\n"
+        + "      # inside a block scalar\n"
+        + "      echo\n"
+        + "    # own line, indented\n"
+        + "    x: \"\u00e9\uD83D\uDE00 # quoted\"  # after unicode\n"; // columns count code points
+    for (String t : List.of(text, text.replace("\n", "\r\n"))) {
+      LoadedFile f = load(t);
+      List<String> seen = f.comments().stream()
+          .map(c -> c.position() + (c.ownLine() ? " own " : " eol ") + c.text().strip()).toList();
+      assertEquals(List.of("1:1 own podlint: header", "2:17 eol end of line", "6:34 eol in flow",
+          "8:16 eol block header", "11:5 own own line, indented", "12:23 eol after unicode"), seen, t);
+    }
+  }
+
+  @Test
+  void commentsKnowTheirDocumentAndWhetherTheyLeadIt() {
+    LoadedFile f = load("# podlint lead 0\n---\n# lead 0 after marker\na: 1  # inside 0\n# trailing 0\n"
+        + "---\n# lead 1\nb: 2\n...\n# lead 2 after end marker\nc: 3\n");
+    List<String> seen = f.comments().stream()
+        .map(c -> c.document() + (c.leading() ? " leading " : " inside ") + c.text().strip()).toList();
+    assertEquals(List.of("0 leading podlint lead 0", "0 leading lead 0 after marker", "0 inside inside 0",
+        "0 inside trailing 0", "1 leading lead 1", "2 leading lead 2 after end marker"), seen);
+    assertEquals(List.of(1, 6, 10), f.documentLines());
+  }
+
+  @Test
+  void commentsAreReadOnlyWhereTheyCanMatterAndUpToASyntaxError() {
+    assertEquals(List.of(), load("a: 1  # a comment\n").comments(), "no mention of podlint: not scanned");
+    LoadedFile broken = load("# podlint:ignore-file invalid-yaml\na: [1,\n# after\n");
+    assertTrue(broken.error().isPresent());
+    assertEquals("podlint:ignore-file invalid-yaml", broken.comments().get(0).text().strip());
+    Comment first = broken.comments().get(0);
+    assertTrue(first.leading() && first.ownLine() && first.document() == 0, first.toString());
   }
 }

@@ -45,7 +45,7 @@ public final class Localhost {
      * text is its value, plain or quoted without escapes), else the scalar's span.
      */
     public Span span() {
-      return subSpan(node, start, end);
+      return node.subSpan(start, end);
     }
   }
 
@@ -249,27 +249,5 @@ public final class Localhost {
       pod.configMapData(n).ifPresent(out::add);
     }
     return out;
-  }
-
-  /** The span of characters {@code [start, end)} of scalar {@code s}'s value, when computable. */
-  static Span subSpan(YScalar s, int start, int end) {
-    Span whole = s.span();
-    if (start < 0 || whole.start().line() != whole.end().line()) {
-      return whole;
-    }
-    String v = s.value();
-    int width = whole.end().column() - whole.start().column();
-    int cps = v.codePointCount(0, v.length());
-    int lead;
-    if (width == cps) {
-      lead = 0;
-    } else if (width == cps + 2) {
-      lead = 1; // quoted, no escapes
-    } else {
-      return whole;
-    }
-    int col = whole.start().column() + lead + v.codePointCount(0, start);
-    int endCol = col + v.codePointCount(start, end);
-    return Span.of(whole.start().line(), col, whole.start().line(), endCol);
   }
 }

@@ -54,8 +54,24 @@ public record Finding(
   /** A secondary place that explains the finding (the earlier declaration of a conflict). */
   public record Related(SourceFile file, Span span, String message) {}
 
-  /** Why a finding does not count: a user said so, and where. */
-  public record Suppression(String kind, String justification) {}
+  /**
+   * Why a finding does not count: a user said so, and where.
+   *
+   * @param kind {@code inSource} (an annotation or comment in the manifest) or {@code external} (a
+   *     configured exemption), as in SARIF
+   * @param justification the reason the user gave, or a description of the suppression
+   * @param file the file holding the annotation or comment, or null (exemptions)
+   * @param span where the annotation or comment is, or null
+   */
+  public record Suppression(String kind, String justification, SourceFile file, Span span) {
+    public static final String IN_SOURCE = "inSource";
+    public static final String EXTERNAL = "external";
+
+    /** A suppression without a location. */
+    public Suppression(String kind, String justification) {
+      this(kind, justification, null, null);
+    }
+  }
 
   /** Output order: file, line, column, rule id, message. */
   public static final Comparator<Finding> ORDER = Comparator

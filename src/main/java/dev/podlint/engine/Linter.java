@@ -34,6 +34,8 @@ public final class Linter {
 
   private record Bound(RuleDefinition rule, Check check) {}
 
+  private final RuleCatalog catalog;
+  private final LintOptions options;
   private final List<RuleDefinition> rules;
   private final List<Bound> checks = new ArrayList<>();
   private final RuleDefinition invalidYaml;
@@ -47,6 +49,8 @@ public final class Linter {
 
   /** A linter that runs the given rules (from the catalog). */
   public Linter(RuleCatalog catalog, Collection<RuleDefinition> enabled, LintOptions options) {
+    this.catalog = catalog;
+    this.options = options;
     this.rules = enabled.stream().sorted(java.util.Comparator.comparing(RuleDefinition::id)).distinct().toList();
     RuleDefinition iy = null;
     for (RuleDefinition r : rules) {
@@ -76,10 +80,14 @@ public final class Linter {
     Inventory inventory = new Inventory();
     List<InputProblem> problems = new ArrayList<>(alreadyFailed);
     List<String> internal = new ArrayList<>();
+    List<Suppressions.FileDirectives> directives = new ArrayList<>();
     int documents = 0;
     int objects = 0;
     for (FileResult r : results) {
       findings.addAll(r.findings);
+      if (r.directives != null) {
+        directives.add(r.directives);
+      }
       if (r.problem != null) {
         problems.add(r.problem);
       }
@@ -91,8 +99,8 @@ public final class Linter {
       objects += r.objects;
     }
     runChecks(inventory, findings, internal);
-    return new LintResult(rules, finish(findings), List.copyOf(problems), List.copyOf(internal), files.size(),
-        documents, objects);
+    return new LintResult(rules, finish(suppress(findings, directives)), List.copyOf(problems),
+        List.copyOf(internal), files.size(), documents, objects);
   }
 
   /** Lints text that is already in memory (tests, editors). */
@@ -101,7 +109,14 @@ public final class Linter {
     List<Finding> findings = new ArrayList<>(r.findings);
     List<String> internal = new ArrayList<>(r.internalErrors);
     runChecks(r.inventory == null ? new Inventory() : r.inventory, findings, internal);
-    return new LintResult(rules, finish(findings), List.of(), List.copyOf(internal), 1, r.documents, r.objects);
+    List<Suppressions.FileDirectives> directives = r.directives == null ? List.of() : List.of(r.directives);
+    return new LintResult(rules, finish(suppress(findings, directives)), List.of(), List.copyOf(internal), 1,
+        r.documents, r.objects);
+  }
+
+  /** Applies the run's suppressions and exemptions, and reports the suppressions that do nothing. */
+  private List<Finding> suppress(List<Finding> findings, List<Suppressions.FileDirectives> directives) {
+    return new ArrayList<>(Suppressions.apply(findings, directives, options.exemptions(), rules, catalog));
   }
 
   private static final class FileResult {
@@ -109,6 +124,7 @@ public final class Linter {
     final List<String> internalErrors = new ArrayList<>();
     InputProblem problem;
     Inventory inventory;
+    Suppressions.FileDirectives directives;
     int documents;
     int objects;
   }
@@ -139,6 +155,7 @@ public final class Linter {
     FileResult r = new FileResult();
     r.documents = loaded.documents();
     r.objects = loaded.objects().size();
+    r.directives = Suppressions.read(loaded, catalog);
     if (loaded.error().isPresent() && invalidYaml != null) {
       SyntaxError e = loaded.error().get();
       Span at = Span.point(e.position().line(), e.position().column());
@@ -177,9 +194,7 @@ public final class Linter {
               + ": " + describe(e));
         }
       }
-      for (Finding f : found) {
-        r.findings.add(Suppressions.of(f).map(f::withSuppression).orElse(f));
-      }
+      r.findings.addAll(found);
     }
     return r;
   }
@@ -196,9 +211,7 @@ public final class Linter {
       } catch (RuntimeException | StackOverflowError e) {
         internal.add("rule " + b.rule.name() + " failed: " + describe(e));
       }
-      for (Finding f : found) {
-        findings.add(Suppressions.of(f).map(f::withSuppression).orElse(f));
-      }
+      findings.addAll(found);
     }
   }
 

@@ -10,5 +10,21 @@ import java.util.Optional;
  * before it are still here and {@link #error} says where reading stopped.
  *
  * @param documents how many YAML documents were read (including empty and non-Kubernetes ones)
+ * @param comments the file's comments in order, up to a syntax error; read only from files whose
+ *     text mentions {@code podlint} (the only comments podlint interprets), empty for the others
+ * @param documentLines the first line of each document as the scanner sees it (1, then the line
+ *     of each {@code ---} that starts another); empty when {@code comments} was not read
  */
-public record LoadedFile(SourceFile file, List<K8sObject> objects, int documents, Optional<SyntaxError> error) {}
+public record LoadedFile(SourceFile file, List<K8sObject> objects, int documents, Optional<SyntaxError> error,
+    List<Comment> comments, List<Integer> documentLines) {
+
+  public LoadedFile {
+    comments = List.copyOf(comments);
+    documentLines = List.copyOf(documentLines);
+  }
+
+  /** A file without comments read. */
+  public LoadedFile(SourceFile file, List<K8sObject> objects, int documents, Optional<SyntaxError> error) {
+    this(file, objects, documents, error, List.of(), List.of());
+  }
+}

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.comments.CommentType;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -37,7 +38,11 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.scanner.ScannerImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.snakeyaml.engine.v2.tokens.CommentToken;
+import org.snakeyaml.engine.v2.tokens.Token;
 
 /**
  * Reads manifests into podlint's position-aware tree. It composes node trees with snakeyaml-engine
@@ -95,6 +100,7 @@ public final class ManifestLoader {
     int documents = 0;
     Position lastEnd = new Position(1, 1);
     Iterator<Node> it = new Compose(settings).composeAllFromReader(new StringReader(text)).iterator();
+    Optional<SyntaxError> error = Optional.empty();
     try {
       while (it.hasNext()) {
         Node node = it.next();
@@ -104,12 +110,110 @@ public final class ManifestLoader {
         documents++;
       }
     } catch (TreeProblem | YamlEngineException e) {
-      return new LoadedFile(file, objects, documents, Optional.of(syntaxError(e, text, lastEnd)));
+      error = Optional.of(syntaxError(e, text, lastEnd));
     } catch (StackOverflowError e) {
-      return new LoadedFile(file, objects, documents,
-          Optional.of(new SyntaxError("the document is nested too deeply to read", lastEnd)));
+      error = Optional.of(new SyntaxError("the document is nested too deeply to read", lastEnd));
     }
-    return new LoadedFile(file, objects, documents, Optional.empty());
+    if (!text.contains(COMMENTS_OF_INTEREST)) {
+      return new LoadedFile(file, objects, documents, error);
+    }
+    CommentScan scan = new CommentScan(text);
+    scan.run(commentSettings);
+    return new LoadedFile(file, objects, documents, error, scan.comments, scan.documentLines);
+  }
+
+  /** Comments are read only from files that mention this word (see {@link LoadedFile#comments}). */
+  public static final String COMMENTS_OF_INTEREST = "podlint";
+
+  private final LoadSettings commentSettings = LoadSettings.builder()
+      .setParseComments(true)
+      .setMaxAliasesForCollections(50)
+      .setCodePointLimit(CODE_POINT_LIMIT)
+      .setUseMarks(true)
+      .build();
+
+  /**
+   * Reads the comments of a stream from snakeyaml-engine's scanner, so that a {@code #} inside a
+   * quoted or block scalar is never taken for one, and notes which document each comment is in
+   * and whether it comes before that document's content. Stops quietly at a syntax error (the
+   * composer reports it); comments before it are kept.
+   */
+  private static final class CommentScan {
+    final String text;
+    final List<Comment> comments = new ArrayList<>();
+    final List<Integer> documentLines = new ArrayList<>(List.of(1));
+    private String[] lines;
+    private int document;
+    private boolean content;
+    private boolean marker;
+    private boolean ended;
+
+    CommentScan(String text) {
+      this.text = text;
+    }
+
+    void run(LoadSettings settings) {
+      ScannerImpl scanner = new ScannerImpl(settings, new StreamReader(settings, text));
+      try {
+        while (scanner.hasNext()) {
+          token(scanner.next());
+        }
+      } catch (YamlEngineException | StackOverflowError e) {
+        // the composer reports the error; the comments before it count
+      }
+    }
+
+    private void token(Token t) {
+      Token.ID id = t.getTokenId();
+      if (id == Token.ID.StreamStart || id == Token.ID.StreamEnd || t.getStartMark().isEmpty()) {
+        return;
+      }
+      int line = t.getStartMark().get().getLine() + 1;
+      if (ended) {
+        startDocument(line);
+        ended = false;
+      }
+      if (t instanceof CommentToken c) {
+        if (c.getCommentType() == CommentType.BLANK_LINE) {
+          return;
+        }
+        Position at = position(c.getStartMark().get());
+        comments.add(new Comment(at, c.getValue(), ownLine(at), document, !content));
+      } else if (id == Token.ID.DocumentStart) {
+        if (content || marker) {
+          startDocument(line);
+        }
+        marker = true;
+      } else if (id == Token.ID.DocumentEnd) {
+        ended = true;
+      } else if (id == Token.ID.Directive) {
+        if (content) {
+          startDocument(line);
+        }
+      } else {
+        content = true;
+      }
+    }
+
+    private void startDocument(int line) {
+      document++;
+      documentLines.add(line);
+      content = false;
+      marker = false;
+    }
+
+    /** Whether only blanks precede column {@code at} on its line. */
+    private boolean ownLine(Position at) {
+      if (lines == null) {
+        lines = text.split("\\r\\n|\\r|\\n", -1);
+      }
+      if (at.line() > lines.length) {
+        return false;
+      }
+      String l = lines[at.line() - 1];
+      int end = l.offsetByCodePoints(0, Math.min(at.column() - 1, l.codePointCount(0, l.length())));
+      return l.substring(0, end).isBlank();
+    }
   }
 
   /**

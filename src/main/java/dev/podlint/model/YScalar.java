@@ -77,6 +77,29 @@ public record YScalar(String value, Type type, boolean quoted, boolean ambiguous
     }
   }
 
+  /**
+   * The span of characters {@code [start, end)} of the value, when the source shows them one to
+   * one (a single-line plain scalar, or a quoted one without escapes); else the whole scalar.
+   */
+  public Span subSpan(int start, int end) {
+    if (start < 0 || end < start || end > value.length() || span.start().line() != span.end().line()) {
+      return span;
+    }
+    int width = span.end().column() - span.start().column();
+    int cps = value.codePointCount(0, value.length());
+    int lead;
+    if (width == cps && !quoted) {
+      lead = 0;
+    } else if (width == cps + 2 && quoted) {
+      lead = 1; // quoted, no escapes
+    } else {
+      return span;
+    }
+    int col = span.start().column() + lead + value.codePointCount(0, start);
+    int endCol = col + value.codePointCount(start, end);
+    return Span.of(span.start().line(), col, span.start().line(), endCol);
+  }
+
   /** A display form for messages: the text as written. */
   @Override
   public String toString() {

@@ -57,7 +57,14 @@ public final class JsonReporter implements Reporter {
       m.put("related", related);
       m.put("suppressed", f.isSuppressed());
       if (f.isSuppressed()) {
-        m.put("suppression", Map.of("kind", f.suppression().kind(), "justification", f.suppression().justification()));
+        Map<String, Object> sup = new LinkedHashMap<>();
+        sup.put("kind", f.suppression().kind());
+        sup.put("justification", f.suppression().justification());
+        if (f.suppression().file() != null && f.suppression().span() != null) {
+          sup.put("file", f.suppression().file().displayName());
+          putSpan(sup, f.suppression().span());
+        }
+        m.put("suppression", sup);
       }
       m.put("fingerprint", f.fingerprint());
       if (f.fix() != null) {

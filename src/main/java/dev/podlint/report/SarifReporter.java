@@ -198,10 +198,16 @@ public final class SarifReporter implements Reporter {
               .withReplacements(replacements)))));
     }
     if (f.isSuppressed()) {
-      res.withSuppressions(Set.of(new Suppression()
-          .withKind(f.suppression().kind().equals("inSource") ? Suppression.Kind.IN_SOURCE : Suppression.Kind.EXTERNAL)
+      Finding.Suppression given = f.suppression();
+      Suppression sup = new Suppression()
+          .withKind(given.kind().equals(Finding.Suppression.IN_SOURCE) ? Suppression.Kind.IN_SOURCE
+              : Suppression.Kind.EXTERNAL)
           .withStatus(Suppression.Status.ACCEPTED)
-          .withJustification(f.suppression().justification())));
+          .withJustification(given.justification());
+      if (given.file() != null && given.span() != null) {
+        sup.withLocation(location(given.file(), given.span(), srcRoot));
+      }
+      res.withSuppressions(Set.of(sup));
     }
     return res;
   }

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * One rule as declared in {@code rules/PL###-name.yaml}: the only home of its text.
  *
- * @param engine {@code java} (a check class) or {@code core} (produced by podlint's loader)
+ * @param engine {@code java} (a check class) or {@code core} (produced by podlint itself: the loader, the
+ *     suppression engine)
  * @param variants alternative messages (and severities) a check may choose by name
  * @param oncePerRun only the first finding with a given message counts in a run
  * @param params the JSON Schema (draft-07) of the rule's tunables, each property with its

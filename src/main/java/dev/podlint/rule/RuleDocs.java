@@ -15,14 +15,21 @@ public final class RuleDocs {
 
   private RuleDocs() {}
 
-  /** How users switch this rule off for one object. */
+  /** How users suppress this rule's findings (README "Suppressing a finding" has the details). */
   public static String suppressionHint(RuleDefinition r) {
-    if (r.engine().equals("core")) {
-      return "This finding concerns a whole file, so it cannot be suppressed by an object annotation; fix the file "
-          + "or leave it out of the paths podlint is given.";
+    String n = r.name();
+    if (n.equals("invalid-yaml")) {
+      return "A file that cannot be read holds no object to annotate. For a file that is broken on purpose (test "
+          + "data), put the comment `# podlint:ignore-file invalid-yaml <reason>` at its top, before the error, or "
+          + "leave the file out of the paths podlint is given.";
     }
-    return "Add the annotation `podlint.io/ignore: " + r.name() + "` to the object's `metadata.annotations` "
-        + "(several rules: separate them with commas). The finding is still recorded, as suppressed, in SARIF.";
+    return "Annotate the object with `podlint.io/ignore: " + n + "` (several rules: separate them with commas; a "
+        + "reason follows ` -- `) or `podlint.io/ignore." + n + ": \"<reason>\"`; for one container of a pod, "
+        + "`podlint.io/ignore.container.<container>: \"" + n + " -- <reason>\"`. In the file, the comment "
+        + "`# podlint:ignore " + n + " <reason>` at the end of the line the finding points at, or alone on the "
+        + "line above it, suppresses that finding, and `# podlint:ignore-file " + n + " <reason>` at the top of "
+        + "the file suppresses the rule in the whole file. Suppressed findings stay in SARIF and JSON, marked as "
+        + "suppressed with the reason.";
   }
 
   /** A one-line summary of the rule's metadata. */
