@@ -42,9 +42,11 @@ class CliTest {
         template:
           spec:
             restartPolicy: Never
+            securityContext: {runAsNonRoot: true, runAsUser: 65534}
             containers:
               - name: run
                 image: busybox:1.36
+                securityContext: {allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}}
                 resources:
                   requests: {cpu: 100m, memory: 64Mi}
                   limits: {cpu: 200m, memory: 64Mi}
