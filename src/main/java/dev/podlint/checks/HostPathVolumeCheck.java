@@ -26,9 +26,23 @@ public final class HostPathVolumeCheck implements Check.PodCheck {
         continue;
       }
       Findings.Builder b = out.at(v.hostPathKey()).arg("volume", v.name() == null ? "(unnamed)" : v.name())
-          .arg("path", v.path() == null ? "(no path)" : v.path()).arg("access", HostPaths.access(v.mounts()));
+          .arg("path", describe(v)).arg("access", HostPaths.access(v.mounts()));
       v.mounts().forEach(m -> b.related(m.node(), java.util.Map.of("container", m.container().name(), "mountPath", m.mountPath())));
       b.report();
     }
+  }
+
+  /** The volume's path, and what the mounts see of it when a {@code subPath} narrows it. */
+  private static String describe(HostPaths.Volume v) {
+    if (v.path() == null) {
+      return "(no path)";
+    }
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    v.mounts().forEach(m -> {
+      if (m.hostPath() != null && !m.hostPath().equals(v.path())) {
+        seen.add(m.hostPath());
+      }
+    });
+    return seen.isEmpty() ? v.path() : v.path() + " (mounted as " + String.join(", ", seen) + ")";
   }
 }
