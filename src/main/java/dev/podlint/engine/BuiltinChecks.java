@@ -20,7 +20,20 @@ import dev.podlint.checks.AmbiguousYamlScalarCheck;
 import dev.podlint.checks.UnknownKindCheck;
 import dev.podlint.checks.UnrelatedServicesInPodCheck;
 import dev.podlint.checks.LocalhostPortUnboundCheck;
+import dev.podlint.checks.AutomountServiceAccountTokenCheck;
+import dev.podlint.checks.DangerousCapabilitiesCheck;
+import dev.podlint.checks.DockerSocketMountCheck;
+import dev.podlint.checks.HostNamespaceCheck;
+import dev.podlint.checks.HostPathVolumeCheck;
+import dev.podlint.checks.PrivilegeEscalationCheck;
+import dev.podlint.checks.PrivilegedContainerCheck;
+import dev.podlint.checks.RunAsRootCheck;
+import dev.podlint.checks.SecretInEnvCheck;
+import dev.podlint.checks.SensitiveHostMountCheck;
+import dev.podlint.checks.WritableRootFilesystemCheck;
 import java.util.Map;
+import java.util.function.Function;
+import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
 
 /** The one place that binds rule names to their Java checks. */
@@ -29,6 +42,15 @@ public final class BuiltinChecks {
   @FunctionalInterface
   public interface Factory {
     Check create(RuleDefinition rule, LintOptions options);
+  }
+
+  /**
+   * Makes a check of a rule that shares a classification with other rules and so reads their
+   * definitions too ({@code rules} looks a rule up by name).
+   */
+  @FunctionalInterface
+  public interface SharedFactory {
+    Check create(RuleDefinition rule, LintOptions options, Function<String, RuleDefinition> rules);
   }
 
   /** Rule name to its factory. */
@@ -57,20 +79,51 @@ public final class BuiltinChecks {
       Map.entry("ephemeral-data-volume", (r, o) -> new EphemeralDataVolumeCheck(EphemeralDataVolumeCheck.parse(
           r.paramDefault("dataStores").orElseThrow(() -> new IllegalStateException(r.name() + " has no dataStores"))))),
       Map.entry("service-target-port-unknown", (r, o) -> new ServiceTargetPortUnknownCheck()),
-      Map.entry("service-selects-no-pods", (r, o) -> new ServiceSelectsNoPodsCheck()));
+      Map.entry("service-selects-no-pods", (r, o) -> new ServiceSelectsNoPodsCheck()),
+      Map.entry("privileged-container", (r, o) -> new PrivilegedContainerCheck()),
+      Map.entry("privilege-escalation", (r, o) -> new PrivilegeEscalationCheck(r)),
+      Map.entry("run-as-root", (r, o) -> new RunAsRootCheck()),
+      Map.entry("writable-root-filesystem", (r, o) -> new WritableRootFilesystemCheck()),
+      Map.entry("dangerous-capabilities", (r, o) -> new DangerousCapabilitiesCheck(r)),
+      Map.entry("host-network", (r, o) -> new HostNamespaceCheck("hostNetwork")),
+      Map.entry("host-pid", (r, o) -> new HostNamespaceCheck("hostPID")),
+      Map.entry("host-ipc", (r, o) -> new HostNamespaceCheck("hostIPC")),
+      Map.entry("secret-in-env", (r, o) -> new SecretInEnvCheck(r)),
+      Map.entry("automount-service-account-token", (r, o) -> new AutomountServiceAccountTokenCheck()));
+
+  /**
+   * The hostPath rules: each hostPath volume belongs to exactly one of them, so each reads the
+   * path lists of the other two.
+   */
+  private static final Map<String, SharedFactory> SHARED = Map.of(
+      "host-path-volume", (r, o, rules) -> new HostPathVolumeCheck(rules),
+      "docker-socket-mount", (r, o, rules) -> new DockerSocketMountCheck(rules),
+      "sensitive-host-mount", (r, o, rules) -> new SensitiveHostMountCheck(rules));
 
   private BuiltinChecks() {}
 
   /** Rule names that have a Java check. */
   public static java.util.Set<String> names() {
-    return CHECKS.keySet();
+    java.util.Set<String> all = new java.util.TreeSet<>(CHECKS.keySet());
+    all.addAll(SHARED.keySet());
+    return java.util.Collections.unmodifiableSet(all);
   }
 
+  /** The check of {@code rule}; rules it shares a classification with are read from podlint's own catalog. */
   public static Check create(RuleDefinition rule, LintOptions options) {
+    return create(rule, options, name -> RuleCatalog.builtin().get(name));
+  }
+
+  /** The check of {@code rule}; {@code rules} gives the definitions of the rules it shares a classification with. */
+  public static Check create(RuleDefinition rule, LintOptions options, Function<String, RuleDefinition> rules) {
     Factory f = CHECKS.get(rule.name());
-    if (f == null) {
-      throw new IllegalStateException("no Java check is bound to rule '" + rule.name() + "'");
+    if (f != null) {
+      return f.create(rule, options);
     }
-    return f.create(rule, options);
+    SharedFactory shared = SHARED.get(rule.name());
+    if (shared != null) {
+      return shared.create(rule, options, rules);
+    }
+    throw new IllegalStateException("no Java check is bound to rule '" + rule.name() + "'");
   }
 }

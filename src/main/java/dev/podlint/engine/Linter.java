@@ -53,9 +53,13 @@ public final class Linter {
     this.options = options;
     this.rules = enabled.stream().sorted(java.util.Comparator.comparing(RuleDefinition::id)).distinct().toList();
     RuleDefinition iy = null;
+    // rules that share a classification read each other's definitions: the run's own, else the catalog's
+    Map<String, RuleDefinition> byName = new HashMap<>();
+    rules.forEach(r -> byName.put(r.name(), r));
+    java.util.function.Function<String, RuleDefinition> lookup = n -> byName.containsKey(n) ? byName.get(n) : catalog.get(n);
     for (RuleDefinition r : rules) {
       if (r.engine().equals("java")) {
-        checks.add(new Bound(r, BuiltinChecks.create(r, options)));
+        checks.add(new Bound(r, BuiltinChecks.create(r, options, lookup)));
       } else if (r.name().equals(INVALID_YAML)) {
         iy = r;
       }

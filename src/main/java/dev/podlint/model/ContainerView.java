@@ -60,6 +60,11 @@ public final class ContainerView {
     return node.map("resources");
   }
 
+  /** The container's {@code securityContext}, when it is a mapping. */
+  public Optional<YMap> securityContext() {
+    return node.map("securityContext");
+  }
+
   public Optional<YMap> probe(String probeKey) {
     return node.map(probeKey);
   }

@@ -102,10 +102,18 @@ public final class PodView {
    * file holds it (a missing namespace on either side matches).
    */
   public Optional<YMap> configMapData(String name) {
+    return fileObject("ConfigMap", name).flatMap(o -> o.root().map("data"));
+  }
+
+  /**
+   * The object called {@code name} of {@code kind} in the pod's namespace, when the same file holds
+   * it (a missing namespace on either side matches).
+   */
+  public Optional<K8sObject> fileObject(String kind, String name) {
     for (K8sObject o : fileObjects) {
-      if (o.kind().equals("ConfigMap") && name.equals(o.name())
+      if (o.kind().equals(kind) && name.equals(o.name())
           && (o.namespace() == null || object.namespace() == null || o.namespace().equals(object.namespace()))) {
-        return o.root().map("data");
+        return Optional.of(o);
       }
     }
     return Optional.empty();
@@ -114,6 +122,22 @@ public final class PodView {
   /** The objects of the file the pod's object is in (itself included), in file order. */
   public List<K8sObject> fileObjects() {
     return fileObjects;
+  }
+
+  /** The pod-level {@code securityContext}, when it is a mapping. */
+  public Optional<YMap> securityContext() {
+    return spec.map("securityContext");
+  }
+
+  /**
+   * Whether the pods run on Windows nodes: {@code spec.os.name: windows}, or a node selector
+   * {@code kubernetes.io/os: windows} (the older way to say it). Linux-only security settings
+   * (capabilities, user IDs, read-only root filesystems) do not apply there.
+   */
+  public boolean isWindows() {
+    boolean os = spec.mapAt("os").flatMap(m -> m.string("name")).map("windows"::equalsIgnoreCase).orElse(false);
+    return os || spec.mapAt("nodeSelector").flatMap(m -> m.string("kubernetes.io/os"))
+        .map("windows"::equalsIgnoreCase).orElse(false);
   }
 
   /** The namespace the pods run in: the object's. */

@@ -1,0 +1,44 @@
+package dev.podlint.checks;
+
+import dev.podlint.engine.Check;
+import dev.podlint.engine.Findings;
+import dev.podlint.model.PodView;
+import java.util.Map;
+
+/**
+ * docker-socket-mount: a {@code hostPath} volume through which a container reaches the container
+ * runtime's API socket (the rule's {@code runtimeSockets}: Docker, containerd, CRI-O, Podman,
+ * cri-dockerd, k3s and MicroK8s), the socket itself or a directory that holds it such as
+ * {@code /var/run}. Reported at the volume's {@code path} value with the mounts as related
+ * locations, whether read-only or not: connecting to a socket is not a write to the filesystem,
+ * so a read-only mount protects nothing. A volume that also exposes a sensitive directory (the
+ * root filesystem, {@code /var}) is left to {@code sensitive-host-mount}. A volume that no
+ * container mounts is the {@code unmounted} variant (a warning).
+ */
+public final class DockerSocketMountCheck implements Check.PodCheck {
+  private final HostPaths paths;
+
+  /** @param rules the definitions of the hostPath rules, by name (for their path lists) */
+  public DockerSocketMountCheck(java.util.function.Function<String, dev.podlint.rule.RuleDefinition> rules) {
+    this.paths = HostPaths.of(rules);
+  }
+
+  @Override
+  public void check(PodView pod, Findings out) {
+    for (HostPaths.Volume v : HostPaths.volumes(pod)) {
+      HostPaths.Exposure e = paths.classify(v);
+      if (e.kind() != HostPaths.Kind.SOCKET || v.pathNode() == null) {
+        continue;
+      }
+      Findings.Builder b = out.at(v.pathNode()).arg("volume", v.name()).arg("path", e.hostPath())
+          .arg("socket", e.hit().listed()).arg("access", HostPaths.access(e.mounts()));
+      if (e.unmounted()) {
+        b.variant("unmounted");
+      } else if (e.hit().relation() != HostPaths.Relation.SAME) {
+        b.variant("directory");
+      }
+      e.mounts().forEach(m -> b.related(m.node(), Map.of("container", m.container().name(), "mountPath", m.mountPath())));
+      b.report();
+    }
+  }
+}

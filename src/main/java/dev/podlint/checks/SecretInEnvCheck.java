@@ -1,0 +1,269 @@
+package dev.podlint.checks;
+
+import dev.podlint.engine.Check;
+import dev.podlint.engine.Findings;
+import dev.podlint.model.ContainerView;
+import dev.podlint.model.PodView;
+import dev.podlint.model.YMap;
+import dev.podlint.model.YNode;
+import dev.podlint.model.YScalar;
+import dev.podlint.model.YSeq;
+import dev.podlint.rule.RuleDefinition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * secret-in-env: an {@code env} entry whose literal {@code value} is a secret, reported at the
+ * value, never quoting it. In order:
+ *
+ * <ol>
+ *   <li>the value has the shape of a known token (the {@code tokenPatterns} parameter: AWS access
+ *       keys, GitHub, GitLab, Slack, Stripe tokens, JWTs, PEM private keys, ...): variant
+ *       {@code token}, an error, whatever the variable is called;
+ *   <li>the value embeds a credential ({@code credentialPatterns}: a password in a URL or a
+ *       connection string): variant {@code credential};
+ *   <li>the variable's name says it holds a secret (a word or word sequence of {@code nameWords},
+ *       such as PASSWORD, TOKEN or API_KEY, and not ending in a word of {@code ignoredNameEndings}
+ *       such as FILE, PATH or URL, which name a reference to a secret rather than the secret), and
+ *       the value is not a boolean, an absolute path or a URL without credentials: the default
+ *       message;
+ *   <li>the name has a weaker hint ({@code keyWords}, by default KEY: {@code CACHE_KEY} is not a
+ *       secret, {@code STRIPE_KEY} is) and the value looks random (long, mixed letters and
+ *       digits, high entropy): the default message.
+ * </ol>
+ * Entries with {@code valueFrom}, empty values and unrendered references (the rule's
+ * {@code placeholderPatterns}: {@code ${VAR}}, {@code $(VAR)}, {@code {{ .Values.x }}},
+ * {@code <your-token>}, secret-manager references) are never reported. A placeholder such as
+ * {@code changeme} that is written as the value is still a literal secret: it is what the
+ * container gets.
+ */
+public final class SecretInEnvCheck implements Check.ContainerCheck {
+  /** A value shape from a rule parameter; group 1, when the pattern has one, is the secret part. */
+  record Shape(String description, Pattern pattern) {}
+
+  private final List<List<String>> nameWords;
+  private final Set<String> keyWords;
+  private final Set<String> ignoredEndings;
+  private final Set<String> ignoredNames;
+  private final List<Shape> tokens;
+  private final List<Shape> credentials;
+  private final List<Pattern> placeholders;
+  private final int randomMinLength;
+
+  public SecretInEnvCheck(RuleDefinition rule) {
+    this.nameWords = new ArrayList<>();
+    for (String w : strings(rule, "nameWords")) {
+      List<String> parts = words(w);
+      if (!parts.isEmpty()) {
+        nameWords.add(parts);
+      }
+    }
+    this.keyWords = upper(strings(rule, "keyWords"));
+    this.ignoredEndings = upper(strings(rule, "ignoredNameEndings"));
+    this.ignoredNames = upper(strings(rule, "ignoredNames"));
+    this.tokens = shapes(rule, "tokenPatterns");
+    this.credentials = shapes(rule, "credentialPatterns");
+    this.placeholders = new ArrayList<>();
+    for (String p : strings(rule, "placeholderPatterns")) {
+      placeholders.add(compile(rule, "placeholderPatterns", p));
+    }
+    this.randomMinLength = rule.paramDefault("randomValueMinLength").filter(n -> n instanceof YScalar)
+        .flatMap(n -> ((YScalar) n).asLong()).map(Long::intValue).orElse(16);
+  }
+
+  @Override
+  public void check(PodView pod, ContainerView c, Findings out) {
+    for (YMap e : c.node().maps("env")) {
+      Optional<YScalar> value = e.scalar("value").filter(s -> !s.isNull());
+      String name = e.string("name").orElse("");
+      if (value.isEmpty() || e.get("valueFrom").filter(n -> !(n instanceof YScalar s && s.isNull())).isPresent()) {
+        continue;
+      }
+      String v = value.get().value().strip();
+      if (v.isEmpty() || isPlaceholder(v) || repeatsName(v, name)) {
+        continue;
+      }
+      Optional<String> token = match(tokens, v);
+      if (token.isPresent()) {
+        report(out, value.get(), "token", c, name, v).arg("what", token.get()).report();
+        continue;
+      }
+      Optional<String> credential = match(credentials, v);
+      if (credential.isPresent()) {
+        report(out, value.get(), "credential", c, name, v).arg("what", credential.get()).report();
+        continue;
+      }
+      List<String> words = words(name);
+      if (words.isEmpty() || ignoredNames.contains(String.join("_", words)) || isIgnoredEnding(words)) {
+        continue;
+      }
+      if (namesSecret(words) && !isNonSecretValue(v) || hasKeyWord(words) && looksRandom(v)) {
+        report(out, value.get(), null, c, name, v).report();
+      }
+    }
+  }
+
+  private static Findings.Builder report(Findings out, YScalar at, String variant, ContainerView c, String name,
+      String value) {
+    Findings.Builder b = out.at(at).arg("container", c.name()).arg("variable", name)
+        .arg("length", value.codePointCount(0, value.length()));
+    return variant == null ? b : b.variant(variant);
+  }
+
+  /** The description of the first shape {@code v} has whose secret part is not a placeholder. */
+  private Optional<String> match(List<Shape> shapes, String v) {
+    for (Shape s : shapes) {
+      Matcher m = s.pattern().matcher(v);
+      while (m.find()) {
+        String secret = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
+        if (!secret.isBlank() && !isPlaceholder(secret)) {
+          return Optional.of(s.description());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean isPlaceholder(String v) {
+    for (Pattern p : placeholders) {
+      if (p.matcher(v).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A value that repeats the variable's own name of two or more words ({@code HF_TOKEN: HF_TOKEN},
+   * {@code API_KEY: API_KEY_VALUE}) is left for substitution, not a secret.
+   */
+  private static boolean repeatsName(String value, String name) {
+    List<String> n = words(name);
+    // a one-word name is too short to tell: PASSWORD: password is a (bad) password
+    return n.size() >= 2 && java.util.Collections.indexOfSubList(words(value), n) >= 0;
+  }
+
+  private boolean namesSecret(List<String> words) {
+    for (List<String> w : nameWords) {
+      if (java.util.Collections.indexOfSubList(words, w) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean hasKeyWord(List<String> words) {
+    return words.stream().anyMatch(keyWords::contains);
+  }
+
+  /** The name ends in a word such as FILE or URL, unless that word is itself the secret word. */
+  private boolean isIgnoredEnding(List<String> words) {
+    String last = words.get(words.size() - 1);
+    if (!ignoredEndings.contains(last)) {
+      return false;
+    }
+    for (List<String> w : nameWords) {
+      if (words.size() >= w.size() && words.subList(words.size() - w.size(), words.size()).equals(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final Pattern BOOLEAN = Pattern.compile("(?i)true|false|yes|no|on|off|enabled?|disabled?|none|null|0|1");
+  private static final Pattern URL = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://\\S*$");
+
+  /** A boolean, an absolute file path or a URL (without credentials, which are checked before). */
+  private static boolean isNonSecretValue(String v) {
+    return BOOLEAN.matcher(v).matches() || v.startsWith("/") && !v.contains(" ") || URL.matcher(v).matches();
+  }
+
+  /**
+   * Long, without spaces, with letters and digits, and with at least 3.5 bits of Shannon entropy
+   * per character (random keys; words and identifiers stay below it).
+   */
+  boolean looksRandom(String v) {
+    if (v.codePointCount(0, v.length()) < randomMinLength || v.chars().anyMatch(Character::isWhitespace)) {
+      return false;
+    }
+    boolean letter = v.chars().anyMatch(Character::isLetter);
+    boolean digit = v.chars().anyMatch(Character::isDigit);
+    return letter && digit && entropy(v) >= 3.5;
+  }
+
+  /** Shannon entropy in bits per character. */
+  static double entropy(String v) {
+    Map<Integer, Integer> counts = new HashMap<>();
+    v.codePoints().forEach(cp -> counts.merge(cp, 1, Integer::sum));
+    double n = v.codePointCount(0, v.length());
+    double h = 0;
+    for (int count : counts.values()) {
+      double p = count / n;
+      h -= p * Math.log(p) / Math.log(2);
+    }
+    return h;
+  }
+
+  /**
+   * The words of an environment variable name, upper-cased: split at anything that is not a
+   * letter or digit and at camel-case boundaries ({@code dbPassword}, {@code APIKey}).
+   */
+  static List<String> words(String name) {
+    String s = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
+    List<String> out = new ArrayList<>();
+    for (String w : s.split("[^A-Za-z0-9]+")) {
+      if (!w.isEmpty()) {
+        out.add(w.toUpperCase(Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> strings(RuleDefinition rule, String param) {
+    List<String> out = new ArrayList<>();
+    rule.paramDefault(param).filter(n -> n instanceof YSeq).ifPresent(n -> {
+      for (YNode i : ((YSeq) n).items()) {
+        if (i instanceof YScalar s && !s.isNull()) {
+          out.add(s.value());
+        }
+      }
+    });
+    return out;
+  }
+
+  private static Set<String> upper(List<String> list) {
+    Set<String> out = new LinkedHashSet<>();
+    list.forEach(s -> out.add(String.join("_", words(s))));
+    return out;
+  }
+
+  private static List<Shape> shapes(RuleDefinition rule, String param) {
+    List<Shape> out = new ArrayList<>();
+    rule.paramDefault(param).filter(n -> n instanceof YSeq).ifPresent(n -> {
+      for (YNode i : ((YSeq) n).items()) {
+        if (i instanceof YMap m && m.string("pattern").isPresent()) {
+          out.add(new Shape(m.string("description").orElse("a secret"), compile(rule, param, m.string("pattern").get())));
+        }
+      }
+    });
+    return out;
+  }
+
+  private static Pattern compile(RuleDefinition rule, String param, String regex) {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(rule.name() + ": parameter " + param + ": invalid pattern '" + regex + "': "
+          + e.getDescription());
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.podlint.checks;
+
+import dev.podlint.engine.Check;
+import dev.podlint.engine.Findings;
+import dev.podlint.model.PodView;
+import java.util.Map;
+
+/**
+ * sensitive-host-mount: a {@code hostPath} volume through which a container sees a sensitive host
+ * directory (the rule's {@code sensitivePaths}: the root filesystem, {@code /etc}, {@code /proc},
+ * the kubelet's and the container runtime's state, ...), itself, something inside a listed
+ * subtree, or a parent directory of one. Reported at the volume's {@code path} value, with the
+ * mounts as related locations; the {@code readOnly} variant (a warning) when every mount that
+ * exposes it is read-only, the {@code unmounted} one (a warning) when no container mounts it.
+ */
+public final class SensitiveHostMountCheck implements Check.PodCheck {
+  private final HostPaths paths;
+
+  /** @param rules the definitions of the hostPath rules, by name (for their path lists) */
+  public SensitiveHostMountCheck(java.util.function.Function<String, dev.podlint.rule.RuleDefinition> rules) {
+    this.paths = HostPaths.of(rules);
+  }
+
+  @Override
+  public void check(PodView pod, Findings out) {
+    for (HostPaths.Volume v : HostPaths.volumes(pod)) {
+      HostPaths.Exposure e = paths.classify(v);
+      if (e.kind() != HostPaths.Kind.SENSITIVE || v.pathNode() == null) {
+        continue;
+      }
+      Findings.Builder b = out.at(v.pathNode()).arg("volume", v.name())
+          .arg("path", e.hostPath().equals("/") ? "root filesystem /" : e.hostPath())
+          .arg("exposes", e.hit().describe("which holds"))
+          .arg("access", HostPaths.access(e.mounts()));
+      if (e.unmounted()) {
+        b.variant("unmounted");
+      } else if (e.readOnly()) {
+        b.variant("readOnly");
+      }
+      e.mounts().forEach(m -> b.related(m.node(), Map.of("container", m.container().name(), "mountPath", m.mountPath())));
+      b.report();
+    }
+  }
+}
