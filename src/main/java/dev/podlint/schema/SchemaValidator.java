@@ -21,6 +21,7 @@ import org.everit.json.schema.EnumSchema;
 import org.everit.json.schema.ObjectSchema;
 import org.everit.json.schema.ReferenceSchema;
 import org.everit.json.schema.Schema;
+import org.everit.json.schema.StringSchema;
 import org.everit.json.schema.ValidationException;
 import org.json.JSONObject;
 
@@ -91,6 +92,11 @@ public final class SchemaValidator {
           : "one of the allowed values";
       return new Violation(at.node, field, "expected one of " + allowed + ", got " + describe(at.node));
     }
+    if (keyword.equals("pattern") && e.getViolatedSchema() instanceof StringSchema ss && ss.getPattern() != null) {
+      String about = ss.getDescription() == null ? "" : " (" + ss.getDescription().strip() + ")";
+      return new Violation(at.node, field, "got " + describe(at.node) + ", which does not match " + ss.getPattern()
+          + about);
+    }
     if (keyword.equals("format")) {
       return new Violation(at.node, field, "expected an RFC 3339 date-time, got " + describe(at.node));
     }
@@ -122,7 +128,7 @@ public final class SchemaValidator {
   }
 
   /** everit type names ("Integer", "JSONObject", "one of [String, Integer]") to people's words. */
-  private static String types(String everit) {
+  static String types(String everit) {
     String s = everit.replace("one of ", "").replace("[", "").replace("]", "");
     List<String> names = new ArrayList<>();
     for (String part : s.split(",\\s*")) {
