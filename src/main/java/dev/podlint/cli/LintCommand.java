@@ -95,6 +95,11 @@ public final class LintCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line on standard error.")
   boolean quiet;
 
+  @Option(names = "--rules-dir", paramLabel = "DIR",
+      description = "Also run the user rules in DIR: every *.yaml and *.yml file directly inside it is a declarative "
+          + "rule (engine: schema). Repeatable.")
+  List<Path> rulesDirs = new ArrayList<>();
+
   LintCommand(Main.Env env) {
     this.env = env;
   }
@@ -109,7 +114,7 @@ public final class LintCommand implements Callable<Integer> {
       throw new UserException(ExitCodes.USAGE, "invalid value for option '--kubernetes-version': " + e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();
-    RuleCatalog catalog = RuleCatalog.builtin();
+    RuleCatalog catalog = RuleDirs.catalog(rulesDirs, env.workingDir());
     Linter linter = Linter.withDefaults(catalog, options);
     Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir());
     LintResult result = linter.lint(inputs.files(), inputs.problems(), env::stdin);

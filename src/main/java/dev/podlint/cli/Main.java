@@ -85,6 +85,12 @@ public final class Main {
       if (cls == AdviseCommand.class) {
         return cls.cast(new AdviseCommand(env));
       }
+      if (cls == RulesCommand.class) {
+        return cls.cast(new RulesCommand(env));
+      }
+      if (cls == ExplainCommand.class) {
+        return cls.cast(new ExplainCommand(env));
+      }
       return CommandLine.defaultFactory().create(cls);
     }
   }

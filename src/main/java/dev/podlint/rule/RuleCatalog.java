@@ -226,19 +226,20 @@ public final class RuleCatalog {
    */
   public static RuleDefinition parseUserRule(ManifestLoader yaml, String fileName, String text) {
     YMap m = parseYaml(yaml, fileName, text);
+    // what makes it a user rule first: the schema's demands on podlint's own rules would only confuse
     List<RuleFormatException.Problem> problems = new ArrayList<>();
-    for (Violation v : RuleFileSchema.validate(m)) {
-      problems.add(new RuleFormatException.Problem(v.node(), v.field(), v.problem()));
-    }
-    if (!problems.isEmpty()) {
-      throw RuleFormatException.of(fileName, problems);
-    }
     m.scalar("id").filter(id -> id.value().startsWith("PL")).ifPresent(id -> problems.add(
         new RuleFormatException.Problem(id, "id", "ids starting with PL are reserved for podlint's own rules; use "
             + "a prefix of your own, such as ACME001")));
     m.scalar("engine").filter(e -> !e.value().equals(RuleDefinition.SCHEMA_ENGINE)).ifPresent(e -> problems.add(
         new RuleFormatException.Problem(e, "engine", "user rules are declarative: use engine: schema with a match "
             + "block (java and core rules are built into podlint)")));
+    if (!problems.isEmpty()) {
+      throw RuleFormatException.of(fileName, problems);
+    }
+    for (Violation v : RuleFileSchema.validate(m)) {
+      problems.add(new RuleFormatException.Problem(v.node(), v.field(), v.problem()));
+    }
     if (!problems.isEmpty()) {
       throw RuleFormatException.of(fileName, problems);
     }

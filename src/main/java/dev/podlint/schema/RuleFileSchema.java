@@ -27,14 +27,14 @@ public final class RuleFileSchema {
 
   /** Every problem of {@code ruleFile}, in document order: schema violations and duplicate keys. */
   public static List<Violation> validate(YMap ruleFile) {
-    List<Violation> out = new ArrayList<>(SchemaValidator.validate(schema(), ruleFile));
+    List<Violation> out = new ArrayList<>(SchemaValidator.validate(schema(), ruleFile, ruleFile));
     YTree.forEachNode(ruleFile, n -> {
       if (n instanceof YMap m) {
         Map<String, YScalar> seen = new HashMap<>();
         for (YMap.Entry e : m.entries()) {
           YScalar first = seen.putIfAbsent(e.key().value(), e.key());
           if (first != null) {
-            out.add(new Violation(e.key(), e.key().path().describe(), "duplicate key \"" + e.key().value()
+            out.add(new Violation(e.key(), m.path().key(e.key().value()).describe(), "duplicate key \"" + e.key().value()
                 + "\" (first given at " + first.span().start() + ")"));
           }
         }

@@ -38,6 +38,14 @@ public final class SchemaValidator {
   private SchemaValidator() {}
 
   public static List<Violation> validate(Schema schema, YMap root) {
+    return validate(schema, root, root.keyNode("kind").<YNode>map(k -> k).orElse(root));
+  }
+
+  /**
+   * Validates {@code root}; what the root itself lacks is reported at {@code rootAnchor} (for a
+   * Kubernetes object its {@code kind:} key).
+   */
+  public static List<Violation> validate(Schema schema, YMap root, YNode rootAnchor) {
     try {
       schema.validate(JsonTree.of(root));
       return List.of();
@@ -46,7 +54,7 @@ public final class SchemaValidator {
       collectLeaves(e, leaves);
       Map<String, Violation> out = new LinkedHashMap<>();
       for (ValidationException leaf : leaves) {
-        Violation v = toViolation(leaf, root);
+        Violation v = toViolation(leaf, root, rootAnchor);
         out.putIfAbsent(v.field() + "\u0000" + v.problem() + "\u0000" + v.node().span(), v);
       }
       List<Violation> list = new ArrayList<>(out.values());
@@ -65,9 +73,9 @@ public final class SchemaValidator {
     }
   }
 
-  private static Violation toViolation(ValidationException e, YMap root) {
+  private static Violation toViolation(ValidationException e, YMap root, YNode rootAnchor) {
     List<String> segments = pointer(e.getPointerToViolation());
-    Resolved at = resolve(root, segments);
+    Resolved at = resolve(root, rootAnchor, segments);
     String field = at.path.describe();
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     String message = e.getErrorMessage();
@@ -139,8 +147,8 @@ public final class SchemaValidator {
 
   private static String typeName(String t) {
     return switch (t) {
-      case "JSONObject" -> "a mapping";
-      case "JSONArray" -> "a list";
+      case "JSONObject", "JsonObject" -> "a mapping";
+      case "JSONArray", "JsonArray" -> "a list";
       case "Integer", "Long", "BigInteger" -> "integer";
       case "Number", "Double", "BigDecimal", "Float" -> "number";
       case "Boolean" -> "boolean";
@@ -193,9 +201,9 @@ public final class SchemaValidator {
    */
   private record Resolved(YNode node, YNode anchor, YPath path) {}
 
-  private static Resolved resolve(YMap root, List<String> segments) {
+  private static Resolved resolve(YMap root, YNode rootAnchor, List<String> segments) {
     YNode cur = root;
-    YNode anchor = root.keyNode("kind").<YNode>map(k -> k).orElse(root);
+    YNode anchor = rootAnchor;
     YPath path = YPath.ROOT;
     for (String seg : segments) {
       if (cur instanceof YMap m) {

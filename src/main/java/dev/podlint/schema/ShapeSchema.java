@@ -123,6 +123,10 @@ public final class ShapeSchema {
       if (message.startsWith("#") && colon > 0) {
         message = message.substring(colon + 2);
       }
+      Matcher t = TYPE.matcher(message);
+      if (t.matches()) {
+        message = "expected " + SchemaValidator.types(t.group(1)) + ", got " + SchemaValidator.types(t.group(2));
+      }
       throw new InvalidSchemaException(List.of(new Violation(at, at.path().describe(), message)));
     } catch (RuntimeException e) {
       throw new InvalidSchemaException(List.of(new Violation(schema, schema.path().describe(),
@@ -380,7 +384,7 @@ public final class ShapeSchema {
       YNode v = e.value();
       if (!KEYWORDS.contains(k)) {
         if (!k.startsWith("x-")) {
-          out.add(new Violation(e.key(), e.key().path().describe(), "unknown JSON Schema keyword \"" + k + "\""
+          out.add(new Violation(e.key(), m.path().key(k).toString(), "unknown JSON Schema keyword \"" + k + "\""
               + suggestion(k) + " (draft-07; extensions must start with x-)"));
         }
         continue;
@@ -392,7 +396,7 @@ public final class ShapeSchema {
                 "only references inside the rule file (#/definitions/...) are allowed; podlint never fetches schemas"));
           }
         }
-        case "pattern" -> checkRegex(v, v instanceof YScalar s ? s.value() : null, out);
+        case "pattern" -> checkRegex(v, v.path(), v instanceof YScalar s ? s.value() : null, out);
         case "items" -> {
           if (v instanceof YSeq seq) {
             seq.items().forEach(i -> lint(i, out));
@@ -416,7 +420,7 @@ public final class ShapeSchema {
             if (v instanceof YMap props) {
               for (YMap.Entry p : props.entries()) {
                 if (k.equals("patternProperties")) {
-                  checkRegex(p.key(), p.key().value(), out);
+                  checkRegex(p.key(), props.path().key(p.key().value()), p.key().value(), out);
                 }
                 lint(p.value(), out);
               }
@@ -435,15 +439,15 @@ public final class ShapeSchema {
     }
   }
 
-  private static void checkRegex(YNode at, String regex, List<Violation> out) {
+  private static void checkRegex(YNode at, YPath field, String regex, List<Violation> out) {
     if (regex == null) {
-      out.add(new Violation(at, at.path().describe(), "a regular expression must be a string"));
+      out.add(new Violation(at, field.describe(), "a regular expression must be a string"));
       return;
     }
     try {
       Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
-      out.add(new Violation(at, at.path().describe(), "invalid regular expression: "
+      out.add(new Violation(at, field.describe(), "invalid regular expression: "
           + e.getDescription() + " near index " + e.getIndex()));
     }
   }
