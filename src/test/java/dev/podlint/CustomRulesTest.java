@@ -138,6 +138,31 @@ class CustomRulesTest {
   }
 
   @Test
+  void userRulesAreSuppressedByNameOrIdLikeAnyOther() throws IOException {
+    String pod = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: debug
+          annotations:
+            podlint.io/ignore: %s
+        spec:
+          containers:
+            - name: shell
+              image: busybox:1.36
+        """;
+    for (String key : List.of("approved-registry", "ACME001")) {
+      Files.writeString(dir.resolve("pod.yaml"), pod.formatted(key));
+      Cli.Run r = Cli.run(dir, null, "lint", "--rules-dir", RULES.toString(), "-f", "json", "pod.yaml");
+      var findings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("findings");
+      var acme = java.util.stream.StreamSupport.stream(findings.spliterator(), false)
+          .filter(f -> f.get("ruleId").asText().equals("ACME001")).toList();
+      assertEquals(1, acme.size(), r.out());
+      assertTrue(acme.get(0).get("suppressed").asBoolean(), r.out());
+    }
+  }
+
+  @Test
   void aBadRuleFileIsAUsageErrorNamingFileLineColumnAndField() throws IOException {
     Files.writeString(Files.createDirectories(dir.resolve("org-rules")).resolve("org.yaml"),
         VALID.replace("target: container", "target: pod").replace("severity: warning", "severity: high"));

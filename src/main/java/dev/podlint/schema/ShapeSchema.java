@@ -196,11 +196,30 @@ public final class ShapeSchema {
     if (causes.isEmpty()) {
       out.add(e);
     } else if ("anyOf".equals(e.getKeyword()) || "oneOf".equals(e.getKeyword())) {
-      collectLeaves(causes.get(0), out); // one failed alternative speaks for all: the first, as written
+      // one failed alternative speaks for all: the first as written (everit keeps no order)
+      String prefix = (e.getSchemaLocation() == null ? "#" : e.getSchemaLocation()) + "/" + e.getKeyword() + "/";
+      ValidationException first = causes.stream()
+          .min(Comparator.comparingInt((ValidationException c) -> alternative(c.getSchemaLocation(), prefix)))
+          .orElseThrow();
+      collectLeaves(first, out);
     } else {
       for (ValidationException c : causes) {
         collectLeaves(c, out);
       }
+    }
+  }
+
+  /** The index of the alternative {@code location} lies in, below {@code prefix} ({@code #/anyOf/}). */
+  private static int alternative(String location, String prefix) {
+    if (location == null || !location.startsWith(prefix)) {
+      return Integer.MAX_VALUE;
+    }
+    String rest = location.substring(prefix.length());
+    int slash = rest.indexOf('/');
+    try {
+      return Integer.parseInt(slash < 0 ? rest : rest.substring(0, slash));
+    } catch (NumberFormatException ex) {
+      return Integer.MAX_VALUE;
     }
   }
 

@@ -130,6 +130,40 @@ class DeclarativeCheckTest {
     return tests.stream();
   }
 
+  /** Schemas are compiled on first use: a run that meets no target of the rule never compiles it. */
+  @org.junit.jupiter.api.Test
+  void schemasAreCompiledOnFirstUseOnly() {
+    RuleDefinition broken = RuleCatalog.parse(new ManifestLoader(), "PL999-lazy-rule.yaml", """
+        id: PL999
+        name: lazy-rule
+        title: A rule whose schema everit refuses
+        severity: warning
+        category: health
+        kind: advice
+        enabledByDefault: true
+        since: 0.2.0
+        appliesTo: [Pod, Deployment]
+        engine: schema
+        match:
+          target: podSpec
+          schema:
+            properties: {containers: {type: lisst}}
+        message: "{field}"
+        rationale: none; podlint.io/ignore
+        remediation: None.
+        examples: {bad: x, good: y}
+        """);
+    Linter linter = new Linter(new RuleCatalog(List.of(broken)), List.of(broken));
+    LintResult quiet = linter.lintText(new SourceFile("c.yaml", null), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+        + "  name: c\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n");
+    assertEquals(List.of(), quiet.internalErrors(), "no pod spec, no compilation");
+    LintResult pod = linter.lintText(new SourceFile("p.yaml", null), "apiVersion: v1\nkind: Pod\nmetadata:\n"
+        + "  name: p\nspec:\n  containers: []\n");
+    assertEquals(1, pod.internalErrors().size(), pod.internalErrors().toString());
+    org.junit.jupiter.api.Assertions.assertTrue(pod.internalErrors().get(0).contains("rule lazy-rule failed"),
+        pod.internalErrors().toString());
+  }
+
   private static String kind(String yaml) {
     return yaml.lines().filter(l -> l.startsWith("kind: ")).findFirst().orElseThrow().substring(6);
   }
