@@ -185,6 +185,8 @@ class CustomRulesTest {
     Cli.Run list = Cli.run("rules", "--rules-dir", "testdata/custom-rules");
     assertEquals(0, list.code());
     assertTrue(list.out().lines().anyMatch(l -> l.startsWith("ACME001  approved-registry ")), list.out());
+    assertTrue(list.out().lines().anyMatch(l -> l.startsWith("PL000    invalid-yaml ")), list.out());
+    assertTrue(list.out().indexOf("PL024") < list.out().indexOf("ACME001"), "podlint's rules first");
     Cli.Run explain = Cli.run("explain", "team-label", "--rules-dir", "testdata/custom-rules");
     assertEquals(0, explain.code(), explain.err());
     assertTrue(explain.out().contains("ACME002 · warning · design · advice · enabled by default · from "

@@ -62,9 +62,10 @@ public final class RulesCommand implements Callable<Integer> {
       }
       case text -> {
         int w = rules.stream().mapToInt(r -> r.name().length()).max().orElse(10);
+        int iw = rules.stream().mapToInt(r -> r.id().length()).max().orElse(5);
         for (RuleDefinition r : rules) {
-          out.printf("%s  %-" + w + "s  %-7s  %-10s  %s%n", r.id(), r.name(), r.severity().label(), r.category(),
-              r.title());
+          out.printf("%-" + iw + "s  %-" + w + "s  %-7s  %-10s  %s%n", r.id(), r.name(), r.severity().label(),
+              r.category(), r.title());
         }
         out.println();
         out.println("`podlint explain NAME` tells why a rule exists and how to fix what it finds.");

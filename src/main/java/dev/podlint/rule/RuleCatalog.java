@@ -47,7 +47,7 @@ public final class RuleCatalog {
 
   public RuleCatalog(List<RuleDefinition> rules) {
     List<RuleDefinition> sorted = new ArrayList<>(rules);
-    sorted.sort(Comparator.comparing(RuleDefinition::id));
+    sorted.sort(Comparator.comparing(RuleDefinition::isCustom).thenComparing(RuleDefinition::id)); // podlint's first
     this.rules = Collections.unmodifiableList(sorted);
     for (RuleDefinition r : sorted) {
       for (String key : List.of(r.id(), r.name())) {
