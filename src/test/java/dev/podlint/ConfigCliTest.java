@@ -315,11 +315,18 @@ class ConfigCliTest {
     Path file = write(".podlint.yaml", yaml);
     assertTrue(yaml.contains("  - policy/podlint-rules\n"), "the example names this rule directory: " + yaml);
     Files.createDirectories(dir.resolve("policy/podlint-rules"));
+    Files.copy(TestSupport.ROOT.resolve("testdata/custom-rules/ACME001-approved-registry.yaml"),
+        dir.resolve("policy/podlint-rules/ACME001-approved-registry.yaml"));
     Configuration c = ConfigFile.read(file, dir).resolve(RuleCatalog.builtin());
     assertFalse(c.exemptions().isEmpty(), "the example shows exemptions");
     assertFalse(c.exclusions().patterns().isEmpty(), "the example shows excludes");
     assertTrue(c.failOn(null).isPresent());
     Cli.Run r = Cli.run(dir, null, "--fail-on", "none", ".");
     assertEquals(0, r.code(), r.err());
+    write("deploy.yaml", String.join("\n", "apiVersion: v1", "kind: Pod", "metadata:", "  name: p", "spec:",
+        "  containers:", "    - name: app", "      image: docker.io/library/nginx:1.27", ""));
+    Cli.Run custom = Cli.run(dir, null, "--fail-on", "none", "deploy.yaml");
+    assertTrue(custom.out().contains("ACME001"), "the rule directory named in the configuration is loaded: "
+        + custom.out() + custom.err());
   }
 }

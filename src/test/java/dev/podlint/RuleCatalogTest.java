@@ -90,6 +90,13 @@ class RuleCatalogTest {
     }
   }
 
+  /**
+   * Check classes no rule binds for now, on purpose: missing-{cpu,memory}-{request,limit} are
+   * declarative since 0.2.0, and MissingResourceCheck stays for the missing-ephemeral-storage-*
+   * rules that reuse it (added on another branch).
+   */
+  static final Set<String> KEPT_FOR_REUSE = Set.of("MissingResourceCheck");
+
   @Test
   void javaRulesAndCheckClassesMatchOneToOne() throws IOException {
     Set<String> javaRules = TestSupport.catalog().all().stream().filter(r -> r.engine().equals("java"))
@@ -103,7 +110,7 @@ class RuleCatalogTest {
     try (Stream<Path> s = Files.list(dir)) {
       for (Path p : s.toList()) {
         String cls = p.getFileName().toString().replace(".java", "");
-        if (cls.endsWith("Check")) {
+        if (cls.endsWith("Check") && !KEPT_FOR_REUSE.contains(cls)) {
           assertTrue(bound.contains(cls), cls + " is not bound to any rule in BuiltinChecks");
         }
       }
@@ -186,7 +193,7 @@ class RuleCatalogTest {
     assertTrue(e.getMessage().contains("missing field"), e.getMessage());
     RuleFormatException syntax = org.junit.jupiter.api.Assertions.assertThrows(RuleFormatException.class,
         () -> RuleCatalog.parse(yaml, "PL999-broken.yaml", "id: [PL999\n"));
-    assertTrue(syntax.getMessage().contains("line "), syntax.getMessage());
+    assertTrue(syntax.getMessage().startsWith("PL999-broken.yaml:1:5: "), syntax.getMessage());
   }
 
   /** docs/rules.md and the README rule table are generated; regenerate with -Ddocs.update=true. */

@@ -7,7 +7,9 @@ import dev.podlint.config.ConfigProblem;
 import dev.podlint.config.Configuration;
 import dev.podlint.rule.RuleCatalog;
 import java.io.PrintWriter;
+import dev.podlint.rule.RuleFormatException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --config} and {@code --no-config}, shared by the commands that read the configuration. */
@@ -37,8 +39,16 @@ final class ConfigOptions {
       if (file == null) {
         return Configuration.none(catalog);
       }
-      // custom rule directories (ConfigFile.ruleDirectories) are not loaded yet: the built-in rules only
-      return ConfigFile.read(file, env.workingDir()).resolve(catalog);
+      ConfigFile read = ConfigFile.read(file, env.workingDir());
+      List<Path> dirs = read.ruleDirectories();
+      RuleCatalog withRules;
+      try {
+        withRules = dirs.isEmpty() ? catalog : catalog.withDirectories(dirs);
+      } catch (RuleFormatException e) {
+        throw new UserException(ExitCodes.USAGE, "invalid rule file: " + e.getMessage().replace("\n",
+            "\npodlint: invalid rule file: "));
+      }
+      return read.resolve(withRules);
     } catch (ConfigException e) {
       for (ConfigProblem p : e.problems()) {
         err.println(p);

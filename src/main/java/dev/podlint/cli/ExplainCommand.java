@@ -25,9 +25,19 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--markdown", description = "Print Markdown instead of plain text.")
   boolean markdown;
 
+  @Option(names = "--rules-dir", paramLabel = "DIR",
+      description = "Also know the user rules in DIR (the rule files directly inside it). Repeatable.")
+  java.util.List<java.nio.file.Path> rulesDirs = new java.util.ArrayList<>();
+
+  private final Main.Env env;
+
+  ExplainCommand(Main.Env env) {
+    this.env = env;
+  }
+
   @Override
   public Integer call() {
-    RuleCatalog catalog = RuleCatalog.builtin();
+    RuleCatalog catalog = RuleDirs.catalog(rulesDirs, env.workingDir());
     RuleDefinition r = catalog.find(rule).orElseThrow(() -> new UserException(ExitCodes.USAGE,
         "unknown rule '" + rule + "'" + suggestion(catalog) + "; `podlint rules` lists them all"));
     spec.commandLine().getOut().print(markdown ? RuleDocs.markdown(r, 1) : RuleDocs.text(r));

@@ -103,6 +103,11 @@ public final class LintCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line on standard error.")
   boolean quiet;
 
+  @Option(names = "--rules-dir", paramLabel = "DIR",
+      description = "Also run the user rules in DIR: every *.yaml and *.yml file directly inside it is a declarative "
+          + "rule (engine: schema). Repeatable.")
+  List<Path> rulesDirs = new ArrayList<>();
+
   LintCommand(Main.Env env) {
     this.env = env;
   }
@@ -111,7 +116,7 @@ public final class LintCommand implements Callable<Integer> {
   public Integer call() {
     long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
-    Configuration configuration = configOptions.load(env, RuleCatalog.builtin(), err,
+    Configuration configuration = configOptions.load(env, RuleDirs.catalog(rulesDirs, env.workingDir()), err,
         "nothing was linted (--no-config lints without it)");
     LintOptions options;
     try {

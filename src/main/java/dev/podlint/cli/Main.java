@@ -88,6 +88,12 @@ public final class Main {
       if (cls == InitCommand.class) {
         return cls.cast(new InitCommand(env));
       }
+      if (cls == RulesCommand.class) {
+        return cls.cast(new RulesCommand(env));
+      }
+      if (cls == ExplainCommand.class) {
+        return cls.cast(new ExplainCommand(env));
+      }
       return CommandLine.defaultFactory().create(cls);
     }
   }

@@ -2,7 +2,6 @@ package dev.podlint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
 import dev.podlint.rule.RuleDocs;
 import java.io.PrintWriter;
@@ -29,10 +28,20 @@ public final class RulesCommand implements Callable<Integer> {
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Format format;
 
+  @Option(names = "--rules-dir", paramLabel = "DIR",
+      description = "Also list the user rules in DIR (the rule files directly inside it). Repeatable.")
+  List<java.nio.file.Path> rulesDirs = new ArrayList<>();
+
+  private final Main.Env env;
+
+  RulesCommand(Main.Env env) {
+    this.env = env;
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    List<RuleDefinition> rules = RuleCatalog.builtin().all();
+    List<RuleDefinition> rules = RuleDirs.catalog(rulesDirs, env.workingDir()).all();
     switch (format) {
       case markdown -> out.print(RuleDocs.page(rules));
       case json -> {
@@ -53,9 +62,10 @@ public final class RulesCommand implements Callable<Integer> {
       }
       case text -> {
         int w = rules.stream().mapToInt(r -> r.name().length()).max().orElse(10);
+        int iw = rules.stream().mapToInt(r -> r.id().length()).max().orElse(5);
         for (RuleDefinition r : rules) {
-          out.printf("%s  %-" + w + "s  %-7s  %-10s  %s%n", r.id(), r.name(), r.severity().label(), r.category(),
-              r.title());
+          out.printf("%-" + iw + "s  %-" + w + "s  %-7s  %-10s  %s%n", r.id(), r.name(), r.severity().label(),
+              r.category(), r.title());
         }
         out.println();
         out.println("`podlint explain NAME` tells why a rule exists and how to fix what it finds.");

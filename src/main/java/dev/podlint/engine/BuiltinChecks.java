@@ -7,8 +7,6 @@ import dev.podlint.checks.DuplicatePortNameCheck;
 import dev.podlint.checks.EphemeralDataVolumeCheck;
 import dev.podlint.checks.HostPortConflictCheck;
 import dev.podlint.checks.IdenticalProbesCheck;
-import dev.podlint.checks.MissingProbeCheck;
-import dev.podlint.checks.MissingResourceCheck;
 import dev.podlint.checks.NakedPodCheck;
 import dev.podlint.checks.ProbePortUndeclaredCheck;
 import dev.podlint.checks.RequestExceedsLimitCheck;
@@ -36,7 +34,10 @@ import java.util.function.Function;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
 
-/** The one place that binds rule names to their Java checks. */
+/**
+ * The one place that binds rule names to their Java checks. Declarative rules ({@code engine:
+ * schema}) need no binding: {@link DeclarativeCheck} runs them from their rule files.
+ */
 public final class BuiltinChecks {
   /** Makes a rule's check from its definition (for params) and the run's options. */
   @FunctionalInterface
@@ -59,12 +60,6 @@ public final class BuiltinChecks {
       Map.entry("host-port-conflict", (r, o) -> new HostPortConflictCheck()),
       Map.entry("duplicate-port-name", (r, o) -> new DuplicatePortNameCheck()),
       Map.entry("probe-port-undeclared", (r, o) -> new ProbePortUndeclaredCheck()),
-      Map.entry("missing-liveness-probe", (r, o) -> new MissingProbeCheck("livenessProbe")),
-      Map.entry("missing-readiness-probe", (r, o) -> new MissingProbeCheck("readinessProbe")),
-      Map.entry("missing-cpu-request", (r, o) -> new MissingResourceCheck("requests", "cpu")),
-      Map.entry("missing-memory-request", (r, o) -> new MissingResourceCheck("requests", "memory")),
-      Map.entry("missing-cpu-limit", (r, o) -> new MissingResourceCheck("limits", "cpu")),
-      Map.entry("missing-memory-limit", (r, o) -> new MissingResourceCheck("limits", "memory")),
       Map.entry("request-exceeds-limit", (r, o) -> new RequestExceedsLimitCheck()),
       Map.entry("schema-violation", (r, o) -> new SchemaViolationCheck(o)),
       Map.entry("ambiguous-yaml-scalar", (r, o) -> new AmbiguousYamlScalarCheck()),

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record LintOptions(String kubernetesVersion, boolean strictKinds, java.util.List<Exemption> exemptions) {
   /** The Kubernetes versions podlint carries API schemas for, oldest first. */
-  public static final List<String> KUBERNETES_VERSIONS = List.of("1.35", "1.36");
+  public static final List<String> KUBERNETES_VERSIONS = dev.podlint.schema.KubernetesSchemas.VERSIONS;
 
   public static final LintOptions DEFAULT = new LintOptions(KUBERNETES_VERSIONS.get(KUBERNETES_VERSIONS.size() - 1),
       false);

@@ -60,6 +60,8 @@ public final class Linter {
     for (RuleDefinition r : rules) {
       if (r.engine().equals("java")) {
         checks.add(new Bound(r, BuiltinChecks.create(r, options, lookup)));
+      } else if (r.isDeclarative()) {
+        checks.add(new Bound(r, DeclarativeCheck.create(r)));
       } else if (r.name().equals(INVALID_YAML)) {
         iy = r;
       }

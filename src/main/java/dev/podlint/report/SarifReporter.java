@@ -138,11 +138,23 @@ public final class SarifReporter implements Reporter {
         .withHelp(new MultiformatMessageString()
             .withText(rule.remediation())
             .withMarkdown(RuleDocs.markdown(rule, 2)))
-        .withHelpUri(URI.create(Podlint.helpUri(rule.name())))
+        .withHelpUri(helpUri(rule))
         .withDefaultConfiguration(new ReportingConfiguration()
             .withEnabled(rule.enabledByDefault())
             .withLevel(level(rule.severity())))
         .withProperties(props);
+  }
+
+  /** podlint's page of its own rules; a user rule's first reference, if it has one. */
+  private static URI helpUri(RuleDefinition rule) {
+    if (!rule.isCustom()) {
+      return URI.create(Podlint.helpUri(rule.name()));
+    }
+    try {
+      return rule.references().isEmpty() ? null : URI.create(rule.references().get(0).url());
+    } catch (IllegalArgumentException e) {
+      return null; // a URL that is no URI (SARIF would refuse it): leave the link out
+    }
   }
 
   private static Result result(Finding f, int ruleIndex, Path srcRoot) {

@@ -6,6 +6,8 @@ import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
 import dev.podlint.model.YSeq;
+import dev.podlint.schema.RuleFileSchema;
+import dev.podlint.schema.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,13 +47,17 @@ public final class RuleCatalog {
 
   public RuleCatalog(List<RuleDefinition> rules) {
     List<RuleDefinition> sorted = new ArrayList<>(rules);
-    sorted.sort(Comparator.comparing(RuleDefinition::id));
+    sorted.sort(Comparator.comparing(RuleDefinition::isCustom).thenComparing(RuleDefinition::id)); // podlint's first
     this.rules = Collections.unmodifiableList(sorted);
     for (RuleDefinition r : sorted) {
       for (String key : List.of(r.id(), r.name())) {
         RuleDefinition prev = byKey.put(key.toLowerCase(Locale.ROOT), r);
         if (prev != null && prev != r) {
-          throw new RuleFormatException(r.fileName(), "id or name '" + key + "' is also used by " + prev.fileName());
+          RuleDefinition user = r.isCustom() ? r : prev;
+          RuleDefinition other = user == r ? prev : r;
+          throw new RuleFormatException(user.fileName(), "id or name '" + key + "' is already used by "
+              + (other.isCustom() ? other.fileName() : "podlint's rule " + other.label())
+              + "; every rule needs its own id and name");
         }
       }
     }
@@ -83,6 +89,62 @@ public final class RuleCatalog {
 
   public RuleDefinition get(String nameOrId) {
     return find(nameOrId).orElseThrow(() -> new IllegalArgumentException("unknown rule '" + nameOrId + "'"));
+  }
+
+  /**
+   * This catalog plus the user rules in {@code directories} (relative ones are resolved against
+   * the working directory of the process). See {@link #withDirectories(List, Path)}.
+   */
+  public RuleCatalog withDirectories(List<Path> directories) {
+    return withDirectories(directories, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * This catalog plus the user rules in {@code directories}: every {@code *.yaml} and
+   * {@code *.yml} file directly inside each (subdirectories and hidden files are not read, so
+   * test manifests can sit beside the rules). A user rule must be declarative
+   * ({@code engine: schema}), its id must not start with {@code PL} (podlint's own), and neither
+   * id nor name may be taken. Files are shown as the directory was given.
+   *
+   * @param base what relative directories are resolved against (the working directory)
+   * @throws RuleFormatException naming the file, line, column and field of each problem
+   */
+  public RuleCatalog withDirectories(List<Path> directories, Path base) {
+    if (directories.isEmpty()) {
+      return this;
+    }
+    List<RuleDefinition> all = new ArrayList<>(rules);
+    ManifestLoader yaml = new ManifestLoader();
+    for (Path dir : directories) {
+      Path resolved = base.resolve(dir);
+      if (!Files.isDirectory(resolved)) {
+        throw new RuleFormatException(dir.toString(), Files.exists(resolved) ? "not a directory"
+            : "no such directory");
+      }
+      List<Path> files;
+      try (Stream<Path> s = Files.list(resolved)) {
+        files = s.filter(p -> {
+          String n = p.getFileName().toString();
+          return !n.startsWith(".") && (n.endsWith(".yaml") || n.endsWith(".yml")) && !Files.isDirectory(p);
+        }).sorted().toList();
+      } catch (IOException e) {
+        throw new RuleFormatException(dir.toString(), "cannot list the directory: " + e.getMessage());
+      }
+      if (files.isEmpty()) {
+        throw new RuleFormatException(dir.toString(), "holds no rule files (*.yaml, *.yml)");
+      }
+      for (Path f : files) {
+        String shown = dir.resolve(f.getFileName()).toString();
+        String text;
+        try {
+          text = ManifestLoader.decodeText(Files.readAllBytes(f));
+        } catch (IOException e) {
+          throw new RuleFormatException(shown, "cannot read the file: " + e.getMessage());
+        }
+        all.add(parseUserRule(yaml, shown, text));
+      }
+    }
+    return new RuleCatalog(all);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -144,17 +206,9 @@ public final class RuleCatalog {
     return out;
   }
 
-  /** Parses one rule file; errors name the file and the field. */
+  /** Parses one of podlint's own rule files; errors name the file and the field. */
   public static RuleDefinition parse(ManifestLoader yaml, String fileName, String text) {
-    YNode root;
-    try {
-      root = yaml.parseDocument(text);
-    } catch (YamlSyntaxException e) {
-      throw new RuleFormatException(fileName, "line " + e.error().position() + ": " + e.error().problem());
-    }
-    if (!(root instanceof YMap m)) {
-      throw new RuleFormatException(fileName, "a rule file must be a mapping");
-    }
+    YMap m = parseYaml(yaml, fileName, text);
     Fields f = new Fields(fileName, m);
     String id = f.required("id");
     String name = f.required("name");
@@ -162,6 +216,55 @@ public final class RuleCatalog {
     if (!fm.matches() || !fm.group(1).equals(id) || !fm.group(2).equals(name)) {
       throw new RuleFormatException(fileName, "the file must be named " + id + "-" + name + ".yaml");
     }
+    return build(fileName, m, false);
+  }
+
+  /**
+   * Parses a user's rule file: validated against {@code schemas/rule.schema.json} and checked as
+   * a declarative rule, its JSON Schemas compiled, so that a rule that cannot work is refused up
+   * front with the line, column and field of every problem.
+   */
+  public static RuleDefinition parseUserRule(ManifestLoader yaml, String fileName, String text) {
+    YMap m = parseYaml(yaml, fileName, text);
+    // what makes it a user rule first: the schema's demands on podlint's own rules would only confuse
+    List<RuleFormatException.Problem> problems = new ArrayList<>();
+    m.scalar("id").filter(id -> id.value().startsWith("PL")).ifPresent(id -> problems.add(
+        new RuleFormatException.Problem(id, "id", "ids starting with PL are reserved for podlint's own rules; use "
+            + "a prefix of your own, such as ACME001")));
+    m.scalar("engine").filter(e -> !e.value().equals(RuleDefinition.SCHEMA_ENGINE)).ifPresent(e -> problems.add(
+        new RuleFormatException.Problem(e, "engine", "user rules are declarative: use engine: schema with a match "
+            + "block (java and core rules are built into podlint)")));
+    if (!problems.isEmpty()) {
+      throw RuleFormatException.of(fileName, problems);
+    }
+    for (Violation v : RuleFileSchema.validate(m)) {
+      problems.add(new RuleFormatException.Problem(v.node(), v.field(), v.problem()));
+    }
+    if (!problems.isEmpty()) {
+      throw RuleFormatException.of(fileName, problems);
+    }
+    RuleDefinition rule = build(fileName, m, true);
+    DeclarativeRules.compileAll(fileName, rule);
+    return rule;
+  }
+
+  private static YMap parseYaml(ManifestLoader yaml, String fileName, String text) {
+    YNode root;
+    try {
+      root = yaml.parseDocument(text);
+    } catch (YamlSyntaxException e) {
+      throw new RuleFormatException(fileName + ":" + e.error().position(), e.error().problem());
+    }
+    if (!(root instanceof YMap m)) {
+      throw new RuleFormatException(fileName, "a rule file must be a mapping");
+    }
+    return m;
+  }
+
+  private static RuleDefinition build(String fileName, YMap m, boolean user) {
+    Fields f = new Fields(fileName, m);
+    String id = f.required("id");
+    String name = f.required("name");
     Map<String, RuleDefinition.Variant> variants = new LinkedHashMap<>();
     m.map("variants").ifPresent(vs -> vs.entries().forEach(e -> {
       if (!(e.value() instanceof YMap vm)) {
@@ -177,8 +280,11 @@ public final class RuleCatalog {
       Fields rf = new Fields(fileName + ": references", r);
       refs.add(new RuleDefinition.Reference(rf.required("title"), rf.required("url")));
     }
-    Fields ex = new Fields(fileName + ": examples", m.map("examples")
-        .orElseThrow(() -> new RuleFormatException(fileName, "missing field 'examples'")));
+    Optional<YMap> examples = m.map("examples");
+    if (examples.isEmpty() && !user) {
+      throw new RuleFormatException(fileName, "missing field 'examples'");
+    }
+    Fields ex = examples.map(e -> new Fields(fileName + ": examples", e)).orElse(null);
     Set<String> kinds = new LinkedHashSet<>();
     YSeq applies = m.seq("appliesTo")
         .orElseThrow(() -> new RuleFormatException(fileName, "missing list 'appliesTo'"));
@@ -189,17 +295,22 @@ public final class RuleCatalog {
       kinds.add(s.value());
     }
     String engine = f.required("engine");
-    if (!engine.equals("java") && !engine.equals("core")) {
-      throw new RuleFormatException(fileName, "engine must be java or core, got '" + engine + "'");
+    if (!engine.equals("java") && !engine.equals("core") && !engine.equals(RuleDefinition.SCHEMA_ENGINE)) {
+      throw new RuleFormatException(fileName, "engine must be java, schema or core, got '" + engine + "'");
     }
-    return new RuleDefinition(
+    RuleDefinition.Match match = DeclarativeRules.match(fileName, m, engine, kinds, user);
+    RuleDefinition rule = new RuleDefinition(
         id, name, f.required("title"), f.severity(f.required("severity"), "severity"),
         f.required("category"), f.required("kind"), f.optional("precision"),
-        f.bool("enabledByDefault"), f.required("since"), Collections.unmodifiableSet(kinds), engine,
-        f.required("message"), f.optional("relatedMessage"), Collections.unmodifiableMap(variants),
+        f.bool("enabledByDefault"), user ? f.optional("since") : f.required("since"), Collections.unmodifiableSet(kinds),
+        engine, f.required("message"), f.optional("relatedMessage"), Collections.unmodifiableMap(variants),
         f.required("rationale").strip(), f.required("remediation").strip(), stripOrNull(f.optional("help")),
-        List.copyOf(refs), ex.required("bad"), ex.required("good"),
-        f.optional("oncePerRun") != null && f.bool("oncePerRun"), params(fileName, m), fileName);
+        List.copyOf(refs), ex == null ? null : ex.required("bad"), ex == null ? null : ex.required("good"),
+        f.optional("oncePerRun") != null && f.bool("oncePerRun"), params(fileName, m), match, fileName);
+    if (match != null) {
+      DeclarativeRules.checkMessages(fileName, m, rule);
+    }
+    return rule;
   }
 
   /** The {@code params} schema; every property must carry a description and a default. */

@@ -10,12 +10,15 @@ import java.util.Set;
 /**
  * One rule as declared in {@code rules/PL###-name.yaml}: the only home of its text.
  *
- * @param engine {@code java} (a check class) or {@code core} (produced by podlint itself: the loader, the
- *     suppression engine)
+ * @param engine {@code java} (a check class), {@code schema} (declarative, see {@link Match}) or
+ *     {@code core} (produced by podlint itself: the loader, the suppression engine)
  * @param variants alternative messages (and severities) a check may choose by name
  * @param oncePerRun only the first finding with a given message counts in a run
  * @param params the JSON Schema (draft-07) of the rule's tunables, each property with its
  *     {@code default}; null when the rule has none
+ * @param match what an {@code engine: schema} rule checks; null for other engines
+ * @param fileName the file name of a packaged rule ({@code PL001-name.yaml}), the path of a user's
+ *     rule file as given
  */
 public record RuleDefinition(
     String id,
@@ -40,13 +43,63 @@ public record RuleDefinition(
     String goodExample,
     boolean oncePerRun,
     YMap params,
+    Match match,
     String fileName) {
+
+  /** The engine of declarative rules. */
+  public static final String SCHEMA_ENGINE = "schema";
 
   /** An alternative wording a check can pick, with its own severity when given. */
   public record Variant(Severity severity, String message) {}
 
   /** A link to further reading. */
   public record Reference(String title, String url) {}
+
+  /** What a declarative rule looks at. */
+  public enum Target {
+    /** The whole object. */
+    OBJECT("object"),
+    /** The pod spec of a workload. */
+    POD_SPEC("podSpec"),
+    /** Each container of a pod spec. */
+    CONTAINER("container");
+
+    private final String label;
+
+    Target(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    public static Optional<Target> parse(String s) {
+      for (Target t : values()) {
+        if (t.label.equals(s)) {
+          return Optional.of(t);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The {@code match} block of an {@code engine: schema} rule.
+   *
+   * @param roles for container targets, the roles checked ({@code regular}, {@code init},
+   *     {@code sidecar}); every role when empty
+   * @param kinds narrows {@code appliesTo}; every kind of appliesTo when empty
+   * @param workload {@code longRunning}, {@code runToCompletion}, or null for any pod
+   * @param when a JSON Schema the target must match for the rule to apply, or null
+   * @param schema the JSON Schema of a compliant target
+   */
+  public record Match(Target target, Set<String> roles, Set<String> kinds, String workload, YMap when, YMap schema) {
+    public Match {
+      roles = Set.copyOf(roles);
+      kinds = Set.copyOf(kinds);
+    }
+  }
 
   /** Whether the rule checks objects of {@code kind}; {@code *} in the rule file means every kind. */
   public boolean appliesTo(String kind) {
@@ -163,7 +216,17 @@ public record RuleDefinition(
   private RuleDefinition copy(Severity severity, boolean enabled, Map<String, Variant> variants, YMap params) {
     return new RuleDefinition(id, name, title, severity, category, kind, precision, enabled, since, appliesTo,
         engine, message, relatedMessage, variants, rationale, remediation, help, references, badExample,
-        goodExample, oncePerRun, params, fileName);
+        goodExample, oncePerRun, params, match, fileName);
+  }
+
+  /** Whether the rule comes from a user's rule directory rather than with podlint (ids PL### are podlint's). */
+  public boolean isCustom() {
+    return !id.startsWith("PL");
+  }
+
+  /** Whether the rule is declarative ({@code engine: schema}). */
+  public boolean isDeclarative() {
+    return engine.equals(SCHEMA_ENGINE);
   }
 
   /** {@code PL001 container-port-conflict}. */

@@ -35,7 +35,8 @@ public final class RuleDocs {
   /** A one-line summary of the rule's metadata. */
   public static String badges(RuleDefinition r) {
     return "`" + r.id() + "` · " + r.severity().label() + " · " + r.category() + " · " + r.kind()
-        + (r.enabledByDefault() ? " · enabled by default" : " · off by default") + " · since " + r.since();
+        + (r.enabledByDefault() ? " · enabled by default" : " · off by default")
+        + (r.since() == null ? "" : " · since " + r.since()) + (r.isCustom() ? " · from " + r.fileName() : "");
   }
 
   /** The Markdown page of one rule, starting with a level-{@code level} heading. */
@@ -67,9 +68,11 @@ public final class RuleDocs {
       }
       sb.append('\n');
     }
-    sb.append(h).append("# Example that is reported\n\n```yaml\n").append(r.badExample().stripTrailing())
-        .append("\n```\n\n");
-    sb.append(h).append("# Fixed\n\n```yaml\n").append(r.goodExample().stripTrailing()).append("\n```\n\n");
+    if (r.badExample() != null) {
+      sb.append(h).append("# Example that is reported\n\n```yaml\n").append(r.badExample().stripTrailing())
+          .append("\n```\n\n");
+      sb.append(h).append("# Fixed\n\n```yaml\n").append(r.goodExample().stripTrailing()).append("\n```\n\n");
+    }
     sb.append(h).append("# Suppress\n\n").append(suppressionHint(r)).append("\n");
     if (!r.references().isEmpty()) {
       sb.append("\n").append(h).append("# References\n\n");
@@ -131,8 +134,10 @@ public final class RuleDocs {
       }
       sb.append('\n');
     }
-    sb.append("EXAMPLE THAT IS REPORTED\n").append(indent(r.badExample().stripTrailing())).append("\n\n");
-    sb.append("FIXED\n").append(indent(r.goodExample().stripTrailing())).append("\n\n");
+    if (r.badExample() != null) {
+      sb.append("EXAMPLE THAT IS REPORTED\n").append(indent(r.badExample().stripTrailing())).append("\n\n");
+      sb.append("FIXED\n").append(indent(r.goodExample().stripTrailing())).append("\n\n");
+    }
     sb.append("SUPPRESS\n").append(indent(suppressionHint(r))).append('\n');
     if (!r.references().isEmpty()) {
       sb.append("\nREFERENCES\n");

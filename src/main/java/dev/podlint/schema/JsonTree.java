@@ -17,20 +17,38 @@ public final class JsonTree {
   private JsonTree() {}
 
   public static Object of(YNode n) {
+    return convert(n, false);
+  }
+
+  /**
+   * The tree as declarative rules see it: like {@link #of}, and a map value that is an empty or
+   * blank string is left out too, because Kubernetes treats {@code key: ""} as unset (its Go types
+   * omit empty strings, and its validation reports a required string that is empty as missing).
+   */
+  public static Object withoutUnset(YNode n) {
+    return convert(n, true);
+  }
+
+  /** Whether a map value counts as unset for declarative rules: null, or an empty or blank string. */
+  public static boolean isUnset(YNode value) {
+    return value instanceof YScalar s && (s.isNull() || s.type() == YScalar.Type.STRING && s.value().isBlank());
+  }
+
+  private static Object convert(YNode n, boolean dropBlank) {
     if (n instanceof YMap m) {
       JSONObject o = new JSONObject();
       for (YMap.Entry e : m.effectiveEntries()) {
-        if (e.value() instanceof YScalar s && s.isNull()) {
+        if (e.value() instanceof YScalar s && s.isNull() || dropBlank && isUnset(e.value())) {
           continue;
         }
-        o.put(e.key().value(), of(e.value()));
+        o.put(e.key().value(), convert(e.value(), dropBlank));
       }
       return o;
     }
     if (n instanceof YSeq s) {
       JSONArray a = new JSONArray();
       for (YNode item : s.items()) {
-        a.put(of(item));
+        a.put(convert(item, dropBlank));
       }
       return a;
     }

@@ -26,6 +26,9 @@ import org.json.JSONObject;
  * that compiles each definition once (about 0.9 s for all of them).
  */
 public final class KubernetesSchemas {
+  /** The Kubernetes versions podlint carries API schemas for, oldest first. */
+  public static final java.util.List<String> VERSIONS = java.util.List.of("1.35", "1.36");
+
   private static final Map<String, KubernetesSchemas> BY_VERSION = new ConcurrentHashMap<>();
 
   private final String version;
@@ -99,7 +102,8 @@ public final class KubernetesSchemas {
 
   private volatile Set<String> kindNames;
 
-  private Set<String> kindNames() {
+  /** The kinds some served apiVersion has ({@code Deployment}, {@code Pod}, ...). */
+  public Set<String> kindNames() {
     Set<String> k = kindNames;
     if (k == null) {
       k = kinds().keySet().stream().map(s -> s.substring(s.indexOf(' ') + 1)).collect(Collectors.toSet());

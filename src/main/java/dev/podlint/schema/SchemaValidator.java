@@ -21,6 +21,7 @@ import org.everit.json.schema.EnumSchema;
 import org.everit.json.schema.ObjectSchema;
 import org.everit.json.schema.ReferenceSchema;
 import org.everit.json.schema.Schema;
+import org.everit.json.schema.StringSchema;
 import org.everit.json.schema.ValidationException;
 import org.json.JSONObject;
 
@@ -38,6 +39,14 @@ public final class SchemaValidator {
 
   public static List<Violation> validate(Schema schema, YMap root) {
     return validate(schema, root, root.keyNode("kind").<YNode>map(k -> k).orElse(root), YPath.ROOT);
+  }
+
+  /**
+   * Validates {@code root}; what the root itself lacks is reported at {@code rootAnchor} (for a
+   * Kubernetes object its {@code kind:} key).
+   */
+  public static List<Violation> validate(Schema schema, YMap root, YNode rootAnchor) {
+    return validate(schema, root, rootAnchor, YPath.ROOT);
   }
 
   /**
@@ -102,6 +111,11 @@ public final class SchemaValidator {
     if (keyword.equals("minLength") && at.node instanceof YScalar s && s.value().isEmpty()) {
       return new Violation(at.node, field, "expected a non-empty string");
     }
+    if (keyword.equals("pattern") && e.getViolatedSchema() instanceof StringSchema ss && ss.getPattern() != null) {
+      String about = ss.getDescription() == null ? "" : " (" + ss.getDescription().strip() + ")";
+      return new Violation(at.node, field, "got " + describe(at.node) + ", which does not match " + ss.getPattern()
+          + about);
+    }
     if (keyword.equals("format")) {
       return new Violation(at.node, field, "expected an RFC 3339 date-time, got " + describe(at.node));
     }
@@ -133,7 +147,7 @@ public final class SchemaValidator {
   }
 
   /** everit type names ("Integer", "JSONObject", "one of [String, Integer]") to people's words. */
-  private static String types(String everit) {
+  static String types(String everit) {
     String s = everit.replace("one of ", "").replace("[", "").replace("]", "");
     List<String> names = new ArrayList<>();
     for (String part : s.split(",\\s*")) {
@@ -144,8 +158,8 @@ public final class SchemaValidator {
 
   private static String typeName(String t) {
     return switch (t) {
-      case "JSONObject" -> "a mapping";
-      case "JSONArray" -> "a list";
+      case "JSONObject", "JsonObject" -> "a mapping";
+      case "JSONArray", "JsonArray" -> "a list";
       case "Integer", "Long", "BigInteger" -> "integer";
       case "Number", "Double", "BigDecimal", "Float" -> "number";
       case "Boolean" -> "boolean";
