@@ -73,7 +73,8 @@ class SarifReporterTest {
     assertEquals("podlint", driver.get("name").asText());
     assertTrue(driver.has("version") && driver.has("informationUri"));
     JsonNode rules = driver.get("rules");
-    assertEquals(TestSupport.catalog().all().size(), rules.size(), "every rule that ran is described");
+    assertEquals(TestSupport.catalog().all().stream().filter(dev.podlint.rule.RuleDefinition::enabledByDefault).count(),
+        rules.size(), "every rule that ran (the rules enabled by default) is described");
     for (JsonNode rule : rules) {
       for (String field : new String[] {"id", "name", "shortDescription", "fullDescription", "help", "helpUri",
           "defaultConfiguration", "properties"}) {

@@ -20,6 +20,10 @@ import dev.podlint.checks.AmbiguousYamlScalarCheck;
 import dev.podlint.checks.UnknownKindCheck;
 import dev.podlint.checks.UnrelatedServicesInPodCheck;
 import dev.podlint.checks.LocalhostPortUnboundCheck;
+import dev.podlint.checks.DuplicateEnvVarCheck;
+import dev.podlint.checks.ImagePullPolicyCheck;
+import dev.podlint.checks.LatestImageTagCheck;
+import dev.podlint.model.YScalar;
 import java.util.Map;
 import dev.podlint.rule.RuleDefinition;
 
@@ -57,9 +61,20 @@ public final class BuiltinChecks {
       Map.entry("ephemeral-data-volume", (r, o) -> new EphemeralDataVolumeCheck(EphemeralDataVolumeCheck.parse(
           r.paramDefault("dataStores").orElseThrow(() -> new IllegalStateException(r.name() + " has no dataStores"))))),
       Map.entry("service-target-port-unknown", (r, o) -> new ServiceTargetPortUnknownCheck()),
-      Map.entry("service-selects-no-pods", (r, o) -> new ServiceSelectsNoPodsCheck()));
+      Map.entry("service-selects-no-pods", (r, o) -> new ServiceSelectsNoPodsCheck()),
+      Map.entry("latest-image-tag", (r, o) -> new LatestImageTagCheck(r.paramDefault("mutableTags"))),
+      Map.entry("image-pull-policy", (r, o) -> new ImagePullPolicyCheck(booleanParam(r, "acceptDigests"))),
+      Map.entry("missing-ephemeral-storage-request", (r, o) -> new MissingResourceCheck("requests", "ephemeral-storage")),
+      Map.entry("missing-ephemeral-storage-limit", (r, o) -> new MissingResourceCheck("limits", "ephemeral-storage")),
+      Map.entry("duplicate-env-var", (r, o) -> new DuplicateEnvVarCheck()));
 
   private BuiltinChecks() {}
+
+  /** A boolean parameter of {@code rule}; its default must exist. */
+  private static boolean booleanParam(RuleDefinition rule, String name) {
+    return rule.paramDefault(name).map(n -> n instanceof YScalar s ? s.asBoolean().orElse(null) : null)
+        .orElseThrow(() -> new IllegalStateException(rule.name() + " has no boolean parameter " + name));
+  }
 
   /** Rule names that have a Java check. */
   public static java.util.Set<String> names() {
