@@ -21,8 +21,13 @@ import dev.podlint.checks.UnknownKindCheck;
 import dev.podlint.checks.UnrelatedServicesInPodCheck;
 import dev.podlint.checks.LocalhostPortUnboundCheck;
 import dev.podlint.checks.DuplicateEnvVarCheck;
+import dev.podlint.checks.HpaTargetMissingCheck;
 import dev.podlint.checks.ImagePullPolicyCheck;
 import dev.podlint.checks.LatestImageTagCheck;
+import dev.podlint.checks.MissingPdbCheck;
+import dev.podlint.checks.MissingPodAntiAffinityCheck;
+import dev.podlint.checks.ReplicasWithHpaCheck;
+import dev.podlint.checks.TooFewReplicasCheck;
 import dev.podlint.model.YScalar;
 import java.util.Map;
 import dev.podlint.rule.RuleDefinition;
@@ -66,9 +71,20 @@ public final class BuiltinChecks {
       Map.entry("image-pull-policy", (r, o) -> new ImagePullPolicyCheck(booleanParam(r, "acceptDigests"))),
       Map.entry("missing-ephemeral-storage-request", (r, o) -> new MissingResourceCheck("requests", "ephemeral-storage")),
       Map.entry("missing-ephemeral-storage-limit", (r, o) -> new MissingResourceCheck("limits", "ephemeral-storage")),
-      Map.entry("duplicate-env-var", (r, o) -> new DuplicateEnvVarCheck()));
+      Map.entry("duplicate-env-var", (r, o) -> new DuplicateEnvVarCheck()),
+      Map.entry("too-few-replicas", (r, o) -> new TooFewReplicasCheck(longParam(r, "minReplicas"))),
+      Map.entry("missing-pdb", (r, o) -> new MissingPdbCheck()),
+      Map.entry("hpa-target-missing", (r, o) -> new HpaTargetMissingCheck()),
+      Map.entry("replicas-with-hpa", (r, o) -> new ReplicasWithHpaCheck()),
+      Map.entry("missing-pod-anti-affinity", (r, o) -> new MissingPodAntiAffinityCheck(longParam(r, "minReplicas"))));
 
   private BuiltinChecks() {}
+
+  /** An integer parameter of {@code rule}; its default must exist (a test validates defaults against the schema). */
+  private static long longParam(RuleDefinition rule, String name) {
+    return rule.paramDefault(name).map(n -> n instanceof YScalar s ? s.asLong().orElse(null) : null)
+        .orElseThrow(() -> new IllegalStateException(rule.name() + " has no integer parameter " + name));
+  }
 
   /** A boolean parameter of {@code rule}; its default must exist. */
   private static boolean booleanParam(RuleDefinition rule, String name) {
