@@ -215,7 +215,8 @@ class ScalingRulesTest {
   void findingsOnlyConcernKindsTheirRuleAppliesTo() throws IOException {
     List<String> all = List.of("latest-image-tag", "image-pull-policy", "missing-ephemeral-storage-request",
         "missing-ephemeral-storage-limit", "duplicate-env-var", "too-few-replicas", "missing-pdb", "hpa-target-missing",
-        "replicas-with-hpa", "missing-pod-anti-affinity");
+        "replicas-with-hpa", "missing-pod-anti-affinity", "job-without-ttl", "cronjob-without-deadline",
+        "default-namespace");
     List<RuleDefinition> rules = all.stream().map(n -> TestSupport.catalog().get(n)).toList();
     List<SourceFile> files = new ArrayList<>();
     try (Stream<Path> s = Files.walk(TestSupport.TESTDATA.resolve("rules"))) {

@@ -20,9 +20,12 @@ import dev.podlint.checks.AmbiguousYamlScalarCheck;
 import dev.podlint.checks.UnknownKindCheck;
 import dev.podlint.checks.UnrelatedServicesInPodCheck;
 import dev.podlint.checks.LocalhostPortUnboundCheck;
+import dev.podlint.checks.CronJobWithoutDeadlineCheck;
+import dev.podlint.checks.DefaultNamespaceCheck;
 import dev.podlint.checks.DuplicateEnvVarCheck;
 import dev.podlint.checks.HpaTargetMissingCheck;
 import dev.podlint.checks.ImagePullPolicyCheck;
+import dev.podlint.checks.JobWithoutTtlCheck;
 import dev.podlint.checks.LatestImageTagCheck;
 import dev.podlint.checks.MissingPdbCheck;
 import dev.podlint.checks.MissingPodAntiAffinityCheck;
@@ -76,7 +79,10 @@ public final class BuiltinChecks {
       Map.entry("missing-pdb", (r, o) -> new MissingPdbCheck()),
       Map.entry("hpa-target-missing", (r, o) -> new HpaTargetMissingCheck()),
       Map.entry("replicas-with-hpa", (r, o) -> new ReplicasWithHpaCheck()),
-      Map.entry("missing-pod-anti-affinity", (r, o) -> new MissingPodAntiAffinityCheck(longParam(r, "minReplicas"))));
+      Map.entry("missing-pod-anti-affinity", (r, o) -> new MissingPodAntiAffinityCheck(longParam(r, "minReplicas"))),
+      Map.entry("job-without-ttl", (r, o) -> new JobWithoutTtlCheck()),
+      Map.entry("cronjob-without-deadline", (r, o) -> new CronJobWithoutDeadlineCheck()),
+      Map.entry("default-namespace", (r, o) -> new DefaultNamespaceCheck()));
 
   private BuiltinChecks() {}
 
