@@ -137,6 +137,22 @@ class ScalingRulesTest {
   }
 
   @Test
+  void anAutoscalerMeansTheNamesakeClosestToIt() throws IOException {
+    Files.createDirectories(dir.resolve("shop/base"));
+    Files.createDirectories(dir.resolve("shop/hpa"));
+    Files.createDirectories(dir.resolve("blog"));
+    SourceFile base = write("shop/base/deployment.yaml", DEPLOYMENT);
+    SourceFile hpa = write("shop/hpa/hpa.yaml", HPA);
+    SourceFile namesake = write("blog/deployment.yaml", DEPLOYMENT);
+    List<Finding> found = lint(List.of(TestSupport.catalog().get("replicas-with-hpa")), namesake, hpa, base);
+    assertEquals(List.of("replicas-with-hpa@shop/base/deployment.yaml:6"), names(found),
+        "the blog's Deployment of the same name is another application's");
+    SourceFile sameFile = write("blog/all.yaml", DEPLOYMENT + "---\n" + HPA);
+    assertEquals(List.of("replicas-with-hpa@blog/all.yaml:6"),
+        names(lint(List.of(TestSupport.catalog().get("replicas-with-hpa")), sameFile, namesake)));
+  }
+
+  @Test
   void anAnnotationOnTheWorkloadSuppressesAFindingMadeFromAnotherFile() throws IOException {
     SourceFile deploy = write("deployment.yaml", DEPLOYMENT.replace("  name: api\n",
         "  name: api\n  annotations:\n    podlint.io/ignore: replicas-with-hpa\n"));
