@@ -6,7 +6,6 @@ import dev.podlint.engine.Inventory;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
-import dev.podlint.model.YScalar;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
