@@ -201,11 +201,14 @@ public final class Inventory {
     return Collections.unmodifiableList(controllers);
   }
 
-  /** The controllers of {@code kind} called {@code name} that may be in {@code namespace} (null: any). */
+  /**
+   * The controllers of {@code kind} (null: any) called {@code name} that may be in
+   * {@code namespace} (null, or template text on either side, matches any).
+   */
   public List<Controller> controllers(String kind, String name, String namespace) {
     List<Controller> out = new ArrayList<>();
     for (Controller c : controllersByName.getOrDefault(name, List.of())) {
-      if ((kind == null || c.kind().equals(kind)) && sameNamespace(namespace, c.namespace())) {
+      if ((kind == null || c.kind().equals(kind)) && mayShareNamespace(namespace, c.namespace())) {
         out.add(c);
       }
     }
@@ -217,14 +220,17 @@ public final class Inventory {
     return Collections.unmodifiableList(autoscalers);
   }
 
-  /** The autoscalers whose target is {@code c} (kind, name and namespace; a missing namespace matches any). */
+  /**
+   * The autoscalers whose target is {@code c} (kind, name and namespace; a missing namespace or
+   * template text matches any).
+   */
   public List<Autoscaler> autoscalersOf(Controller c) {
     if (c.name() == null) {
       return List.of();
     }
     List<Autoscaler> out = new ArrayList<>();
     for (Autoscaler a : autoscalersByTarget.getOrDefault(c.kind() + "/" + c.name(), List.of())) {
-      if (sameNamespace(a.object().namespace(), c.namespace())) {
+      if (mayShareNamespace(a.object().namespace(), c.namespace())) {
         out.add(a);
       }
     }
@@ -295,6 +301,14 @@ public final class Inventory {
 
   private static boolean sameNamespace(String a, String b) {
     return a == null || b == null || a.equals(b);
+  }
+
+  /**
+   * Whether two objects may be in one namespace: a missing namespace matches any, and so does one
+   * that is unrendered template text ({@code {{ .Release.Namespace }}}, {@code ${NAMESPACE}}).
+   */
+  private static boolean mayShareNamespace(String a, String b) {
+    return sameNamespace(a, b) || a.contains("{{") || a.contains("${") || b.contains("{{") || b.contains("${");
   }
 
   private void addController(Controller c) {
