@@ -39,6 +39,7 @@ class CliTest {
       metadata:
         name: once
       spec:
+        ttlSecondsAfterFinished: 3600
         template:
           spec:
             restartPolicy: Never

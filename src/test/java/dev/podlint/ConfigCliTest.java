@@ -52,7 +52,7 @@ class ConfigCliTest {
     assertEquals(0, below.code(), "found two directories up: " + below.out());
     Cli.Run without = Cli.run(dir.resolve("apps/web"), null, "--fail-on", "warning", "--no-config", "job.yaml");
     assertEquals(1, without.code());
-    assertTrue(without.out().contains("job.yaml:16:13: warning: Container 'run' has no memory limit"), without.out());
+    assertTrue(without.out().contains("job.yaml:17:13: warning: Container 'run' has no memory limit"), without.out());
     write("apps/.podlint.yml", "failOn: none\n");
     Cli.Run nearest = Cli.run(dir.resolve("apps/web"), null, "--fail-on", "warning", "job.yaml");
     assertEquals(1, nearest.code(), "the nearest file wins and files are not merged: " + nearest.out());

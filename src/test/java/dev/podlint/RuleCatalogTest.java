@@ -90,12 +90,8 @@ class RuleCatalogTest {
     }
   }
 
-  /**
-   * Check classes no rule binds for now, on purpose: missing-{cpu,memory}-{request,limit} are
-   * declarative since 0.2.0, and MissingResourceCheck stays for the missing-ephemeral-storage-*
-   * rules that reuse it (added on another branch).
-   */
-  static final Set<String> KEPT_FOR_REUSE = Set.of("MissingResourceCheck");
+  /** Check classes no rule binds, on purpose (none today: every check class serves a rule). */
+  static final Set<String> KEPT_FOR_REUSE = Set.of();
 
   @Test
   void javaRulesAndCheckClassesMatchOneToOne() throws IOException {

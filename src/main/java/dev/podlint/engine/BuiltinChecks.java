@@ -29,6 +29,19 @@ import dev.podlint.checks.RunAsRootCheck;
 import dev.podlint.checks.SecretInEnvCheck;
 import dev.podlint.checks.SensitiveHostMountCheck;
 import dev.podlint.checks.WritableRootFilesystemCheck;
+import dev.podlint.checks.CronJobWithoutDeadlineCheck;
+import dev.podlint.checks.DefaultNamespaceCheck;
+import dev.podlint.checks.DuplicateEnvVarCheck;
+import dev.podlint.checks.HpaTargetMissingCheck;
+import dev.podlint.checks.ImagePullPolicyCheck;
+import dev.podlint.checks.JobWithoutTtlCheck;
+import dev.podlint.checks.LatestImageTagCheck;
+import dev.podlint.checks.MissingPdbCheck;
+import dev.podlint.checks.MissingResourceCheck;
+import dev.podlint.checks.MissingPodAntiAffinityCheck;
+import dev.podlint.checks.ReplicasWithHpaCheck;
+import dev.podlint.checks.TooFewReplicasCheck;
+import dev.podlint.model.YScalar;
 import java.util.Map;
 import java.util.function.Function;
 import dev.podlint.rule.RuleCatalog;
@@ -84,7 +97,21 @@ public final class BuiltinChecks {
       Map.entry("host-pid", (r, o) -> new HostNamespaceCheck("hostPID")),
       Map.entry("host-ipc", (r, o) -> new HostNamespaceCheck("hostIPC")),
       Map.entry("secret-in-env", (r, o) -> new SecretInEnvCheck(r)),
-      Map.entry("automount-service-account-token", (r, o) -> new AutomountServiceAccountTokenCheck()));
+      Map.entry("automount-service-account-token", (r, o) -> new AutomountServiceAccountTokenCheck()),
+      Map.entry("latest-image-tag", (r, o) -> new LatestImageTagCheck(r.paramDefault("mutableTags"))),
+      Map.entry("image-pull-policy", (r, o) -> new ImagePullPolicyCheck(booleanParam(r, "acceptDigests"))),
+      Map.entry("missing-ephemeral-storage-request", (r, o) -> new MissingResourceCheck("requests", "ephemeral-storage")),
+      Map.entry("missing-ephemeral-storage-limit", (r, o) -> new MissingResourceCheck("limits", "ephemeral-storage")),
+      Map.entry("duplicate-env-var", (r, o) -> new DuplicateEnvVarCheck()),
+      Map.entry("too-few-replicas", (r, o) -> new TooFewReplicasCheck(longParam(r, "minReplicas"))),
+      Map.entry("missing-pdb", (r, o) -> new MissingPdbCheck()),
+      Map.entry("hpa-target-missing", (r, o) -> new HpaTargetMissingCheck()),
+      Map.entry("replicas-with-hpa", (r, o) -> new ReplicasWithHpaCheck()),
+      Map.entry("missing-pod-anti-affinity", (r, o) -> new MissingPodAntiAffinityCheck(longParam(r, "minReplicas"))),
+      Map.entry("job-without-ttl", (r, o) -> new JobWithoutTtlCheck()),
+      Map.entry("cronjob-without-deadline", (r, o) -> new CronJobWithoutDeadlineCheck()),
+      Map.entry("default-namespace", (r, o) -> new DefaultNamespaceCheck()));
+
 
   /**
    * The hostPath rules: each hostPath volume belongs to exactly one of them, so each reads the
@@ -96,6 +123,18 @@ public final class BuiltinChecks {
       "sensitive-host-mount", (r, o, rules) -> new SensitiveHostMountCheck(rules));
 
   private BuiltinChecks() {}
+
+  /** An integer parameter of {@code rule}; its default must exist (a test validates defaults against the schema). */
+  private static long longParam(RuleDefinition rule, String name) {
+    return rule.paramDefault(name).map(n -> n instanceof YScalar s ? s.asLong().orElse(null) : null)
+        .orElseThrow(() -> new IllegalStateException(rule.name() + " has no integer parameter " + name));
+  }
+
+  /** A boolean parameter of {@code rule}; its default must exist. */
+  private static boolean booleanParam(RuleDefinition rule, String name) {
+    return rule.paramDefault(name).map(n -> n instanceof YScalar s ? s.asBoolean().orElse(null) : null)
+        .orElseThrow(() -> new IllegalStateException(rule.name() + " has no boolean parameter " + name));
+  }
 
   /** Rule names that have a Java check. */
   public static java.util.Set<String> names() {

@@ -7,6 +7,7 @@ import dev.podlint.model.PortDecl;
 import dev.podlint.model.SourceFile;
 import dev.podlint.model.Span;
 import dev.podlint.model.YMap;
+import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,17 +15,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What cross-object rules see of a whole run: every Service (whole, they are small) and a compact
- * summary of every workload's pods (labels and declared ports), so memory stays proportional to
- * the Services and the label sets, not to the workloads' trees. Workloads are indexed by namespace
- * and by label, so matching a selector costs the size of the smallest candidate list, not a pass
- * over every workload.
+ * What cross-object rules see of a whole run: every Service, HorizontalPodAutoscaler, KEDA
+ * ScaledObject and PodDisruptionBudget (whole, they are small), a compact summary of every
+ * workload's pods (labels and declared ports) and of every controller's replica settings, so
+ * memory stays proportional to those small objects and the label sets, not to the workloads'
+ * trees. Workloads are indexed by label, controllers by name and autoscalers by target, so
+ * matching costs the size of the candidate list, not a pass over every workload.
  */
 public final class Inventory {
   /** A declared container port of a workload's pods. */
@@ -68,13 +71,98 @@ public final class Inventory {
   public record CustomResource(String apiVersion, String kind, String name, String namespace,
       Map<String, String> templateLabels) {}
 
+  /** The kinds whose replica count lives in {@code spec.replicas} and that an autoscaler can scale. */
+  public static final Set<String> SCALABLE_KINDS = Set.of("Deployment", "StatefulSet", "ReplicaSet",
+      "ReplicationController");
+
+  /** The annotation that marks the input as a whole application (see {@link #isApplication}). */
+  public static final String APPLICATION_ANNOTATION = "podlint.io/application";
+
+  /**
+   * A controller of a {@link #SCALABLE_KINDS scalable kind}: the few nodes and facts the replica,
+   * autoscaler and disruption-budget rules need, not its tree.
+   *
+   * @param object a handle on the object for reporting and suppressions: its {@code apiVersion},
+   *     {@code kind} and {@code metadata}, without the spec
+   * @param nameAt the {@code metadata.name} value, or null
+   * @param specKey the object's {@code spec} key, where something missing from the spec is reported
+   * @param replicasKey the {@code spec.replicas} key, or null when the spec does not set it
+   * @param replicasValue the {@code spec.replicas} value node, or null
+   * @param replicas the value of {@code spec.replicas}; null when absent, null or not an integer
+   * @param labelsAt the pod template's {@code labels} key (else its {@code metadata} key, else
+   *     {@code template}, else {@code spec}): what a PodDisruptionBudget must select
+   * @param podLabels the pod template's labels, in file order
+   * @param recreate a Deployment with {@code strategy.type: Recreate}: old and new pods never run
+   *     together, often because only one may run at a time
+   * @param sharedClaim the pods mount a PersistentVolumeClaim by name, so every replica shares one claim
+   */
+  public record Controller(K8sObject object, YScalar nameAt, YScalar specKey, YScalar replicasKey, YScalar replicasValue,
+      Long replicas, YNode labelsAt, Map<String, String> podLabels, boolean recreate, boolean sharedClaim) {
+    public String kind() {
+      return object.kind();
+    }
+
+    /** Where the controller is named: its {@code metadata.name} value, else its {@code spec} key. */
+    public YNode namedAt() {
+      return nameAt != null ? nameAt : specKey;
+    }
+
+    public String name() {
+      return object.name();
+    }
+
+    public String namespace() {
+      return object.namespace();
+    }
+  }
+
+  /**
+   * Something that sets a controller's replica count: a HorizontalPodAutoscaler, or a KEDA
+   * {@code ScaledObject} (which creates one). Kept whole: both are small.
+   *
+   * @param targetKind {@code scaleTargetRef.kind} (KEDA's default: Deployment), or null
+   * @param targetName {@code scaleTargetRef.name}, or null
+   * @param targetAt the node that names the target: the {@code name} value, else the
+   *     {@code scaleTargetRef} key, else the {@code spec} key
+   * @param kindAt the {@code scaleTargetRef.kind} value, or null
+   * @param minReplicas {@code minReplicas} ({@code minReplicaCount} for KEDA), null when not set
+   * @param minReplicasAt the node of that value, or null
+   * @param maxReplicas {@code maxReplicas} ({@code maxReplicaCount}), null when not set
+   */
+  public record Autoscaler(K8sObject object, String targetKind, String targetName, YNode targetAt, YScalar kindAt,
+      Long minReplicas, YScalar minReplicasAt, Long maxReplicas, YScalar specKey) {
+    /** Whether this is a HorizontalPodAutoscaler (and not a KEDA ScaledObject). */
+    public boolean isHpa() {
+      return object.kind().equals("HorizontalPodAutoscaler");
+    }
+  }
+
   private final List<K8sObject> services = new ArrayList<>();
   private final List<CustomResource> customResources = new ArrayList<>();
   private final List<Workload> workloads = new ArrayList<>();
   private final Map<String, List<Workload>> byLabel = new HashMap<>();
+  private final List<Controller> controllers = new ArrayList<>();
+  private final Map<String, List<Controller>> controllersByName = new HashMap<>();
+  private final List<Autoscaler> autoscalers = new ArrayList<>();
+  private final Map<String, List<Autoscaler>> autoscalersByTarget = new HashMap<>();
+  private final List<K8sObject> disruptionBudgets = new ArrayList<>();
+  private boolean application;
 
   /** Records {@code object} if cross-object rules need it. */
   void add(K8sObject object, PodView pod) {
+    if (!application && object.annotation(APPLICATION_ANNOTATION).map(v -> v.strip().equalsIgnoreCase("true"))
+        .orElse(false)) {
+      application = true;
+    }
+    if (SCALABLE_KINDS.contains(object.kind()) && !isCustomResource(object.apiVersion())) {
+      object.root().entry("spec").filter(e -> e.value() instanceof YMap)
+          .ifPresent(e -> addController(controller(object, e.key(), (YMap) e.value())));
+    } else if (object.kind().equals("HorizontalPodAutoscaler") && object.apiVersion().startsWith("autoscaling/")
+        || object.kind().equals("ScaledObject") && object.apiVersion().startsWith("keda.sh/")) {
+      autoscaler(object).ifPresent(this::addAutoscaler);
+    } else if (object.kind().equals("PodDisruptionBudget") && object.apiVersion().startsWith("policy/")) {
+      disruptionBudgets.add(object);
+    }
     if (object.kind().equals("Service")) {
       services.add(object);
     } else if (pod == null && isCustomResource(object.apiVersion())) {
@@ -94,6 +182,10 @@ public final class Inventory {
 
   /** Adds everything {@code other} recorded (runs merge per-file inventories in file order). */
   void addAll(Inventory other) {
+    application |= other.application;
+    other.controllers.forEach(this::addController);
+    other.autoscalers.forEach(this::addAutoscaler);
+    disruptionBudgets.addAll(other.disruptionBudgets);
     services.addAll(other.services);
     customResources.addAll(other.customResources);
     for (Workload w : other.workloads) {
@@ -102,6 +194,61 @@ public final class Inventory {
         byLabel.computeIfAbsent(e.getKey() + "=" + e.getValue(), k -> new ArrayList<>()).add(w);
       }
     }
+  }
+
+  /** Controllers of the {@link #SCALABLE_KINDS scalable kinds}, in file order. */
+  public List<Controller> controllers() {
+    return Collections.unmodifiableList(controllers);
+  }
+
+  /**
+   * The controllers of {@code kind} (null: any) called {@code name} that may be in
+   * {@code namespace} (null, or template text on either side, matches any).
+   */
+  public List<Controller> controllers(String kind, String name, String namespace) {
+    List<Controller> out = new ArrayList<>();
+    for (Controller c : controllersByName.getOrDefault(name, List.of())) {
+      if ((kind == null || c.kind().equals(kind)) && mayShareNamespace(namespace, c.namespace())) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** HorizontalPodAutoscalers and KEDA ScaledObjects, in file order. */
+  public List<Autoscaler> autoscalers() {
+    return Collections.unmodifiableList(autoscalers);
+  }
+
+  /**
+   * The autoscalers whose target is {@code c} (kind, name and namespace; a missing namespace or
+   * template text matches any).
+   */
+  public List<Autoscaler> autoscalersOf(Controller c) {
+    if (c.name() == null) {
+      return List.of();
+    }
+    List<Autoscaler> out = new ArrayList<>();
+    for (Autoscaler a : autoscalersByTarget.getOrDefault(c.kind() + "/" + c.name(), List.of())) {
+      if (mayShareNamespace(a.object().namespace(), c.namespace())) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /** PodDisruptionBudgets (policy/v1 and v1beta1), whole, in file order. */
+  public List<K8sObject> disruptionBudgets() {
+    return Collections.unmodifiableList(disruptionBudgets);
+  }
+
+  /**
+   * Whether the input says it is a whole application: some object carries the annotation
+   * {@code podlint.io/application: "true"}. Rules that judge what is absent from the input
+   * (a workload without a PodDisruptionBudget) need to know that the input is complete.
+   */
+  public boolean isApplication() {
+    return application;
   }
 
   public List<K8sObject> services() {
@@ -154,6 +301,102 @@ public final class Inventory {
 
   private static boolean sameNamespace(String a, String b) {
     return a == null || b == null || a.equals(b);
+  }
+
+  /**
+   * Whether two objects may be in one namespace: a missing namespace matches any, and so does one
+   * that is unrendered template text ({@code {{ .Release.Namespace }}}, {@code ${NAMESPACE}}).
+   */
+  private static boolean mayShareNamespace(String a, String b) {
+    return sameNamespace(a, b) || a.contains("{{") || a.contains("${") || b.contains("{{") || b.contains("${");
+  }
+
+  private void addController(Controller c) {
+    controllers.add(c);
+    if (c.name() != null) {
+      controllersByName.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(c);
+    }
+  }
+
+  private void addAutoscaler(Autoscaler a) {
+    autoscalers.add(a);
+    if (a.targetKind() != null && a.targetName() != null) {
+      autoscalersByTarget.computeIfAbsent(a.targetKind() + "/" + a.targetName(), k -> new ArrayList<>()).add(a);
+    }
+  }
+
+  /** The summary of a controller of a scalable kind. */
+  private static Controller controller(K8sObject o, YScalar specKey, YMap spec) {
+    Optional<YMap.Entry> replicas = spec.entry("replicas");
+    YScalar replicasKey = replicas.map(YMap.Entry::key).orElse(null);
+    YScalar replicasValue = replicas.map(YMap.Entry::value).filter(v -> v instanceof YScalar).map(v -> (YScalar) v)
+        .orElse(null);
+    Long count = replicasValue == null ? null : replicasValue.asLong().orElse(null);
+    YNode labelsAt = specKey;
+    Map<String, String> labels = new LinkedHashMap<>();
+    Optional<YMap.Entry> template = spec.entry("template");
+    if (template.isPresent()) {
+      labelsAt = template.get().key();
+      if (template.get().value() instanceof YMap t) {
+        Optional<YMap.Entry> meta = t.entry("metadata");
+        if (meta.isPresent()) {
+          labelsAt = meta.get().key();
+          Optional<YMap.Entry> l = meta.get().value() instanceof YMap m ? m.entry("labels") : Optional.empty();
+          if (l.isPresent()) {
+            labelsAt = l.get().key();
+            if (l.get().value() instanceof YMap lm) {
+              putLabels(lm, labels);
+            }
+          }
+        }
+      }
+    }
+    boolean recreate = o.kind().equals("Deployment")
+        && spec.mapAt("strategy").flatMap(s -> s.string("type")).map("Recreate"::equals).orElse(false);
+    boolean sharedClaim = spec.mapAt("template", "spec").map(ps -> ps.maps("volumes").stream()
+        .anyMatch(v -> v.get("persistentVolumeClaim").isPresent())).orElse(false);
+    YScalar nameAt = o.root().mapAt("metadata").flatMap(m -> m.scalar("name")).filter(n -> !n.isNull()).orElse(null);
+    return new Controller(handle(o), nameAt, specKey, replicasKey, replicasValue, count, labelsAt,
+        Collections.unmodifiableMap(labels), recreate, sharedClaim);
+  }
+
+  /** The autoscaler summary of an HPA or a KEDA ScaledObject; empty without a {@code spec} map. */
+  private static Optional<Autoscaler> autoscaler(K8sObject o) {
+    Optional<YMap.Entry> specEntry = o.root().entry("spec").filter(e -> e.value() instanceof YMap);
+    if (specEntry.isEmpty()) {
+      return Optional.empty();
+    }
+    YMap spec = (YMap) specEntry.get().value();
+    boolean keda = o.kind().equals("ScaledObject");
+    Optional<YMap.Entry> ref = spec.entry("scaleTargetRef");
+    YMap refMap = ref.map(YMap.Entry::value).filter(v -> v instanceof YMap).map(v -> (YMap) v).orElse(null);
+    YScalar kindAt = refMap == null ? null : refMap.scalar("kind").filter(s -> !s.isNull()).orElse(null);
+    String kind = kindAt != null ? kindAt.value() : keda && refMap != null ? "Deployment" : null;
+    YScalar nameAt = refMap == null ? null : refMap.scalar("name").filter(s -> !s.isNull()).orElse(null);
+    YNode targetAt = nameAt != null ? nameAt : ref.<YNode>map(YMap.Entry::key).orElse(specEntry.get().key());
+    String minKey = keda ? "minReplicaCount" : "minReplicas";
+    YScalar minAt = spec.scalar(minKey).filter(s -> !s.isNull()).orElse(null);
+    Long min = minAt == null ? null : minAt.asLong().orElse(null);
+    Long max = spec.scalar(keda ? "maxReplicaCount" : "maxReplicas").flatMap(YScalar::asLong).orElse(null);
+    return Optional.of(new Autoscaler(o, kind, nameAt == null ? null : nameAt.value(), targetAt, kindAt, min, minAt,
+        max, specEntry.get().key()));
+  }
+
+  /**
+   * A small stand-in for {@code o} that findings can name and suppressions can read: the same
+   * identity, file and document, with only {@code apiVersion}, {@code kind} and {@code metadata}
+   * kept of its tree.
+   */
+  private static K8sObject handle(K8sObject o) {
+    List<YMap.Entry> kept = new ArrayList<>();
+    for (YMap.Entry e : o.root().entries()) {
+      String k = e.key().value();
+      if (k.equals("apiVersion") || k.equals("kind") || k.equals("metadata")) {
+        kept.add(e);
+      }
+    }
+    return new K8sObject(o.apiVersion(), o.kind(), o.name(), o.namespace(), new YMap(kept, o.root().span(),
+        o.root().path()), o.file(), o.documentIndex());
   }
 
   private static Workload summarize(PodView pod) {

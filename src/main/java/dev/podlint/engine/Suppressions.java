@@ -524,11 +524,21 @@ public final class Suppressions {
       int line = f.span().start().line();
       return switch (d.form) {
         case LINE_COMMENT, DOCUMENT_COMMENT, FILE_COMMENT -> line >= d.fromLine && line <= d.toLine;
-        case LIST_ANNOTATION, RULE_ANNOTATION -> f.object() == d.object && inside(f, d.under);
-        case CONTAINER_ANNOTATION -> f.object() == d.object && inside(f, d.under)
+        case LIST_ANNOTATION, RULE_ANNOTATION -> sameObject(f.object(), d.object) && inside(f, d.under);
+        case CONTAINER_ANNOTATION -> sameObject(f.object(), d.object) && inside(f, d.under)
             && d.container.equals(container(f).orElse(null));
         case EXEMPTION -> false;
       };
+    }
+
+    /**
+     * Whether two handles name one object of one file: cross-object rules report on compact
+     * handles (see Inventory) rather than the loaded tree, so identity alone is not enough.
+     */
+    private static boolean sameObject(K8sObject a, K8sObject b) {
+      return a == b || a != null && b != null && a.documentIndex() == b.documentIndex()
+          && a.file().displayName().equals(b.file().displayName()) && a.root().path().equals(b.root().path())
+          && a.kind().equals(b.kind()) && java.util.Objects.equals(a.name(), b.name());
     }
 
     private static boolean inside(Finding f, YPath under) {
