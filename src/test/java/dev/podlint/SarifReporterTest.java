@@ -126,6 +126,20 @@ class SarifReporterTest {
   }
 
   @Test
+  void aFixIsLeftOutWhenTheObjectHoldsALiteralSecret() throws IOException {
+    String secret = java.nio.file.Files.readAllLines(TestSupport.TESTDATA.resolve("examples/shop-bad.yaml")).stream()
+        .dropWhile(l -> !l.contains("REDIS_PASSWORD")).skip(1).findFirst().orElseThrow()
+        .replaceAll(".*value:\\s*", "").replaceAll("\\s+#.*", "").replace("\"", "").strip();
+    for (String format : new String[] {"sarif", "json"}) {
+      Cli.Run r = Cli.run("-f", format, "--fail-on", "none", "testdata/examples/shop-bad.yaml");
+      assertTrue(r.out().contains("unrelated-services-in-pod") || r.out().contains("PL018"), r.out());
+      assertFalse(r.out().contains(secret), format + " must not repeat the literal secret (in a fix): " + secret);
+    }
+    Cli.Run advise = Cli.run("advise", "-q", "testdata/examples/shop-bad.yaml");
+    assertTrue(advise.out().contains(secret), "the local proposal keeps the manifest as it is");
+  }
+
+  @Test
   void suppressedFindingsStayWithASuppressionAndRelatedLocationsAreListed() throws IOException {
     Path p = dir.resolve("pod.yaml");
     Files.writeString(p, CliTest.CONFLICT.replace("  name: shop\n",

@@ -88,6 +88,10 @@ public record Finding(
     return new Finding(rule, severity, message, file, span, object, path, related, s, fingerprint, fix);
   }
 
+  Finding withoutFix() {
+    return new Finding(rule, severity, message, file, span, object, path, related, suppression, fingerprint, null);
+  }
+
   Finding withFingerprint(String fp) {
     return new Finding(rule, severity, message, file, span, object, path, related, suppression, fp, fix);
   }

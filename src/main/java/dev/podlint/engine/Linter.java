@@ -230,7 +230,34 @@ public final class Linter {
   /** Sorts, keeps the first of once-per-run findings and fingerprints: the same for every run. */
   private static List<Finding> finish(List<Finding> findings) {
     findings.sort(Finding.ORDER);
-    return List.copyOf(fingerprint(oncePerRun(findings)));
+    return List.copyOf(fingerprint(oncePerRun(withoutSecretsInFixes(findings))));
+  }
+
+  /** The rule whose findings mark an object as holding a literal secret. */
+  static final String SECRET_RULE = "secret-in-env";
+
+  /**
+   * Drops proposed fixes of objects that hold a literal secret: a fix repeats the object's text,
+   * and reports travel to CI logs and code scanning, where a secret must not be copied. The
+   * finding stays; {@code podlint advise} still prints the proposal locally.
+   */
+  private static List<Finding> withoutSecretsInFixes(List<Finding> findings) {
+    java.util.Set<String> secret = new java.util.HashSet<>();
+    for (Finding f : findings) {
+      if (f.rule().name().equals(SECRET_RULE) && f.object() != null) {
+        secret.add(f.file().displayName() + "\u0000" + f.object().documentIndex() + "\u0000" + f.object().identity());
+      }
+    }
+    if (secret.isEmpty()) {
+      return findings;
+    }
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      boolean holds = f.fix() != null && f.object() != null && secret.contains(
+          f.file().displayName() + "\u0000" + f.object().documentIndex() + "\u0000" + f.object().identity());
+      out.add(holds ? f.withoutFix() : f);
+    }
+    return out;
   }
 
   /** Keeps only the first finding per message of rules marked {@code oncePerRun} (input is sorted). */
