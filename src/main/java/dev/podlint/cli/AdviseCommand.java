@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     versionProvider = PodlintCommand.Version.class,
     sortOptions = false,
     description = {
-        "Propose how to split pods that run independent services.",
+        "Proposes how to split pods that run independent services.",
         "",
         "Prints each file that holds such a pod, with the pod's workload replaced by one workload per "
             + "independent service (helpers stay with the container they serve), a Service for each moved "
