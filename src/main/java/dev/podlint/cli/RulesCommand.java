@@ -64,10 +64,11 @@ public final class RulesCommand implements Callable<Integer> {
         int w = rules.stream().mapToInt(r -> r.name().length()).max().orElse(10);
         int iw = rules.stream().mapToInt(r -> r.id().length()).max().orElse(5);
         for (RuleDefinition r : rules) {
-          out.printf("%-" + iw + "s  %-" + w + "s  %-7s  %-10s  %s%n", r.id(), r.name(), r.severity().label(),
-              r.category(), r.title());
+          out.printf("%-" + iw + "s  %-" + w + "s  %-7s  %-3s  %-10s  %s%n", r.id(), r.name(), r.severity().label(),
+              r.enabledByDefault() ? "on" : "off", r.category(), r.title());
         }
         out.println();
+        out.println("on/off: enabled by default or not (a configuration turns rules on and off).");
         out.println("`podlint explain NAME` tells why a rule exists and how to fix what it finds.");
       }
       default -> throw new IllegalStateException();

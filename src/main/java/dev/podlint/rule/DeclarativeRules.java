@@ -152,7 +152,8 @@ final class DeclarativeRules {
               ? "; a missing field has no value: add a variant 'missing' with its own message"
               : "";
           problems.add(new RuleFormatException.Problem(at, field, "placeholder {" + p + "} is not available for "
-              + kind + " violations of a " + rule.match().target().label() + " rule (available: "
+              + kind + " violations of " + ("aeiou".indexOf(rule.match().target().label().charAt(0)) >= 0 ? "an " : "a ")
+              + rule.match().target().label() + " rule (available: "
               + String.join(", ", allowed.stream().map(a -> "{" + a + "}").toList()) + ")" + hint));
         }
       }
