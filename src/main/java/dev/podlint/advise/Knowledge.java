@@ -1,6 +1,7 @@
 package dev.podlint.advise;
 
 import dev.podlint.model.ContainerView;
+import dev.podlint.model.ImageRef;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
@@ -91,17 +92,7 @@ public final class Knowledge {
    * {@code docker.io/library/redis:7@sha256:..} gives {@code docker.io/library/redis}.
    */
   public static String repository(String image) {
-    String s = image.strip();
-    int at = s.indexOf('@');
-    if (at >= 0) {
-      s = s.substring(0, at);
-    }
-    int slash = s.lastIndexOf('/');
-    int colon = s.lastIndexOf(':');
-    if (colon > slash) {
-      s = s.substring(0, colon);
-    }
-    return s.toLowerCase(Locale.ROOT);
+    return ImageRef.split(image).name().toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.model.ContainerRole;
 import dev.podlint.model.ContainerView;
+import dev.podlint.model.ImageRef;
 import dev.podlint.model.PodView;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
@@ -451,24 +452,7 @@ public final class EphemeralDataVolumeCheck implements Check.ContainerCheck {
    * {@code docker.io/bitnami/postgresql:16@sha256:...} is {@code bitnami/postgresql}.
    */
   static String repository(String image) {
-    String ref = image.trim().toLowerCase(Locale.ROOT);
-    int at = ref.indexOf('@');
-    if (at >= 0) {
-      ref = ref.substring(0, at);
-    }
-    int slash = ref.lastIndexOf('/');
-    int colon = ref.lastIndexOf(':');
-    if (colon > slash) {
-      ref = ref.substring(0, colon);
-    }
-    int first = ref.indexOf('/');
-    if (first > 0) {
-      String host = ref.substring(0, first);
-      if (host.contains(".") || host.contains(":") || host.equals("localhost")) {
-        ref = ref.substring(first + 1);
-      }
-    }
-    return ref;
+    return ImageRef.split(image).repository().toLowerCase(Locale.ROOT);
   }
 
   /** {@code path} without repeated and trailing slashes. */

@@ -191,17 +191,23 @@ public final class IdenticalProbesCheck implements Check.ContainerCheck {
     return port.substring(port.indexOf(':') + 1);
   }
 
-  /** {@code httpHeaders} as sorted {@code name=value} pairs with lower-case names. */
-  private static Optional<List<String>> headers(YMap action) {
-    Optional<YNode> v = action.get("httpHeaders");
+  /** The items of the list at {@code key}: none when it is absent or null, empty when it is no list. */
+  private static Optional<List<YNode>> items(YMap action, String key) {
+    Optional<YNode> v = action.get(key);
     if (v.isEmpty() || v.get() instanceof YScalar s && s.isNull()) {
       return Optional.of(List.of());
     }
-    if (!(v.get() instanceof YSeq seq)) {
+    return v.get() instanceof YSeq seq ? Optional.of(seq.items()) : Optional.empty();
+  }
+
+  /** {@code httpHeaders} as sorted {@code name=value} pairs with lower-case names. */
+  private static Optional<List<String>> headers(YMap action) {
+    Optional<List<YNode>> items = items(action, "httpHeaders");
+    if (items.isEmpty()) {
       return Optional.empty();
     }
     List<String> out = new ArrayList<>();
-    for (YNode item : seq.items()) {
+    for (YNode item : items.get()) {
       if (!(item instanceof YMap h)) {
         return Optional.empty();
       }
@@ -217,15 +223,12 @@ public final class IdenticalProbesCheck implements Check.ContainerCheck {
   }
 
   private static Optional<List<String>> command(YMap action) {
-    Optional<YNode> v = action.get("command");
-    if (v.isEmpty() || v.get() instanceof YScalar s && s.isNull()) {
-      return Optional.of(List.of());
-    }
-    if (!(v.get() instanceof YSeq seq)) {
+    Optional<List<YNode>> items = items(action, "command");
+    if (items.isEmpty()) {
       return Optional.empty();
     }
     List<String> out = new ArrayList<>();
-    for (YNode item : seq.items()) {
+    for (YNode item : items.get()) {
       if (!(item instanceof YScalar s) || s.isNull()) {
         return Optional.empty();
       }

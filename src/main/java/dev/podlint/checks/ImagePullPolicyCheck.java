@@ -3,6 +3,7 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.model.ContainerView;
+import dev.podlint.model.ImageRef;
 import dev.podlint.model.PodView;
 import dev.podlint.model.YScalar;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public final class ImagePullPolicyCheck implements Check.ContainerCheck {
   @Override
   public void check(PodView pod, ContainerView c, Findings out) {
     Optional<YScalar> image = c.node().scalar("image").filter(s -> !s.isNull());
-    Optional<Images.Ref> ref = image.flatMap(i -> Images.parse(i.value()));
+    Optional<ImageRef> ref = image.flatMap(i -> ImageRef.parse(i.value()));
     if (ref.isEmpty() || acceptDigests && ref.get().pinnedByDigest()) {
       return;
     }

@@ -3,6 +3,7 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.model.ContainerView;
+import dev.podlint.model.ImageRef;
 import dev.podlint.model.PodView;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
@@ -37,7 +38,7 @@ public final class LatestImageTagCheck implements Check.ContainerCheck {
     if (image.isEmpty()) {
       return;
     }
-    Optional<Images.Ref> ref = Images.parse(image.get().value());
+    Optional<ImageRef> ref = ImageRef.parse(image.get().value());
     if (ref.isEmpty() || ref.get().pinnedByDigest()) {
       return;
     }

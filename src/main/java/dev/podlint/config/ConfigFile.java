@@ -19,6 +19,7 @@ import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
 import dev.podlint.rule.Severity;
 import dev.podlint.schema.JsonSchema;
+import dev.podlint.schema.SchemaValidator;
 import dev.podlint.schema.Violation;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -128,7 +129,8 @@ public final class ConfigFile {
           + docs.size());
     }
     if (!(first instanceof YMap) && !(first instanceof YScalar s && s.isNull())) {
-      c.problem(first.span().start(), "the configuration must be a mapping of settings, got " + describe(first));
+      c.problem(first.span().start(), "the configuration must be a mapping of settings, got "
+          + SchemaValidator.describe(first));
       return c;
     }
     c.check();
@@ -189,7 +191,7 @@ public final class ConfigFile {
       String problem = v.problem();
       if (v.field().equals("kubernetesVersion") && v.node() instanceof YScalar s && !s.isString() && !s.isNull()) {
         problem = "expected a quoted string such as \"" + LintOptions.KUBERNETES_VERSIONS.get(
-            LintOptions.KUBERNETES_VERSIONS.size() - 1) + "\", got " + describe(s)
+            LintOptions.KUBERNETES_VERSIONS.size() - 1) + "\", got " + SchemaValidator.describe(s)
             + " (YAML reads an unquoted version as a number: 1.30 would be 1.3)";
       }
       problem(v.node().span().start(), v.field() + ": " + problem + enumHint(v));
@@ -384,7 +386,8 @@ public final class ConfigFile {
         ? didYouMean(s.value().toLowerCase(Locale.ROOT), LEVELS) : "";
     boolean inMapping = n.path().segments().size() > 2;
     problem(n.span().start(), n.path().describe() + ": expected " + String.join(", ", LEVELS.subList(0, 4)) + " or "
-        + LEVELS.get(4) + (inMapping ? "" : ", or a mapping with level and params") + ", got " + describe(n) + hint);
+        + LEVELS.get(4) + (inMapping ? "" : ", or a mapping with level and params") + ", got "
+        + SchemaValidator.describe(n) + hint);
     return null;
   }
 
@@ -541,36 +544,7 @@ public final class ConfigFile {
   }
 
   private static String didYouMean(String word, java.util.Collection<String> candidates, int maxDistance) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String c : candidates) {
-      int d = EditDistance.between(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
-      if (d < bestDistance || d == bestDistance && best != null && c.compareTo(best) < 0) {
-        bestDistance = d;
-        best = c;
-      }
-    }
-    if (best != null && !best.equals(word) && bestDistance <= maxDistance) {
-      return "; did you mean \"" + best + "\"?";
-    }
-    return "";
-  }
-
-  /** What a node is, for messages. */
-  static String describe(YNode n) {
-    if (n instanceof YMap) {
-      return "a mapping";
-    }
-    if (n instanceof YSeq) {
-      return "a list";
-    }
-    YScalar s = (YScalar) n;
-    return switch (s.type()) {
-      case STRING -> "string \"" + s.value() + "\"";
-      case INT -> "integer " + s.value();
-      case FLOAT -> "number " + s.value();
-      case BOOL -> "boolean " + s.value();
-      case NULL -> "null";
-    };
+    return EditDistance.closest(word, candidates, maxDistance).filter(best -> !best.equals(word))
+        .map(best -> "; did you mean \"" + best + "\"?").orElse("");
   }
 }

@@ -1,5 +1,9 @@
 package dev.podlint.model;
 
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
 /** Levenshtein distance, for "did you mean" suggestions. */
 public final class EditDistance {
   private EditDistance() {}
@@ -21,5 +25,23 @@ public final class EditDistance {
       cur = t;
     }
     return prev[b.length()];
+  }
+
+  /**
+   * The candidate closest to {@code word}, ignoring case, if it is at most {@code maxDistance} edits
+   * away; of equally close ones the first in sort order.
+   */
+  public static Optional<String> closest(String word, Collection<String> candidates, int maxDistance) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = between(lower, c.toLowerCase(Locale.ROOT));
+      if (d < bestDistance || d == bestDistance && best != null && c.compareTo(best) < 0) {
+        bestDistance = d;
+        best = c;
+      }
+    }
+    return best != null && bestDistance <= maxDistance ? Optional.of(best) : Optional.empty();
   }
 }

@@ -1,25 +1,26 @@
 package dev.podlint.schema;
 
+import static dev.podlint.schema.EveritErrors.EXTRANEOUS;
+import static dev.podlint.schema.EveritErrors.REQUIRED;
+import static dev.podlint.schema.EveritErrors.TYPE;
+
 import dev.podlint.model.EditDistance;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YPath;
 import dev.podlint.model.YScalar;
 import dev.podlint.model.YSeq;
+import dev.podlint.schema.EveritErrors.Resolved;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.everit.json.schema.EnumSchema;
 import org.everit.json.schema.ObjectSchema;
-import org.everit.json.schema.ReferenceSchema;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.StringSchema;
 import org.everit.json.schema.ValidationException;
@@ -31,10 +32,6 @@ import org.json.JSONObject;
  * it, a wrong type or value at the value.
  */
 public final class SchemaValidator {
-  private static final Pattern EXTRANEOUS = Pattern.compile("extraneous key \\[(.*)] is not permitted");
-  private static final Pattern REQUIRED = Pattern.compile("required key \\[(.*)] not found");
-  private static final Pattern TYPE = Pattern.compile("expected type: (.*), found: (.*)");
-
   private SchemaValidator() {}
 
   public static List<Violation> validate(Schema schema, YMap root) {
@@ -58,10 +55,8 @@ public final class SchemaValidator {
       schema.validate(JsonTree.of(root));
       return List.of();
     } catch (ValidationException e) {
-      List<ValidationException> leaves = new ArrayList<>();
-      collectLeaves(e, leaves);
       Map<String, Violation> out = new LinkedHashMap<>();
-      for (ValidationException leaf : leaves) {
+      for (ValidationException leaf : EveritErrors.leaves(e, false)) {
         Violation v = toViolation(leaf, root, anchor, base);
         out.putIfAbsent(v.field() + "\u0000" + v.problem() + "\u0000" + v.node().span(), v);
       }
@@ -71,79 +66,58 @@ public final class SchemaValidator {
     }
   }
 
-  private static void collectLeaves(ValidationException e, List<ValidationException> out) {
-    if (e.getCausingExceptions().isEmpty()) {
-      out.add(e);
-    } else {
-      for (ValidationException c : e.getCausingExceptions()) {
-        collectLeaves(c, out);
-      }
-    }
-  }
-
   private static Violation toViolation(ValidationException e, YNode root, YNode anchor, YPath base) {
-    List<String> segments = pointer(e.getPointerToViolation());
-    Resolved at = resolve(root, anchor, base, segments);
-    String field = at.path.describe();
+    Resolved at = EveritErrors.resolve(root, anchor, base, e.getPointerToViolation());
+    String field = at.path().describe();
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     String message = e.getErrorMessage();
     Matcher m;
-    if ((m = EXTRANEOUS.matcher(message)).matches() && at.node instanceof YMap map) {
+    if ((m = EXTRANEOUS.matcher(message)).matches() && at.node() instanceof YMap map) {
       String key = m.group(1);
-      YNode keyNode = map.keyNode(key).<YNode>map(k -> k).orElse(at.anchor);
+      YNode keyNode = map.keyNode(key).<YNode>map(k -> k).orElse(at.anchor());
       String hint = suggestion(key, e.getViolatedSchema());
-      return new Violation(keyNode, join(at.path, key), "unknown field \"" + key + "\"" + hint);
+      return new Violation(keyNode, join(at.path(), key), "unknown field \"" + key + "\"" + hint);
     }
     if ((m = REQUIRED.matcher(message)).matches()) {
-      return new Violation(at.anchor, join(at.path, m.group(1)), "required field is missing");
+      return new Violation(at.anchor(), join(at.path(), m.group(1)), "required field is missing");
     }
     if (keyword.equals("type") || (m = TYPE.matcher(message)).matches()) {
       Matcher t = TYPE.matcher(message);
       String expected = t.matches() ? types(t.group(1)) : message;
-      return new Violation(at.node, field, "expected " + expected + ", got " + describe(at.node));
+      return new Violation(at.node(), field, "expected " + expected + ", got " + describe(at.node()));
     }
     if (keyword.equals("enum") || e.getViolatedSchema() instanceof EnumSchema) {
       String allowed = e.getViolatedSchema() instanceof EnumSchema es
-          ? es.getPossibleValues().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "))
-          : "one of the allowed values";
-      return new Violation(at.node, field, "expected one of " + allowed + ", got " + describe(at.node));
+          ? EveritErrors.allowed(es) : "one of the allowed values";
+      return new Violation(at.node(), field, "expected one of " + allowed + ", got " + describe(at.node()));
     }
-    if (keyword.equals("minLength") && at.node instanceof YScalar s && s.value().isEmpty()) {
-      return new Violation(at.node, field, "expected a non-empty string");
+    if (keyword.equals("minLength") && at.node() instanceof YScalar s && s.value().isEmpty()) {
+      return new Violation(at.node(), field, "expected a non-empty string");
     }
     if (keyword.equals("pattern") && e.getViolatedSchema() instanceof StringSchema ss && ss.getPattern() != null) {
       String about = ss.getDescription() == null ? "" : " (" + ss.getDescription().strip() + ")";
-      return new Violation(at.node, field, "got " + describe(at.node) + ", which does not match " + ss.getPattern()
+      return new Violation(at.node(), field, "got " + describe(at.node()) + ", which does not match " + ss.getPattern()
           + about);
     }
     if (keyword.equals("format")) {
-      return new Violation(at.node, field, "expected an RFC 3339 date-time, got " + describe(at.node));
+      return new Violation(at.node(), field, "expected an RFC 3339 date-time, got " + describe(at.node()));
     }
-    return new Violation(at.node, field, message);
+    return new Violation(at.node(), field, message);
   }
 
   /** "did you mean ..." for an unknown key, from the properties the object does allow. */
   private static String suggestion(String key, Schema violated) {
-    Schema s = violated;
-    while (s instanceof ReferenceSchema r) {
-      s = r.getReferredSchema();
-    }
-    if (!(s instanceof ObjectSchema os)) {
-      return "";
-    }
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : new TreeSet<>(os.getPropertySchemas().keySet())) {
-      int d = EditDistance.between(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = candidate;
-      }
-    }
-    if (best != null && bestDistance <= Math.max(2, key.length() / 4)) {
-      return "; did you mean \"" + best + "\"?";
-    }
-    return "";
+    return EveritErrors.unwrap(violated) instanceof ObjectSchema os
+        ? didYouMean(key, os.getPropertySchemas().keySet()) : "";
+  }
+
+  /**
+   * {@code ; did you mean "x"?} for the name in {@code candidates} closest to {@code key} (a
+   * quarter of its length or two edits away at most), else empty.
+   */
+  static String didYouMean(String key, Collection<String> candidates) {
+    return EditDistance.closest(key, candidates, Math.max(2, key.length() / 4))
+        .map(best -> "; did you mean \"" + best + "\"?").orElse("");
   }
 
   /** everit type names ("Integer", "JSONObject", "one of [String, Integer]") to people's words. */
@@ -169,7 +143,7 @@ public final class SchemaValidator {
   }
 
   /** What a node is, for messages: {@code string "three"}, {@code a mapping}, {@code boolean true}. */
-  static String describe(YNode n) {
+  public static String describe(YNode n) {
     if (n instanceof YMap) {
       return "a mapping";
     }
@@ -191,53 +165,4 @@ public final class SchemaValidator {
   private static String join(YPath path, String key) {
     return path.isRoot() ? key : path + "." + key;
   }
-
-  private static List<String> pointer(String p) {
-    List<String> out = new ArrayList<>();
-    if (p == null) {
-      return out;
-    }
-    String s = p.startsWith("#") ? p.substring(1) : p;
-    for (String seg : s.split("/")) {
-      if (!seg.isEmpty()) {
-        out.add(seg.replace("~1", "/").replace("~0", "~"));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * The node a pointer names, and where to report something missing from it: the key of the
-   * entry that holds it, or the item itself inside a list.
-   */
-  private record Resolved(YNode node, YNode anchor, YPath path) {}
-
-  private static Resolved resolve(YNode root, YNode rootAnchor, YPath base, List<String> segments) {
-    YNode cur = root;
-    YNode anchor = rootAnchor;
-    YPath path = base;
-    for (String seg : segments) {
-      if (cur instanceof YMap m) {
-        var entry = m.entry(seg);
-        if (entry.isEmpty()) {
-          break;
-        }
-        anchor = entry.get().key();
-        cur = entry.get().value();
-        path = path.key(seg);
-      } else if (cur instanceof YSeq s && seg.chars().allMatch(Character::isDigit)) {
-        int i = Integer.parseInt(seg);
-        if (i >= s.size()) {
-          break;
-        }
-        cur = s.get(i);
-        anchor = cur;
-        path = path.index(i);
-      } else {
-        break;
-      }
-    }
-    return new Resolved(cur, anchor, path);
-  }
-
 }

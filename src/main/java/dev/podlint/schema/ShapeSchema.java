@@ -1,7 +1,13 @@
 package dev.podlint.schema;
 
-import dev.podlint.model.EditDistance;
+import static dev.podlint.schema.EveritErrors.EXTRANEOUS;
+import static dev.podlint.schema.EveritErrors.REQUIRED;
+import static dev.podlint.schema.EveritErrors.TYPE;
+import static dev.podlint.schema.EveritErrors.segments;
+import static dev.podlint.schema.EveritErrors.unwrap;
+
 import dev.podlint.model.YMap;
+import dev.podlint.schema.EveritErrors.Resolved;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YPath;
 import dev.podlint.model.YScalar;
@@ -16,14 +22,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 import org.everit.json.schema.CombinedSchema;
 import org.everit.json.schema.ConstSchema;
 import org.everit.json.schema.EnumSchema;
 import org.everit.json.schema.FalseSchema;
 import org.everit.json.schema.NotSchema;
 import org.everit.json.schema.ObjectSchema;
-import org.everit.json.schema.ReferenceSchema;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.SchemaException;
 import org.everit.json.schema.StringSchema;
@@ -72,10 +76,6 @@ public final class ShapeSchema {
    * @param problem a short description, e.g. {@code expected one of Always, Never, got string "x"}
    */
   public record Problem(Kind kind, YNode at, String field, YNode value, String problem) {}
-
-  private static final Pattern EXTRANEOUS = Pattern.compile("extraneous key \\[(.*)] is not permitted");
-  private static final Pattern REQUIRED = Pattern.compile("required key \\[(.*)] not found");
-  private static final Pattern TYPE = Pattern.compile("expected type: (.*), found: (.*)");
 
   /** Draft-07 keywords; anything else in a schema is a typo (or an {@code x-} extension). */
   private static final Set<String> KEYWORDS = Set.of(
@@ -177,10 +177,8 @@ public final class ShapeSchema {
       schema.validate(JsonTree.withoutUnset(target));
       return List.of();
     } catch (ValidationException e) {
-      List<ValidationException> leaves = new ArrayList<>();
-      collectLeaves(e, leaves);
       Map<String, Problem> out = new LinkedHashMap<>();
-      for (ValidationException leaf : leaves) {
+      for (ValidationException leaf : EveritErrors.leaves(e, true)) {
         for (Problem p : problems(leaf, target, anchor)) {
           out.putIfAbsent(p.kind() + "\u0000" + p.field() + "\u0000" + p.at().span(), p);
         }
@@ -191,69 +189,8 @@ public final class ShapeSchema {
     }
   }
 
-  private static void collectLeaves(ValidationException e, List<ValidationException> out) {
-    List<ValidationException> causes = e.getCausingExceptions();
-    if (causes.isEmpty()) {
-      out.add(e);
-    } else if ("anyOf".equals(e.getKeyword()) || "oneOf".equals(e.getKeyword())) {
-      // one failed alternative speaks for all: the first as written (everit keeps no order)
-      String prefix = (e.getSchemaLocation() == null ? "#" : e.getSchemaLocation()) + "/" + e.getKeyword() + "/";
-      ValidationException first = causes.stream()
-          .min(Comparator.comparingInt((ValidationException c) -> alternative(c.getSchemaLocation(), prefix)))
-          .orElseThrow();
-      collectLeaves(first, out);
-    } else {
-      for (ValidationException c : causes) {
-        collectLeaves(c, out);
-      }
-    }
-  }
-
-  /** The index of the alternative {@code location} lies in, below {@code prefix} ({@code #/anyOf/}). */
-  private static int alternative(String location, String prefix) {
-    if (location == null || !location.startsWith(prefix)) {
-      return Integer.MAX_VALUE;
-    }
-    String rest = location.substring(prefix.length());
-    int slash = rest.indexOf('/');
-    try {
-      return Integer.parseInt(slash < 0 ? rest : rest.substring(0, slash));
-    } catch (NumberFormatException ex) {
-      return Integer.MAX_VALUE;
-    }
-  }
-
-  /** A node found by a JSON pointer, where to report it, and its path relative to the target. */
-  private record Resolved(YNode node, YNode anchor, YPath path) {}
-
-  private static Resolved resolve(YNode target, YNode rootAnchor, String pointer) {
-    YNode cur = target;
-    YNode anchor = rootAnchor;
-    YPath path = YPath.ROOT;
-    for (String seg : segments(pointer)) {
-      if (cur instanceof YMap m) {
-        var entry = m.entry(seg);
-        if (entry.isEmpty()) {
-          break;
-        }
-        anchor = entry.get().key();
-        cur = entry.get().value();
-        path = path.key(seg);
-      } else if (cur instanceof YSeq s && !seg.isEmpty() && seg.chars().allMatch(Character::isDigit)
-          && Integer.parseInt(seg) < s.size()) {
-        int i = Integer.parseInt(seg);
-        cur = s.get(i);
-        anchor = cur;
-        path = path.index(i);
-      } else {
-        break;
-      }
-    }
-    return new Resolved(cur, anchor, path);
-  }
-
   private static List<Problem> problems(ValidationException e, YNode target, YNode rootAnchor) {
-    Resolved at = resolve(target, rootAnchor, e.getPointerToViolation());
+    Resolved at = EveritErrors.resolve(target, rootAnchor, YPath.ROOT, e.getPointerToViolation());
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     Schema violated = unwrap(e.getViolatedSchema());
     Matcher m;
@@ -261,31 +198,31 @@ public final class ShapeSchema {
       return List.of(missing(at, m.group(1), violated));
     }
     if (keyword.equals("type") && violated instanceof ObjectSchema os && !os.getRequiredProperties().isEmpty()
-        && !(at.node instanceof YMap)) {
+        && !(at.node() instanceof YMap)) {
       // `resources: []` where resources.requests is required: what is required is missing beneath the key
-      return List.of(new Problem(Kind.MISSING, at.anchor, requiredChain(at.path, os).toString(), null, "missing"));
+      return List.of(new Problem(Kind.MISSING, at.anchor(), requiredChain(at.path(), os).toString(), null, "missing"));
     }
-    if ((m = EXTRANEOUS.matcher(e.getErrorMessage())).matches() && at.node instanceof YMap map
+    if ((m = EXTRANEOUS.matcher(e.getErrorMessage())).matches() && at.node() instanceof YMap map
         && map.entry(m.group(1)).isPresent()) {
-      return List.of(forbidden(map.entry(m.group(1)).get(), at.path));
+      return List.of(forbidden(map.entry(m.group(1)).get(), at.path()));
     }
-    if (violated instanceof FalseSchema && at.anchor instanceof YScalar key && !at.path.isRoot()
-        && at.path.segments().get(at.path.segments().size() - 1) instanceof String) {
-      return List.of(new Problem(Kind.FORBIDDEN, key, at.path.toString(), at.node, "not allowed"));
+    if (violated instanceof FalseSchema && at.anchor() instanceof YScalar key && !at.path().isRoot()
+        && at.path().segments().get(at.path().segments().size() - 1) instanceof String) {
+      return List.of(new Problem(Kind.FORBIDDEN, key, at.path().toString(), at.node(), "not allowed"));
     }
     if (violated instanceof NotSchema not && unwrap(not.getMustNotMatch()) instanceof ObjectSchema os
-        && !os.getRequiredProperties().isEmpty() && at.node instanceof YMap map) {
+        && !os.getRequiredProperties().isEmpty() && at.node() instanceof YMap map) {
       List<Problem> out = new ArrayList<>();
       for (String key : os.getRequiredProperties()) {
-        map.entry(key).filter(en -> !JsonTree.isUnset(en.value())).ifPresent(en -> out.add(forbidden(en, at.path)));
+        map.entry(key).filter(en -> !JsonTree.isUnset(en.value())).ifPresent(en -> out.add(forbidden(en, at.path())));
       }
       if (!out.isEmpty()) {
         return out;
       }
     }
-    YNode where = at.node instanceof YScalar ? at.node : at.anchor;
-    return List.of(new Problem(Kind.VALUE, where, at.path.toString(), at.node, describeValueProblem(e, violated,
-        at.node)));
+    YNode where = at.node() instanceof YScalar ? at.node() : at.anchor();
+    return List.of(new Problem(Kind.VALUE, where, at.path().toString(), at.node(), describeValueProblem(e, violated,
+        at.node())));
   }
 
   private static Problem forbidden(YMap.Entry entry, YPath parent) {
@@ -300,9 +237,9 @@ public final class ShapeSchema {
    */
   private static Problem missing(Resolved at, String key, Schema violated) {
     Schema property = violated instanceof ObjectSchema os ? unwrap(os.getPropertySchemas().get(key)) : null;
-    YPath field = property instanceof ObjectSchema os ? requiredChain(at.path.key(key), os) : at.path.key(key);
-    YNode where = at.anchor;
-    if (at.node instanceof YMap map && property instanceof ObjectSchema os && !os.getRequiredProperties().isEmpty()) {
+    YPath field = property instanceof ObjectSchema os ? requiredChain(at.path().key(key), os) : at.path().key(key);
+    YNode where = at.anchor();
+    if (at.node() instanceof YMap map && property instanceof ObjectSchema os && !os.getRequiredProperties().isEmpty()) {
       where = map.entry(key).<YNode>map(YMap.Entry::key).orElse(where);
     }
     return new Problem(Kind.MISSING, where, field.toString(), null, "missing");
@@ -323,13 +260,6 @@ public final class ShapeSchema {
     return field;
   }
 
-  private static Schema unwrap(Schema s) {
-    while (s instanceof ReferenceSchema r && r.getReferredSchema() != null) {
-      s = r.getReferredSchema();
-    }
-    return s;
-  }
-
   private static String describeValueProblem(ValidationException e, Schema violated, YNode node) {
     String got = SchemaValidator.describe(node);
     Matcher t = TYPE.matcher(e.getErrorMessage());
@@ -337,8 +267,7 @@ public final class ShapeSchema {
       return "expected " + SchemaValidator.types(t.group(1)) + ", got " + got;
     }
     if (violated instanceof EnumSchema es) {
-      return "expected one of " + es.getPossibleValues().stream().map(String::valueOf).sorted()
-          .collect(Collectors.joining(", ")) + ", got " + got;
+      return "expected one of " + EveritErrors.allowed(es) + ", got " + got;
     }
     if (violated instanceof ConstSchema cs) {
       return "expected " + cs.getPermittedValue() + ", got " + got;
@@ -353,20 +282,6 @@ public final class ShapeSchema {
       return "got " + got + ", which matches none of the allowed shapes";
     }
     return e.getErrorMessage() + " (got " + got + ")";
-  }
-
-  private static List<String> segments(String pointer) {
-    List<String> out = new ArrayList<>();
-    if (pointer == null) {
-      return out;
-    }
-    String s = pointer.startsWith("#") ? pointer.substring(1) : pointer;
-    for (String seg : s.split("/")) {
-      if (!seg.isEmpty()) {
-        out.add(seg.replace("~1", "/").replace("~0", "~"));
-      }
-    }
-    return out;
   }
 
   /** The node of the schema a pointer from everit names (as deep as it exists). */
@@ -472,15 +387,6 @@ public final class ShapeSchema {
   }
 
   private static String suggestion(String key) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String k : new java.util.TreeSet<>(KEYWORDS)) {
-      int d = EditDistance.between(key.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = k;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, key.length() / 4) ? "; did you mean \"" + best + "\"?" : "";
+    return SchemaValidator.didYouMean(key, KEYWORDS);
   }
 }
