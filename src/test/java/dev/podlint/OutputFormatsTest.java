@@ -84,7 +84,7 @@ class OutputFormatsTest {
     assertEquals("error", conflict.getAttribute("severity"));
     assertEquals("Port 8080/TCP of container 'x]]>y' is already declared by container 'a<b>&\"c'' "
         + "[PL001 container-port-conflict]", conflict.getAttribute("message"));
-    assertTrue(r.out().contains("&lt;b&gt;&amp;&quot;c&apos;"), r.out());
+    assertTrue(r.out().contains("&lt;b&gt;&amp;&quot;c'"), r.out());
     assertTrue(elements(files.get(0), "error").stream().anyMatch(e -> e.getAttribute("severity").equals("warning")));
   }
 
@@ -147,7 +147,12 @@ class OutputFormatsTest {
   @Test
   void eachFormatPairsWithTheOutputAfterIt() throws Exception {
     write("pod.yaml", CliTest.CONFLICT);
-    Cli.Run r = Cli.run(dir, null, "-f", "sarif", "-o", "out.sarif", "-f", "checkstyle", "-o", "cs.xml", "-f", "text",
+    // the README's example
+    Cli.Run r = Cli.run(dir, null, "-f", "sarif", "-o", "out.sarif", "-f", "junit", "-o", "podlint-junit.xml", "-f",
+        "text", "pod.yaml");
+    assertEquals(1, r.code(), r.err());
+    assertEquals("testsuites", xml(Files.readString(dir.resolve("podlint-junit.xml"))).getDocumentElement().getTagName());
+    r = Cli.run(dir, null, "-f", "sarif", "-o", "out.sarif", "-f", "checkstyle", "-o", "cs.xml", "-f", "text",
         "pod.yaml");
     assertEquals(1, r.code(), r.err());
     assertTrue(r.out().startsWith("pod.yaml:2:7: note:") && r.out().contains("\npod.yaml:14:26: error:"), r.out());
@@ -193,7 +198,8 @@ class OutputFormatsTest {
   @Test
   void baselineReportsOnlyNewFindingsEvenWhenLinesMoved() throws Exception {
     write("pod.yaml", CliTest.CONFLICT);
-    assertEquals(1, Cli.run(dir, null, "-f", "sarif", "-o", "old.sarif", "pod.yaml").code());
+    // the README's example
+    assertEquals(0, Cli.run(dir, null, "-f", "sarif", "-o", "old.sarif", "--fail-on", "none", "pod.yaml").code());
 
     // unchanged: same findings, moved down by a comment, exit 0 and nothing printed
     write("pod.yaml", "# moved\n# down\n" + CliTest.CONFLICT);

@@ -5,7 +5,8 @@ final class Xml {
   private Xml() {}
 
   /**
-   * Text for an attribute value or element content: markup characters become entities, line
+   * Text for an attribute value in double quotes or element content: markup characters and double
+   * quotes become entities (apostrophes need none), line
    * breaks and tabs become character references (so attribute values keep them), and characters
    * XML 1.0 cannot hold at all (most C0 controls, lone surrogates, U+FFFE, U+FFFF) become U+FFFD.
    */
@@ -21,7 +22,6 @@ final class Xml {
         case '<' -> sb.append("&lt;");
         case '>' -> sb.append("&gt;");
         case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&apos;");
         case '\n' -> sb.append("&#10;");
         case '\r' -> sb.append("&#13;");
         case '\t' -> sb.append("&#9;");
