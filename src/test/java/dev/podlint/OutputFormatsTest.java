@@ -219,6 +219,7 @@ class OutputFormatsTest {
       assertEquals("Pod", f.at("/object/kind").asText());
       assertEquals("shop-two", f.at("/object/name").asText(), "only the second pod's findings are new: " + f);
     }
+    SarifReporterTest.assertValid(Files.readString(dir.resolve("new.sarif")));
     JsonNode results = new ObjectMapper().readTree(dir.resolve("new.sarif").toFile()).at("/runs/0/results");
     int fresh = 0;
     int unchanged = 0;
