@@ -9,6 +9,8 @@ import dev.podlint.engine.LintResult;
 import dev.podlint.engine.Linter;
 import dev.podlint.load.InputProblem;
 import dev.podlint.load.Inputs;
+import dev.podlint.report.Baseline;
+import dev.podlint.report.JunitReporter;
 import dev.podlint.report.Report;
 import dev.podlint.report.Reporter;
 import dev.podlint.rule.RuleCatalog;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,7 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Lints Kubernetes manifests and reports problems at their line and column.")
 public final class LintCommand implements Callable<Integer> {
   /** Output formats. */
-  enum Format { text, json, sarif }
+  enum Format { text, json, sarif, junit, checkstyle }
 
   /** Levels for --fail-on. */
   enum FailOn { error, warning, note, none }
@@ -58,14 +61,26 @@ public final class LintCommand implements Callable<Integer> {
           + "input. Default: the current directory.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  /** One report: a format and where it goes; {@code -f} and {@code -o} pair up in the order given. */
+  static final class Output {
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+        description = "Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable: each --format pairs "
+            + "with the --output that follows it; at most one report goes to standard output.")
+    Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report to FILE (written to a temporary file first, then renamed) instead of "
-          + "standard output.")
-  Path output;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+        description = "Write the report of the --format before it to FILE (written to a temporary file first, then "
+            + "renamed) instead of standard output.")
+    Path output;
+  }
+
+  @ArgGroup(exclusive = false, multiplicity = "0..*")
+  List<Output> outputs = new ArrayList<>();
+
+  @Option(names = "--baseline", paramLabel = "SARIF",
+      description = "Report only findings that are not in SARIF, a report podlint wrote earlier (matched by rule and "
+          + "fingerprint, not by line); SARIF output keeps every finding with its baselineState.")
+  Path baseline;
 
   @Option(names = "--fail-on", paramLabel = "LEVEL",
       description = "Exit with 1 when a finding is at or above LEVEL: ${COMPLETION-CANDIDATES} "
@@ -136,18 +151,37 @@ public final class LintCommand implements Callable<Integer> {
             .orElse("it is a podlint configuration file"));
       }
     }
+    List<Output> plan = plan();
+    Severity level = failLevel(configuration);
+    Baseline known = null;
+    if (baseline != null) {
+      try {
+        known = Baseline.read(env.workingDir().resolve(baseline), baseline.toString());
+      } catch (Baseline.Invalid e) {
+        throw new UserException(ExitCodes.USAGE, e.getMessage());
+      }
+    }
     LintResult result = linter.lint(inputs.files(), inputs.problems(), env::stdin);
     Path root = srcRoot == null ? env.workingDir() : env.workingDir().resolve(srcRoot);
-    Report report = new Report(result, Podlint.version(), root, Duration.ofNanos(System.nanoTime() - started));
-    boolean toFile = output != null;
-    Reporter reporter = Reporter.forFormat(format.name(), !toFile && format == Format.text && env.color());
-    if (toFile) {
-      writeAtomically(env.workingDir().resolve(output), reporter, report);
-    } else {
-      try {
-        reporter.write(report, spec.commandLine().getOut());
-      } catch (IOException e) {
-        throw new UserException(ExitCodes.USAGE, "cannot write the report: " + e.getMessage());
+    Baseline.Comparison comparison = known == null ? null : known.compare(result);
+    Report full = new Report(result, Podlint.version(), root, Duration.ofNanos(System.nanoTime() - started),
+        inputs.files(), comparison);
+    // everything but SARIF shows only what is new; the exit code counts only that, too
+    LintResult shown = comparison == null ? result : comparison.onlyNew(result);
+    Report onlyNew = full.withResult(shown);
+    for (Output o : plan) {
+      boolean toFile = o.output != null;
+      Reporter reporter = o.format == Format.junit ? new JunitReporter(level)
+          : Reporter.forFormat(o.format.name(), !toFile && o.format == Format.text && env.color());
+      Report report = reporter.showsBaselineState() ? full : onlyNew;
+      if (toFile) {
+        writeAtomically(env.workingDir().resolve(o.output), reporter, report);
+      } else {
+        try {
+          reporter.write(report, spec.commandLine().getOut());
+        } catch (IOException e) {
+          throw new UserException(ExitCodes.USAGE, "cannot write the report: " + e.getMessage());
+        }
       }
     }
     for (InputProblem p : result.inputProblems()) {
@@ -157,7 +191,10 @@ public final class LintCommand implements Callable<Integer> {
       err.println("podlint: internal error: " + e + " (please report this to " + Podlint.HOME + ")");
     }
     if (!quiet) {
-      err.println(summary(result, Duration.ofNanos(System.nanoTime() - started)));
+      if (comparison != null) {
+        err.println(baselineLine(result, comparison));
+      }
+      err.println(summary(shown, Duration.ofNanos(System.nanoTime() - started)));
     }
     if (!result.internalErrors().isEmpty()) {
       return ExitCodes.INTERNAL;
@@ -165,14 +202,66 @@ public final class LintCommand implements Callable<Integer> {
     if (!result.inputProblems().isEmpty()) {
       return ExitCodes.INPUT;
     }
+    return shown.hasFindingsAtLeast(level) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private Severity failLevel(Configuration configuration) {
     String fail = configuration.failOn(failOn == null ? null : failOn.name()).orElse(FailOn.error.name());
-    Severity level = switch (FailOn.valueOf(fail)) {
+    return switch (FailOn.valueOf(fail)) {
       case error -> Severity.ERROR;
       case warning -> Severity.WARNING;
       case note -> Severity.NOTE;
       case none -> null;
     };
-    return result.hasFindingsAtLeast(level) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /**
+   * The reports to write, checked before anything is linted: text to standard output by default;
+   * a lone {@code -o FILE} writes text; with several reports every one names its format, at most one
+   * goes to standard output and no two go to the same file.
+   */
+  private List<Output> plan() {
+    if (outputs.isEmpty()) {
+      Output text = new Output();
+      text.format = Format.text;
+      return List.of(text);
+    }
+    List<Output> plan = new ArrayList<>();
+    Output toStdout = null;
+    java.util.Map<Path, Output> files = new java.util.HashMap<>();
+    for (Output o : outputs) {
+      if (o.format == null) {
+        if (outputs.size() > 1) {
+          throw new UserException(ExitCodes.USAGE, "--output " + o.output + " has no --format: when writing several "
+              + "reports, give each its format (-f sarif -o report.sarif -f text)");
+        }
+        o.format = Format.text;
+      }
+      if (o.output == null) {
+        if (toStdout != null) {
+          throw new UserException(ExitCodes.USAGE, "both " + toStdout.format + " and " + o.format + " would go to "
+              + "standard output: follow all but one --format with --output FILE");
+        }
+        toStdout = o;
+      } else {
+        Path target = env.workingDir().resolve(o.output).toAbsolutePath().normalize();
+        Output other = files.put(target, o);
+        if (other != null) {
+          throw new UserException(ExitCodes.USAGE, "the " + other.format + " and " + o.format + " reports would both be "
+              + "written to " + o.output);
+        }
+      }
+      plan.add(o);
+    }
+    return plan;
+  }
+
+  /** What the baseline comparison found, counted without suppressed findings. */
+  private String baselineLine(LintResult result, Baseline.Comparison comparison) {
+    long fresh = result.findings().stream().filter(f -> !f.isSuppressed() && comparison.isNew(f)).count();
+    long unchanged = result.findings().stream().filter(f -> !f.isSuppressed() && !comparison.isNew(f)).count();
+    return "podlint: compared with the baseline " + baseline + ": " + plural(fresh, "new finding") + ", "
+        + unchanged + " unchanged, " + comparison.absent() + " gone (only new findings are reported)";
   }
 
   private static void writeAtomically(Path target, Reporter reporter, Report report) {

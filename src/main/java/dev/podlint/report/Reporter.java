@@ -7,12 +7,21 @@ import java.io.Writer;
 public interface Reporter {
   void write(Report report, Writer out) throws IOException;
 
-  /** The reporter for a format name: text, json or sarif. */
+  /**
+   * Whether the reporter writes every finding with its baseline state (SARIF's
+   * {@code baselineState}). Reporters that do not are given only the findings that are new.
+   */
+  default boolean showsBaselineState() {
+    return false;
+  }
+
+  /** The reporter for a format name: text, json, sarif or checkstyle (junit needs a fail level). */
   static Reporter forFormat(String format, boolean color) {
     return switch (format) {
       case "text" -> new TextReporter(color);
       case "json" -> new JsonReporter();
       case "sarif" -> new SarifReporter();
+      case "checkstyle" -> new CheckstyleReporter();
       default -> throw new IllegalArgumentException("unknown format '" + format + "'");
     };
   }

@@ -55,6 +55,11 @@ public final class SarifReporter implements Reporter {
   static final URI SCHEMA = URI.create("https://json.schemastore.org/sarif-2.1.0.json");
 
   @Override
+  public boolean showsBaselineState() {
+    return true;
+  }
+
+  @Override
   public void write(Report report, Writer out) throws IOException {
     LintResult r = report.result();
     Map<String, Integer> index = new HashMap<>();
@@ -65,7 +70,11 @@ public final class SarifReporter implements Reporter {
     }
     List<Result> results = new ArrayList<>();
     for (Finding f : r.findings()) {
-      results.add(result(f, index.get(f.rule().id()), report.srcRoot()));
+      Result res = result(f, index.get(f.rule().id()), report.srcRoot());
+      if (report.baseline() != null) {
+        res.withBaselineState(report.baseline().isNew(f) ? Result.BaselineState.NEW : Result.BaselineState.UNCHANGED);
+      }
+      results.add(res);
     }
     List<Notification> notifications = new ArrayList<>();
     for (InputProblem p : r.inputProblems()) {
