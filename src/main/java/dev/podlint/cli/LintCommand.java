@@ -115,6 +115,11 @@ public final class LintCommand implements Callable<Integer> {
           + "(default: strictKinds of the configuration, else not).")
   Boolean strictKinds;
 
+  @Option(names = "--stdin-name", paramLabel = "NAME",
+      description = "Report standard input ('-') as the file NAME, for example the chart a 'helm template' pipe "
+          + "rendered (SARIF makes NAME relative to --srcroot). Default: <stdin>.")
+  String stdinName;
+
   @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line on standard error.")
   boolean quiet;
 
@@ -142,8 +147,19 @@ public final class LintCommand implements Callable<Integer> {
     Linter linter = Linter.withDefaults(configuration.catalog(), options);
     Exclusions exclusions = configuration.exclusions();
     // podlint's own configuration files are never manifests
+    if (stdinName != null && (stdinName.isBlank() || !paths.contains("-"))) {
+      throw new UserException(ExitCodes.USAGE, stdinName.isBlank() ? "--stdin-name needs a non-empty name"
+          : "--stdin-name names standard input, which is read only when '-' is among the paths");
+    }
+    try {
+      if (stdinName != null) {
+        env.workingDir().resolve(stdinName);
+      }
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new UserException(ExitCodes.USAGE, "invalid value for option '--stdin-name': " + e.getMessage());
+    }
     Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir(), p -> exclusions.test(p)
-        || ConfigLocator.NAMES.contains(String.valueOf(p.getFileName())) && !Files.isDirectory(p));
+        || ConfigLocator.NAMES.contains(String.valueOf(p.getFileName())) && !Files.isDirectory(p), stdinName);
     if (!quiet) {
       for (String arg : inputs.excluded()) {
         err.println("podlint: not linting " + arg + ": " + exclusions.match(env.workingDir().resolve(arg))

@@ -51,7 +51,10 @@ public record Finding(
   /** Replace the text inside {@code deleted} with {@code inserted}. */
   public record Edit(Span deleted, String inserted) {}
 
-  /** A secondary place that explains the finding (the earlier declaration of a conflict). */
+  /**
+   * A secondary place that explains the finding (the earlier declaration of a conflict, the Helm
+   * template an object was rendered from); {@code span} is null when only the file is known.
+   */
   public record Related(SourceFile file, Span span, String message) {}
 
   /**
@@ -90,6 +93,13 @@ public record Finding(
 
   Finding withoutFix() {
     return new Finding(rule, severity, message, file, span, object, path, related, suppression, fingerprint, null);
+  }
+
+  Finding withRelated(List<Related> more) {
+    List<Related> all = new java.util.ArrayList<>(related);
+    all.addAll(more);
+    return new Finding(rule, severity, message, file, span, object, path, List.copyOf(all), suppression, fingerprint,
+        fix);
   }
 
   Finding withFingerprint(String fp) {

@@ -230,7 +230,21 @@ public final class Linter {
   /** Sorts, keeps the first of once-per-run findings and fingerprints: the same for every run. */
   private static List<Finding> finish(List<Finding> findings) {
     findings.sort(Finding.ORDER);
-    return List.copyOf(fingerprint(oncePerRun(withoutSecretsInFixes(findings))));
+    return List.copyOf(withTemplates(fingerprint(oncePerRun(withoutSecretsInFixes(findings)))));
+  }
+
+  /**
+   * Names the Helm template each finding's object was rendered from as a related location (no
+   * region: the line in the template is not known).
+   */
+  private static List<Finding> withTemplates(List<Finding> findings) {
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      SourceFile template = f.object() == null ? null : f.object().renderedFrom();
+      out.add(template == null ? f : f.withRelated(List.of(new Finding.Related(template, null,
+          "rendered from the Helm template " + template.displayName()))));
+    }
+    return out;
   }
 
   /** The rule whose findings mark an object as holding a literal secret. */

@@ -54,13 +54,23 @@ public final class Inputs {
    * never excluded.
    */
   public static Expansion expand(List<String> args, Path workingDir, Predicate<Path> excluded) {
+    return expand(args, workingDir, excluded, null);
+  }
+
+  /**
+   * As {@link #expand(List, Path, Predicate)}, with standard input reported as {@code stdinName}
+   * (a path relative to {@code workingDir}, which SARIF makes relative to its source root) when it
+   * is not null.
+   */
+  public static Expansion expand(List<String> args, Path workingDir, Predicate<Path> excluded, String stdinName) {
     Set<SourceFile> files = new LinkedHashSet<>();
     List<InputProblem> problems = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     List<String> paths = args.isEmpty() ? List.of(".") : args;
     for (String arg : paths) {
       if (arg.equals("-")) {
-        files.add(new SourceFile(SourceFile.STDIN, null));
+        files.add(stdinName == null ? new SourceFile(SourceFile.STDIN, null)
+            : SourceFile.stdin(stdinName, workingDir.resolve(stdinName).normalize()));
         continue;
       }
       Path p = workingDir.resolve(arg);

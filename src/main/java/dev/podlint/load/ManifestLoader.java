@@ -114,6 +114,13 @@ public final class ManifestLoader {
     } catch (StackOverflowError e) {
       error = Optional.of(new SyntaxError("the document is nested too deeply to read", lastEnd));
     }
+    HelmSources helm = HelmSources.scan(text);
+    if (helm != null) {
+      objects.replaceAll(o -> {
+        SourceFile template = helm.at(o.root().span().start().line());
+        return template == null ? o : o.withRenderedFrom(template);
+      });
+    }
     if (!text.contains(COMMENTS_OF_INTEREST)) {
       return new LoadedFile(file, objects, documents, error);
     }

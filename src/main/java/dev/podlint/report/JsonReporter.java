@@ -50,7 +50,9 @@ public final class JsonReporter implements Reporter {
       for (Finding.Related rel : f.related()) {
         Map<String, Object> x = new LinkedHashMap<>();
         x.put("file", rel.file().displayName());
-        putSpan(x, rel.span());
+        if (rel.span() != null) {
+          putSpan(x, rel.span());
+        }
         x.put("message", rel.message());
         related.add(x);
       }

@@ -234,6 +234,9 @@ public final class SarifReporter implements Reporter {
   }
 
   private static Location location(SourceFile file, Span span, Path srcRoot) {
+    if (span == null) {
+      return new Location().withPhysicalLocation(new PhysicalLocation().withArtifactLocation(artifact(file, srcRoot)));
+    }
     return new Location().withPhysicalLocation(new PhysicalLocation()
         .withArtifactLocation(artifact(file, srcRoot))
         .withRegion(new Region()
@@ -245,8 +248,13 @@ public final class SarifReporter implements Reporter {
 
   /** A URI relative to {@code %SRCROOT%} when the file is below it, else an absolute file URI. */
   static ArtifactLocation artifact(SourceFile file, Path srcRoot) {
-    if (file.isStdin()) {
+    if (file.path() == null) {
       return new ArtifactLocation().withUri("stdin");
+    }
+    if (file.kind() == SourceFile.Kind.TEMPLATE) {
+      String rel = file.path().normalize().toString().replace('\\', '/');
+      return rel.startsWith("../") || file.path().isAbsolute() ? new ArtifactLocation().withUri(encodePath(rel))
+          : new ArtifactLocation().withUri(encodePath(rel)).withUriBaseId(SRCROOT);
     }
     Path abs = file.path().toAbsolutePath().normalize();
     Path root = srcRoot.toAbsolutePath().normalize();
