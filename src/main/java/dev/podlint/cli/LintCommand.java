@@ -43,7 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Lints Kubernetes manifests and reports problems at their line and column.")
 public final class LintCommand implements Callable<Integer> {
   /** Output formats. */
-  enum Format { text, json, sarif }
+  enum Format { text, json, sarif, github }
 
   /** Levels for --fail-on. */
   enum FailOn { error, warning, note, none }
