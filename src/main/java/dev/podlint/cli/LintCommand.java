@@ -80,6 +80,11 @@ public final class LintCommand implements Callable<Integer> {
           + "directory.")
   Path srcRoot;
 
+  @Option(names = "--sarif-category", paramLabel = "NAME",
+      description = "SARIF automationDetails.id podlint/NAME/ instead of podlint/, so that code scanning keeps the "
+          + "results of several podlint runs (one per directory or environment) apart.")
+  String sarifCategory;
+
   @Option(names = "--kubernetes-version", paramLabel = "VERSION",
       completionCandidates = KubernetesVersions.class,
       description = "The Kubernetes version to check against: ${COMPLETION-CANDIDATES} (default: "
@@ -138,7 +143,8 @@ public final class LintCommand implements Callable<Integer> {
     }
     LintResult result = linter.lint(inputs.files(), inputs.problems(), env::stdin);
     Path root = srcRoot == null ? env.workingDir() : env.workingDir().resolve(srcRoot);
-    Report report = new Report(result, Podlint.version(), root, Duration.ofNanos(System.nanoTime() - started));
+    Report report = new Report(result, Podlint.version(), root, Duration.ofNanos(System.nanoTime() - started),
+        Report.automationId(sarifCategory));
     boolean toFile = output != null;
     Reporter reporter = Reporter.forFormat(format.name(), !toFile && format == Format.text && env.color());
     if (toFile) {
