@@ -193,4 +193,50 @@ class SarifReporterTest {
     assertTrue(r.out().contains("cannot read nope.yaml"), r.out());
     assertFalse(r.out().contains("\"results\" : [ {"), "no results for a missing file");
   }
+
+  @Test
+  void automationDetailsKeepCategoriesApart() throws IOException {
+    Cli.Run plain = Cli.run("-f", "sarif", "--fail-on", "none", "testdata/examples/cronjob.yaml");
+    assertValid(plain.out());
+    assertEquals("podlint/", new ObjectMapper().readTree(plain.out()).get("runs").get(0).get("automationDetails")
+        .get("id").asText());
+    Cli.Run prod = Cli.run("-f", "sarif", "--fail-on", "none", "--sarif-category", "prod",
+        "testdata/examples/cronjob.yaml");
+    assertValid(prod.out());
+    assertEquals("podlint/prod/", new ObjectMapper().readTree(prod.out()).get("runs").get(0).get("automationDetails")
+        .get("id").asText());
+    assertEquals("podlint/a/b/", dev.podlint.report.Report.automationId(" a/b/ "));
+    assertEquals("podlint/", dev.podlint.report.Report.automationId(" "));
+  }
+
+  @Test
+  void securityRulesHaveASecuritySeverityAndTheSecurityTag() throws IOException {
+    Cli.Run r = Cli.run("-f", "sarif", "--fail-on", "none", "testdata/examples");
+    assertValid(r.out());
+    int security = 0;
+    for (JsonNode rule : new ObjectMapper().readTree(r.out()).get("runs").get(0).get("tool").get("driver")
+        .get("rules")) {
+      dev.podlint.rule.RuleDefinition def = TestSupport.catalog().get(rule.get("id").asText());
+      JsonNode props = rule.get("properties");
+      boolean tagged = false;
+      for (JsonNode tag : props.get("tags")) {
+        tagged |= tag.asText().equals("security");
+      }
+      if (def.category().equals("security")) {
+        security++;
+        assertTrue(tagged, rule.get("id") + " lacks the security tag");
+        String expected = switch (def.severity()) {
+          case ERROR -> "8.0";
+          case WARNING -> "5.5";
+          case NOTE -> "3.0";
+        };
+        assertTrue(props.get("security-severity").isTextual(), "GitHub reads a number in a string");
+        assertEquals(expected, props.get("security-severity").asText(), rule.get("id").asText());
+      } else {
+        assertFalse(props.has("security-severity"), rule.get("id") + " is no security rule");
+        assertFalse(tagged, rule.get("id").asText());
+      }
+    }
+    assertTrue(security >= 10, "the security rules ran: " + security);
+  }
 }

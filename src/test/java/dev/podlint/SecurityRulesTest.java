@@ -33,7 +33,7 @@ class SecurityRulesTest {
 
   @Test
   void secretsNeverAppearInAnyReportFormat() {
-    for (String format : List.of("text", "json", "sarif")) {
+    for (String format : List.of("text", "json", "sarif", "github")) {
       Cli.Run run = Cli.run("-f", format, "--fail-on", "none", "testdata/rules/secret-in-env/bad-named-secrets.yaml",
           "testdata/rules/secret-in-env/bad-token-shapes.yaml");
       assertEquals(0, run.code(), run.err());

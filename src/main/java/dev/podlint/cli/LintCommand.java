@@ -46,7 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Lints Kubernetes manifests and reports problems at their line and column.")
 public final class LintCommand implements Callable<Integer> {
   /** Output formats. */
-  enum Format { text, json, sarif, junit, checkstyle }
+  enum Format { text, json, sarif, github, junit, checkstyle }
 
   /** Levels for --fail-on. */
   enum FailOn { error, warning, note, none }
@@ -94,6 +94,11 @@ public final class LintCommand implements Callable<Integer> {
       description = "Directory that SARIF file locations are relative to (%%SRCROOT%%). Default: the current "
           + "directory.")
   Path srcRoot;
+
+  @Option(names = "--sarif-category", paramLabel = "NAME",
+      description = "SARIF automationDetails.id podlint/NAME/ instead of podlint/, so that code scanning keeps the "
+          + "results of several podlint runs (one per directory or environment) apart.")
+  String sarifCategory;
 
   @Option(names = "--kubernetes-version", paramLabel = "VERSION",
       completionCandidates = KubernetesVersions.class,
@@ -181,7 +186,7 @@ public final class LintCommand implements Callable<Integer> {
     Path root = srcRoot == null ? env.workingDir() : env.workingDir().resolve(srcRoot);
     Baseline.Comparison comparison = known == null ? null : known.compare(result);
     Report full = new Report(result, Podlint.version(), root, Duration.ofNanos(System.nanoTime() - started),
-        inputs.files(), comparison);
+        inputs.files(), comparison, Report.automationId(sarifCategory));
     // everything but SARIF shows only what is new; the exit code counts only that, too
     LintResult shown = comparison == null ? result : comparison.onlyNew(result);
     Report onlyNew = full.withResult(shown);

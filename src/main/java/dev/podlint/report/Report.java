@@ -13,21 +13,47 @@ import java.util.List;
  * @param files every file the run was asked to lint, with or without findings (XML formats list them
  *     all); may be empty when unknown
  * @param baseline the comparison with {@code --baseline}, or {@code null} without one
+ * @param automationId SARIF {@code runs[0].automationDetails.id}: {@code podlint/} or {@code podlint/CATEGORY/}
  */
 public record Report(LintResult result, String toolVersion, Path srcRoot, Duration elapsed, List<SourceFile> files,
-    Baseline.Comparison baseline) {
+    Baseline.Comparison baseline, String automationId) {
+  public static final String AUTOMATION_PREFIX = "podlint/";
 
   public Report {
     files = List.copyOf(files);
   }
 
-  /** A report without a list of files and without a baseline. */
+  /** A report without a list of files and without a baseline, of the default category. */
   public Report(LintResult result, String toolVersion, Path srcRoot, Duration elapsed) {
-    this(result, toolVersion, srcRoot, elapsed, List.of(), null);
+    this(result, toolVersion, srcRoot, elapsed, List.of(), null, AUTOMATION_PREFIX);
+  }
+
+  /** A report of the default category. */
+  public Report(LintResult result, String toolVersion, Path srcRoot, Duration elapsed, List<SourceFile> files,
+      Baseline.Comparison baseline) {
+    this(result, toolVersion, srcRoot, elapsed, files, baseline, AUTOMATION_PREFIX);
+  }
+
+  /** A report of the default category, without a list of files and without a baseline. */
+  public Report(LintResult result, String toolVersion, Path srcRoot, Duration elapsed, String automationId) {
+    this(result, toolVersion, srcRoot, elapsed, List.of(), null, automationId);
   }
 
   /** The same report with other findings (the new ones of a baseline comparison). */
   public Report withResult(LintResult other) {
-    return new Report(other, toolVersion, srcRoot, elapsed, files, baseline);
+    return new Report(other, toolVersion, srcRoot, elapsed, files, baseline, automationId);
+  }
+
+  /**
+   * The automation id of a SARIF category: {@code podlint/CATEGORY/}, or {@code podlint/} for none.
+   * Code scanning keeps the results of runs with different categories apart (one per environment or
+   * directory, say); the trailing slash makes the whole id the category, with no run instance.
+   */
+  public static String automationId(String category) {
+    if (category == null || category.isBlank()) {
+      return AUTOMATION_PREFIX;
+    }
+    String c = category.strip();
+    return AUTOMATION_PREFIX + c + (c.endsWith("/") ? "" : "/");
   }
 }

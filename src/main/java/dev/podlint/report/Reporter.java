@@ -15,13 +15,14 @@ public interface Reporter {
     return false;
   }
 
-  /** The reporter for a format name: text, json, sarif or checkstyle (junit needs a fail level). */
+  /** The reporter for a format name: text, json, sarif, checkstyle or github (junit needs a fail level). */
   static Reporter forFormat(String format, boolean color) {
     return switch (format) {
       case "text" -> new TextReporter(color);
       case "json" -> new JsonReporter();
       case "sarif" -> new SarifReporter();
       case "checkstyle" -> new CheckstyleReporter();
+      case "github" -> new GithubReporter();
       default -> throw new IllegalArgumentException("unknown format '" + format + "'");
     };
   }

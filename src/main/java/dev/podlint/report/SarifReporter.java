@@ -16,6 +16,7 @@ import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.RunAutomationDetails;
 import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.Tool;
@@ -52,6 +53,7 @@ import java.util.Set;
 public final class SarifReporter implements Reporter {
   public static final String SRCROOT = "%SRCROOT%";
   public static final String FINGERPRINT_KEY = "podlint/v1";
+  static final String SECURITY = "security";
   static final URI SCHEMA = URI.create("https://json.schemastore.org/sarif-2.1.0.json");
 
   @Override
@@ -100,6 +102,7 @@ public final class SarifReporter implements Reporter {
             .withRules(rules)))
         .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
             new ArtifactLocation().withUri(dirUri(report.srcRoot()))))
+        .withAutomationDetails(new RunAutomationDetails().withId(report.automationId()))
         .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS)
         .withInvocations(List.of(invocation))
         .withResults(results);
@@ -139,6 +142,11 @@ public final class SarifReporter implements Reporter {
       case WARNING -> "warning";
       case NOTE -> "recommendation";
     });
+    if (SECURITY.equals(rule.category())) {
+      // GitHub code scanning ranks security alerts by this score (critical 9.0+, high 7.0-8.9,
+      // medium 4.0-6.9, low below); it counts only with the "security" tag, which the category tag is
+      props.withAdditionalProperty("security-severity", securitySeverity(rule.severity()));
+    }
     return new ReportingDescriptor()
         .withId(rule.id())
         .withName(rule.name())
@@ -152,6 +160,15 @@ public final class SarifReporter implements Reporter {
             .withEnabled(rule.enabledByDefault())
             .withLevel(level(rule.severity())))
         .withProperties(props);
+  }
+
+  /** The {@code security-severity} of a security rule of a level: high, medium or low. */
+  static String securitySeverity(Severity s) {
+    return switch (s) {
+      case ERROR -> "8.0";
+      case WARNING -> "5.5";
+      case NOTE -> "3.0";
+    };
   }
 
   /** podlint's page of its own rules; a user rule's first reference, if it has one. */
