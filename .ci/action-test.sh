@@ -50,22 +50,7 @@ echo "ok: action.yml maps its inputs onto bin/podlint-action"
 # A workspace with one bad and one clean manifest.
 ws="$scratch/workspace"
 mkdir -p "$ws/k8s" "$ws/clean" "$scratch/runner"
-cat >"$ws/k8s/bad, pod.yaml" <<'EOF'
-apiVersion: v1
-kind: Pod
-metadata:
-  name: shop
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - containerPort: 8080
-    - name: stats
-      image: shop/stats:2.1
-      ports:
-        - containerPort: 8080
-EOF
+cp "$root/testdata/ci/port-conflict.yaml" "$ws/k8s/bad, pod.yaml"
 cat >"$ws/clean/job.yaml" <<'EOF'
 apiVersion: batch/v1
 kind: Job

@@ -30,24 +30,10 @@ git init -q .
 
 fail() { echo "precommit-test: FAIL: $*" >&2; exit 1; }
 
-# two containers of one pod on port 8080: PL001 container-port-conflict at 14:26
+# two containers of one pod on port 8080 (testdata/ci/port-conflict.yaml, shared with the action's
+# test): PL001 container-port-conflict at 14:26; another second port fixes it
 write_pod() { # $1 file, $2 second port
-  cat > "$1" <<YAML
-apiVersion: v1
-kind: Pod
-metadata:
-  name: shop
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - containerPort: 8080
-    - name: stats
-      image: shop/stats:2.1
-      ports:
-        - containerPort: $2
-YAML
+  sed '$ s/containerPort: 8080$/containerPort: '"$2"'/' "$repo/testdata/ci/port-conflict.yaml" > "$1"
 }
 write_pod bad.yaml 8080
 write_pod good.yaml 9090
