@@ -145,7 +145,9 @@ public final class LintCommand implements Callable<Integer> {
         "nothing was linted (--no-config lints without it)");
     LintOptions options;
     try {
-      options = configuration.options(kubernetesVersion, strictKinds);
+      // fingerprints name files as SARIF does, relative to --srcroot, however they were named here
+      options = configuration.options(kubernetesVersion, strictKinds)
+          .withFingerprintRoot(srcRoot == null ? env.workingDir() : env.workingDir().resolve(srcRoot));
     } catch (IllegalArgumentException e) {
       throw new UserException(ExitCodes.USAGE, "invalid value for option '--kubernetes-version': " + e.getMessage());
     }

@@ -32,7 +32,7 @@ public final class Main {
   /** What a run may know of its surroundings; tests make their own. */
   public record Env(Path workingDir, InputStream stdin, Map<String, String> variables, boolean terminal) {
     public boolean color() {
-      return terminal && !variables.containsKey("NO_COLOR") && !"dumb".equals(variables.get("TERM"));
+      return terminal && variables.getOrDefault("NO_COLOR", "").isEmpty() && !"dumb".equals(variables.get("TERM"));
     }
   }
 

@@ -8,8 +8,12 @@ import java.util.List;
  * @param kubernetesVersion the Kubernetes minor version manifests are checked against, e.g. "1.36"
  * @param strictKinds whether objects of kinds podlint has no schema for are errors rather than notes
  * @param exemptions configured exemptions (from {@code .podlint.yaml})
+ * @param fingerprintRoot the directory file paths in fingerprints are relative to (the SARIF
+ *     {@code %SRCROOT%}), so that a finding keeps its fingerprint however its file was named on the
+ *     command line; null uses the names as given
  */
-public record LintOptions(String kubernetesVersion, boolean strictKinds, java.util.List<Exemption> exemptions) {
+public record LintOptions(String kubernetesVersion, boolean strictKinds, java.util.List<Exemption> exemptions,
+    java.nio.file.Path fingerprintRoot) {
   /** The Kubernetes versions podlint carries API schemas for, oldest first. */
   public static final List<String> KUBERNETES_VERSIONS = dev.podlint.schema.KubernetesSchemas.VERSIONS;
 
@@ -19,6 +23,16 @@ public record LintOptions(String kubernetesVersion, boolean strictKinds, java.ut
   /** Options without exemptions. */
   public LintOptions(String kubernetesVersion, boolean strictKinds) {
     this(kubernetesVersion, strictKinds, java.util.List.of());
+  }
+
+  /** Options whose fingerprints use file names as given. */
+  public LintOptions(String kubernetesVersion, boolean strictKinds, java.util.List<Exemption> exemptions) {
+    this(kubernetesVersion, strictKinds, exemptions, null);
+  }
+
+  /** These options with fingerprints relative to {@code root}. */
+  public LintOptions withFingerprintRoot(java.nio.file.Path root) {
+    return new LintOptions(kubernetesVersion, strictKinds, exemptions, root);
   }
 
   public LintOptions {

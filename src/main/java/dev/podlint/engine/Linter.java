@@ -228,7 +228,7 @@ public final class Linter {
   }
 
   /** Sorts, keeps the first of once-per-run findings and fingerprints: the same for every run. */
-  private static List<Finding> finish(List<Finding> findings) {
+  private List<Finding> finish(List<Finding> findings) {
     findings.sort(Finding.ORDER);
     return List.copyOf(withTemplates(fingerprint(oncePerRun(withoutSecretsInFixes(findings)))));
   }
@@ -287,16 +287,32 @@ public final class Linter {
   }
 
   /** Gives each finding a fingerprint made of rule, file, object and field, never the line. */
-  private static List<Finding> fingerprint(List<Finding> sorted) {
+  private List<Finding> fingerprint(List<Finding> sorted) {
     Map<String, Integer> seen = new HashMap<>();
+    Map<dev.podlint.model.SourceFile, String> names = new HashMap<>();
     List<Finding> out = new ArrayList<>(sorted.size());
     for (Finding f : sorted) {
-      String base = f.rule().id() + "\u0000" + f.file().displayName() + "\u0000"
+      String base = f.rule().id() + "\u0000" + names.computeIfAbsent(f.file(), this::fingerprintName) + "\u0000"
           + (f.object() == null ? f.message() : f.object().identity() + "\u0000" + f.path());
       int n = seen.merge(base, 1, Integer::sum);
       out.add(f.withFingerprint(sha(base) + (n > 1 ? ":" + n : "")));
     }
     return out;
+  }
+
+  /**
+   * The name of a file in fingerprints: its path relative to the fingerprint root when it has one
+   * below it (what SARIF writes as the URI), so `bad.yaml`, `./bad.yaml` and its absolute path give
+   * one fingerprint; else the name as given.
+   */
+  private String fingerprintName(dev.podlint.model.SourceFile file) {
+    java.nio.file.Path root = options.fingerprintRoot();
+    if (root == null || file.path() == null || file.isStdin()) {
+      return file.displayName();
+    }
+    java.nio.file.Path abs = file.path().toAbsolutePath().normalize();
+    java.nio.file.Path base = root.toAbsolutePath().normalize();
+    return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString();
   }
 
   private static String sha(String s) {
