@@ -52,6 +52,7 @@ class BenchTest {
     Matcher lint = Pattern.compile("full lint: +([0-9.]+) s +([0-9]+) documents/s").matcher(r.out());
     Matcher ratio = Pattern.compile("ratio: +([0-9.]+)").matcher(r.out());
     assertTrue(parse.find() && lint.find() && ratio.find(), r.out());
+    assertTrue(r.out().contains("of which writing SARIF: "), r.out());
     assertTrue(Double.parseDouble(ratio.group(1)) > 0);
     assertTrue(Pattern.compile("findings: +[1-9]").matcher(r.out()).find(), "the corpus has findings: " + r.out());
     assertTrue(Files.exists(tmp.resolve("corpus/manifests-00004.yaml")), "--keep keeps the corpus");

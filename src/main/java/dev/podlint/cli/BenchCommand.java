@@ -73,6 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-11s %8.3f s  %10.0f documents/s%n", p.name() + ":", p.elapsed().toNanos() / 1e9,
             p.documentsPerSecond());
       }
+      out.printf(Locale.ROOT, "  of which writing SARIF: %.3f s%n", r.sarif().toNanos() / 1e9);
       out.printf(Locale.ROOT, "ratio:      %8.2f  (full lint time / parse-only time)%n", r.ratio());
       out.printf(Locale.ROOT, "findings:   %8d%n", r.findings());
       if (r.lint().documents() != r.parse().documents()) {
