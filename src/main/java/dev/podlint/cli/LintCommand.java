@@ -9,6 +9,7 @@ import dev.podlint.engine.LintResult;
 import dev.podlint.engine.Linter;
 import dev.podlint.load.InputProblem;
 import dev.podlint.load.Inputs;
+import dev.podlint.load.Shard;
 import dev.podlint.report.Baseline;
 import dev.podlint.report.JunitReporter;
 import dev.podlint.report.Report;
@@ -125,6 +126,12 @@ public final class LintCommand implements Callable<Integer> {
           + "rendered (SARIF makes NAME relative to --srcroot). Default: <stdin>.")
   String stdinName;
 
+  @Option(names = "--shard", paramLabel = "K/N",
+      description = "Lint only shard K of N (1 <= K <= N): the files whose path relative to the current directory "
+          + "hashes (SHA-256) to K, so that N CI jobs split the inputs, each file linted by exactly one. The SARIF "
+          + "automationDetails.id ends in shard-K-of-N/ so that code scanning keeps the shards apart.")
+  String shard;
+
   @Option(names = {"-q", "--quiet"}, description = "Do not print the summary line on standard error.")
   boolean quiet;
 
@@ -165,6 +172,18 @@ public final class LintCommand implements Callable<Integer> {
     } catch (java.nio.file.InvalidPathException e) {
       throw new UserException(ExitCodes.USAGE, "invalid value for option '--stdin-name': " + e.getMessage());
     }
+    Shard slice = null;
+    if (shard != null) {
+      try {
+        slice = Shard.parse(shard);
+      } catch (IllegalArgumentException e) {
+        throw new UserException(ExitCodes.USAGE, "invalid value for option '--shard': " + e.getMessage());
+      }
+      if (paths.contains("-")) {
+        throw new UserException(ExitCodes.USAGE, "--shard splits files and directories; standard input ('-') "
+            + "cannot be sharded");
+      }
+    }
     Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir(), p -> exclusions.test(p)
         || ConfigLocator.NAMES.contains(String.valueOf(p.getFileName())) && !Files.isDirectory(p), stdinName);
     if (!quiet) {
@@ -173,6 +192,10 @@ public final class LintCommand implements Callable<Integer> {
             .map(x -> "excluded by \"" + x.glob().text() + "\" (" + x.origin() + ")")
             .orElse("it is a podlint configuration file"));
       }
+    }
+    if (slice != null) {
+      inputs = new Inputs.Expansion(slice.select(inputs.files(), env.workingDir()), inputs.problems(),
+          inputs.excluded());
     }
     List<Output> plan = plan();
     Severity level = failLevel(configuration);
@@ -188,7 +211,9 @@ public final class LintCommand implements Callable<Integer> {
     Path root = srcRoot == null ? env.workingDir() : env.workingDir().resolve(srcRoot);
     Baseline.Comparison comparison = known == null ? null : known.compare(result);
     Report full = new Report(result, Podlint.version(), root, Duration.ofNanos(System.nanoTime() - started),
-        inputs.files(), comparison, Report.automationId(sarifCategory));
+        inputs.files(), comparison, Report.automationId(slice == null ? sarifCategory
+            : (sarifCategory == null || sarifCategory.isBlank() ? "" : sarifCategory.strip().replaceAll("/+$", "") + "/")
+                + slice.label()));
     // everything but SARIF shows only what is new; the exit code counts only that, too
     LintResult shown = comparison == null ? result : comparison.onlyNew(result);
     Report onlyNew = full.withResult(shown);

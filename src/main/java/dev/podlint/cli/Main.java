@@ -14,7 +14,7 @@ import picocli.CommandLine;
 
 /** The entry point. Only {@link #main} exits the process; everything else returns a code. */
 public final class Main {
-  private static final Set<String> ROOT_WORDS = Set.of("lint", "advise", "init", "rules", "explain", "help", "-h", "--help", "-V",
+  private static final Set<String> ROOT_WORDS = Set.of("lint", "advise", "init", "rules", "explain", "bench", "help", "-h", "--help", "-V",
       "--version");
 
   private Main() {}
@@ -90,6 +90,9 @@ public final class Main {
       }
       if (cls == RulesCommand.class) {
         return cls.cast(new RulesCommand(env));
+      }
+      if (cls == BenchCommand.class) {
+        return cls.cast(new BenchCommand(env));
       }
       if (cls == ExplainCommand.class) {
         return cls.cast(new ExplainCommand(env));

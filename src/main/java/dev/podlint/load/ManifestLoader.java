@@ -93,6 +93,22 @@ public final class ManifestLoader {
     return loadText(file, text);
   }
 
+  /**
+   * Decodes a file's bytes and composes every document with snakeyaml-engine, nothing else (no
+   * conversion, no objects, no comments): the floor {@code podlint bench} measures linting against.
+   *
+   * @return the number of documents composed
+   * @throws IOException when the bytes cannot be decoded
+   */
+  public int composeOnly(byte[] bytes) throws IOException {
+    String text = decodeText(bytes);
+    int documents = 0;
+    for (Node ignored : new Compose(settings).composeAllFromReader(new StringReader(text))) {
+      documents++;
+    }
+    return documents;
+  }
+
   /** Loads already decoded text (a leading BOM is ignored). */
   public LoadedFile loadText(SourceFile file, String text) {
     text = stripByteOrderMarks(text);

@@ -1,0 +1,90 @@
+package dev.podlint.bench;
+
+import dev.podlint.engine.LintOptions;
+import dev.podlint.engine.LintResult;
+import dev.podlint.engine.Linter;
+import dev.podlint.load.ManifestLoader;
+import dev.podlint.model.SourceFile;
+import dev.podlint.report.Report;
+import dev.podlint.report.SarifReporter;
+import dev.podlint.rule.RuleCatalog;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The in-process part of {@code podlint bench}: parse-only and full-lint throughput on the same
+ * files. Both passes read every file from disk and spread the files over the common fork-join pool
+ * (every core), so their ratio is the cost of linting over composing.
+ */
+public final class Bench {
+  /** One measured pass. */
+  public record Pass(String name, long documents, Duration elapsed) {
+    public double documentsPerSecond() {
+      return documents / Math.max(1e-9, elapsed.toNanos() / 1e9);
+    }
+  }
+
+  /** Both passes and what the lint found. */
+  public record Result(int files, Pass parse, Pass lint, long findings, Duration sarif) {
+    /** Full lint time over parse-only time. */
+    public double ratio() {
+      return lint.elapsed.toNanos() / (double) Math.max(1, parse.elapsed.toNanos());
+    }
+  }
+
+  private final Linter linter = Linter.withDefaults(RuleCatalog.builtin(), LintOptions.DEFAULT);
+  private final ManifestLoader loader = new ManifestLoader();
+
+  /** Composes every document of every file with snakeyaml-engine, nothing else. */
+  public Pass parseOnly(List<Path> files) {
+    long start = System.nanoTime();
+    long documents = files.parallelStream().mapToLong(f -> {
+      try {
+        return loader.composeOnly(Files.readAllBytes(f));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }).sum();
+    return new Pass("parse-only", documents, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Loads, validates against the schemas, runs every default rule and writes SARIF to a null sink. */
+  public Pass fullLint(List<Path> files, Path root, long[] findings, Duration[] sarif) {
+    long start = System.nanoTime();
+    List<SourceFile> sources = files.stream().map(f -> new SourceFile(root.relativize(f).toString(), f)).toList();
+    LintResult result = linter.lint(sources, List.of(), () -> new ByteArrayInputStream(new byte[0]));
+    if (!result.inputProblems().isEmpty() || !result.internalErrors().isEmpty()) {
+      throw new IllegalStateException("the benchmark corpus did not lint cleanly: " + result.inputProblems()
+          + result.internalErrors());
+    }
+    long sarifStart = System.nanoTime();
+    try {
+      new SarifReporter().write(new Report(result, "bench", root, Duration.ZERO), Writer.nullWriter());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    sarif[0] = Duration.ofNanos(System.nanoTime() - sarifStart);
+    findings[0] = result.findings().size();
+    return new Pass("full lint", result.documents(), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Warms both passes up on {@code warmup} (the JIT compiles the hot paths), then measures each once
+   * on {@code files}.
+   */
+  public Result run(List<Path> files, List<Path> warmup, Path root) {
+    long[] findings = new long[1];
+    Duration[] sarif = new Duration[1];
+    parseOnly(warmup);
+    fullLint(warmup, root, findings, sarif);
+    Pass parse = parseOnly(files);
+    Pass lint = fullLint(files, root, findings, sarif);
+    return new Result(files.size(), parse, lint, findings[0], sarif[0]);
+  }
+}
