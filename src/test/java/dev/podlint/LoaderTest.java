@@ -144,11 +144,25 @@ class LoaderTest {
 
   @Test
   void aDocumentOverTheSizeLimitIsAnErrorNotACrash() {
-    String big = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  x: \""
-        + "a".repeat(ManifestLoader.CODE_POINT_LIMIT) + "\"\n";
-    LoadedFile f = load(big);
+    StringBuilder big = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n");
+    String line = "  x: \"" + "a".repeat(ManifestLoader.LINE_LIMIT / 2) + "\"\n";
+    for (int i = 0; big.length() <= ManifestLoader.CODE_POINT_LIMIT; i++) {
+      big.append(line.replace("x:", "x" + i + ":"));
+    }
+    LoadedFile f = load(big.toString());
     assertTrue(f.error().isPresent());
-    assertTrue(f.error().get().problem().contains("larger than"), f.error().get().problem());
+    assertTrue(f.error().get().problem().contains("a document is larger than"), f.error().get().problem());
+    assertEquals(new Position(10, ManifestLoader.CODE_POINT_LIMIT - 57 - 5 * (line.length() + 1) + 1),
+        f.error().get().position(), "where the limit is crossed");
+  }
+
+  @Test
+  void aLineOverTheLineLimitIsAnErrorAtTheLimit() {
+    String big = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  x: \""
+        + "a".repeat(ManifestLoader.LINE_LIMIT) + "\"\n";
+    LoadedFile f = load(big);
+    assertEquals("a line is longer than 1048576 code points, the limit podlint reads", f.error().get().problem());
+    assertEquals(new Position(5, ManifestLoader.LINE_LIMIT + 1), f.error().get().position());
   }
 
   @Test

@@ -105,6 +105,9 @@ public final class Linter {
       objects += r.objects;
     }
     runChecks(inventory, findings, internal);
+    // reported in a fixed order, whatever the order of the paths and of the threads
+    problems.sort(java.util.Comparator.comparing(InputProblem::input).thenComparing(InputProblem::message));
+    internal.sort(null);
     return new LintResult(rules, finish(suppress(findings, directives)), List.copyOf(problems),
         List.copyOf(internal), files.size(), documents, objects);
   }

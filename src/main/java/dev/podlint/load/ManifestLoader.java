@@ -112,6 +112,10 @@ public final class ManifestLoader {
   /** Loads already decoded text (a leading BOM is ignored). */
   public LoadedFile loadText(SourceFile file, String text) {
     text = stripByteOrderMarks(text);
+    Overrun overrun = overrun(text);
+    if (overrun != null) {
+      text = text.substring(0, overrun.cut); // the documents before the oversized one are still read
+    }
     List<K8sObject> objects = new ArrayList<>();
     int documents = 0;
     Position lastEnd = new Position(1, 1);
@@ -128,7 +132,10 @@ public final class ManifestLoader {
     } catch (TreeProblem | YamlEngineException e) {
       error = Optional.of(syntaxError(e, text, lastEnd));
     } catch (StackOverflowError e) {
-      error = Optional.of(new SyntaxError("the document is nested too deeply to read", lastEnd));
+      error = Optional.of(new SyntaxError(TOO_DEEP, tooDeep(text).orElse(lastEnd)));
+    }
+    if (overrun != null && error.isEmpty()) {
+      error = Optional.of(overrun.error);
     }
     HelmSources helm = HelmSources.scan(text);
     if (helm != null) {
@@ -143,6 +150,87 @@ public final class ManifestLoader {
     CommentScan scan = new CommentScan(text);
     scan.run(commentSettings);
     return new LoadedFile(file, objects, documents, error, scan.comments, scan.documentLines);
+  }
+
+  /** Collections one document may nest (Kubernetes objects need a few dozen). */
+  public static final int MAX_DEPTH = 1000;
+  /**
+   * Code points one line may hold: a Kubernetes object is at most about 1.5 MB, and
+   * snakeyaml-engine's time grows with the square of a token's length.
+   */
+  public static final int LINE_LIMIT = 1024 * 1024;
+  private static final String TOO_DEEP = "the document nests collections more than " + MAX_DEPTH + " deep";
+
+  /** Where a text first goes over a size limit, and where the document that does so starts. */
+  private record Overrun(int cut, SyntaxError error) {}
+
+  /**
+   * Checks the document and line limits in one pass before anything is parsed, so that a huge
+   * document or scalar costs one scan of its text, not the parser's time.
+   */
+  private static Overrun overrun(String text) {
+    int n = text.length();
+    int docStart = 0;
+    long docCodePoints = 0;
+    int line = 1;
+    int i = 0;
+    while (i < n) {
+      int eol = i;
+      while (eol < n && text.charAt(eol) != '\n' && text.charAt(eol) != '\r') {
+        eol++;
+      }
+      if (text.startsWith("---", i) && (i + 3 == eol || i + 3 < n && Character.isWhitespace(text.charAt(i + 3)))) {
+        docStart = i;
+        docCodePoints = 0;
+      }
+      int lineCodePoints = text.codePointCount(i, eol);
+      if (lineCodePoints > LINE_LIMIT) {
+        return new Overrun(docStart, new SyntaxError("a line is longer than " + LINE_LIMIT
+            + " code points, the limit podlint reads", new Position(line, LINE_LIMIT + 1)));
+      }
+      if (docCodePoints + lineCodePoints > CODE_POINT_LIMIT) {
+        return new Overrun(docStart, new SyntaxError("a document is larger than " + CODE_POINT_LIMIT
+            + " code points, the limit podlint reads", new Position(line, (int) (CODE_POINT_LIMIT - docCodePoints) + 1)));
+      }
+      docCodePoints += lineCodePoints + 1;
+      i = eol < n && text.charAt(eol) == '\r' && eol + 1 < n && text.charAt(eol + 1) == '\n' ? eol + 2 : eol + 1;
+      line++;
+    }
+    return null;
+  }
+
+  /**
+   * Where a document first nests collections more than {@link #MAX_DEPTH} deep (or, failing that,
+   * most deeply), read with the scanner, which does not recurse; for documents that overflow the
+   * composer's stack before the converter can count.
+   */
+  private Optional<Position> tooDeep(String text) {
+    ScannerImpl scanner = new ScannerImpl(settings, new StreamReader(settings, text));
+    int depth = 0;
+    int deepest = -1;
+    Position at = null;
+    try {
+      while (scanner.hasNext()) {
+        Token t = scanner.next();
+        switch (t.getTokenId()) {
+          case BlockMappingStart, BlockSequenceStart, FlowMappingStart, FlowSequenceStart -> {
+            depth++;
+            if (depth > deepest && t.getStartMark().isPresent()) {
+              deepest = depth;
+              at = position(t.getStartMark().get());
+              if (depth > MAX_DEPTH) {
+                return Optional.of(at);
+              }
+            }
+          }
+          case BlockEnd, FlowMappingEnd, FlowSequenceEnd -> depth--;
+          default -> { }
+        }
+      }
+    } catch (YamlEngineException | StackOverflowError e) {
+      // the deepest point so far
+    }
+    return Optional.ofNullable(at);
   }
 
   /** Comments are read only from files that mention this word (see {@link LoadedFile#comments}). */
@@ -397,11 +485,25 @@ public final class ManifestLoader {
     private final Map<Node, YNode> done = new IdentityHashMap<>();
     private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
 
+    private int depth;
+
     YNode convert(Node node, YPath path) {
       YNode seen = done.get(node);
       if (seen != null) {
         return seen;
       }
+      if (!(node instanceof ScalarNode) && depth >= MAX_DEPTH) {
+        throw new TreeProblem(TOO_DEEP, span(node).start());
+      }
+      depth++;
+      try {
+        return convertNew(node, path);
+      } finally {
+        depth--;
+      }
+    }
+
+    private YNode convertNew(Node node, YPath path) {
       if (inProgress.containsKey(node)) {
         throw new TreeProblem("a recursive alias refers to its own anchor", span(node).start());
       }

@@ -20,7 +20,8 @@ public record Report(LintResult result, String toolVersion, Path srcRoot, Durati
   public static final String AUTOMATION_PREFIX = "podlint/";
 
   public Report {
-    files = List.copyOf(files);
+    // by name, as findings are: the XML reports list files in this order, whatever the command line's
+    files = files.stream().sorted(java.util.Comparator.comparing(SourceFile::displayName)).toList();
   }
 
   /** A report without a list of files and without a baseline, of the default category. */

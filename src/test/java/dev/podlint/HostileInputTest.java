@@ -1,0 +1,314 @@
+package dev.podlint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.podlint.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile input: every case is linted together with {@code testdata/hostile/control.yaml} in one
+ * run, and must end within {@link #LIMIT}, report a clear finding or message at a location, give
+ * the documented exit code, print no stack trace, and still lint the control manifest. Small
+ * cases live in {@code testdata/hostile/}; big ones are generated into a temporary directory.
+ */
+class HostileInputTest {
+  /** The issue's bound for one run; the run under test includes the control manifest. */
+  static final Duration LIMIT = Duration.ofSeconds(2);
+
+  /** 100,001 objects in one file: a bound on the throughput, not on a single document. */
+  static final Duration MANY_LIMIT = Duration.ofSeconds(20);
+
+  static final Path DIR = TestSupport.TESTDATA.resolve("hostile");
+  /** The control manifest's one memory-limit warning: seen only when it was linted. */
+  static final String CONTROL = "control.yaml:16:9: warning: Container 'app' has no memory limit [PL010 missing-memory-limit]";
+  static final Pattern STACK = Pattern.compile("(?m)^\\s+at [\\w.$]+\\(|Exception in thread|\\bCaused by: ");
+
+  @TempDir static Path tmp;
+
+  record Run(int code, String out, String err, Duration took) {
+    String all() {
+      return out + "\n" + err;
+    }
+  }
+
+  @BeforeAll
+  static void warmUp() {
+    // the first run loads rules and schemas; the bound is for linting, not for class loading
+    run(DIR, new ByteArrayInputStream(new byte[0]), "control.yaml");
+  }
+
+  static Run run(Path dir, InputStream stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> a = new ArrayList<>(List.of("lint", "--no-config"));
+    a.addAll(List.of(args));
+    long t0 = System.nanoTime();
+    int code = Main.run(a.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err),
+        new Main.Env(dir, stdin, Map.of(), false));
+    return new Run(code, out.toString(), err.toString(), Duration.ofNanos(System.nanoTime() - t0));
+  }
+
+  /** Lints {@code input} (relative to {@code dir}) and the control manifest, with the bounds every case shares. */
+  static Run hostile(Path dir, InputStream stdin, int expectedCode, String input) throws IOException {
+    return hostile(LIMIT, dir, stdin, expectedCode, input);
+  }
+
+  static Run hostile(Duration limit, Path dir, InputStream stdin, int expectedCode, String input) throws IOException {
+    Path control = dir.resolve("control.yaml");
+    if (!Files.exists(control)) {
+      Files.copy(DIR.resolve("control.yaml"), control);
+    }
+    Run r = assertTimeoutPreemptively(limit, () -> run(dir, stdin, input, "control.yaml"),
+        () -> input + " took longer than " + limit);
+    String what = input + " gave:\n" + r.all();
+    assertFalse(STACK.matcher(r.all()).find(), "stack trace for " + what);
+    assertFalse(r.all().contains("internal error"), "internal error for " + what);
+    assertTrue(r.out.contains(CONTROL), "control manifest not linted beside " + what);
+    assertEquals(expectedCode, r.code, "exit code for " + what);
+    return r;
+  }
+
+  static Run hostile(int expectedCode, String input) throws IOException {
+    return hostile(DIR, new ByteArrayInputStream(new byte[0]), expectedCode, input);
+  }
+
+  /** Asserts an invalid-yaml finding for {@code file} at exactly {@code line:col} with {@code text} in its message. */
+  static void invalidYamlAt(Run r, String file, int line, int col, String text) {
+    String prefix = file + ":" + line + ":" + col + ": error: ";
+    assertTrue(r.out.lines().anyMatch(l -> l.startsWith(prefix) && l.contains(text) && l.endsWith("[PL000 invalid-yaml]")),
+        "expected " + prefix + "..." + text + " in:\n" + r.all());
+  }
+
+  static long findingsOf(Run r, String file) {
+    return r.out.lines().filter(l -> l.startsWith(file + ":")).count();
+  }
+
+  // ---- small cases, testdata/hostile/
+
+  @Test
+  void aliasBombIsRefusedAtAnAlias() throws IOException {
+    Run r = hostile(1, "alias-bomb.yaml");
+    assertTrue(r.out.lines().anyMatch(l -> l.startsWith("alias-bomb.yaml:") && l.contains("aliases")
+        && l.contains("[PL000 invalid-yaml]")), r.all());
+  }
+
+  @Test
+  void binaryData() throws IOException {
+    Run r = hostile(1, "binary.yaml");
+    assertTrue(r.out.lines().anyMatch(l -> l.matches("binary\\.yaml:\\d+:\\d+: error: .*not valid .*\\[PL000 invalid-yaml]")),
+        r.all());
+  }
+
+  @Test
+  void invalidUtf8PointsAtTheBadByte() throws IOException {
+    invalidYamlAt(hostile(1, "invalid-utf8.yaml"), "invalid-utf8.yaml", 4, 14, "not valid UTF-8");
+  }
+
+  @Test
+  void utf16WithBomIsRead() throws IOException {
+    Run r = hostile(0, "utf16-bom.yaml");
+    assertTrue(r.out.contains("utf16-bom.yaml:8:14: warning: Container 'app' runs image 'app:latest'"), r.all());
+  }
+
+  @Test
+  void tabsForIndentation() throws IOException {
+    invalidYamlAt(hostile(1, "tabs.yaml"), "tabs.yaml", 4, 1, "TAB");
+  }
+
+  @Test
+  void duplicateKeysAreFindings() throws IOException {
+    Run r = hostile(1, "duplicate-keys.yaml");
+    assertTrue(r.out.contains("duplicate-keys.yaml:5:3: error: Key 'name' is given more than once"), r.all());
+    assertTrue(r.out.contains("duplicate-keys.yaml:10:7: error: Key 'image' is given more than once"), r.all());
+  }
+
+  @Test
+  void documentsWithoutContentAreQuiet() throws IOException {
+    for (String f : List.of("empty.yaml", "only-comments.yaml", "only-separators.yaml", "scalar-root.yaml",
+        "sequence-root.yaml")) {
+      Run r = hostile(0, f);
+      assertEquals(0, findingsOf(r, f), r.all());
+      assertTrue(r.err.contains("2 files, 1 object:"), f + ": " + r.err);
+    }
+  }
+
+  @Test
+  void missingOrNonStringKindIsNotAnObject() throws IOException {
+    // documented: documents without a string apiVersion and kind are not Kubernetes objects and are skipped
+    Run r = hostile(0, "missing-kind.yaml");
+    assertEquals(0, findingsOf(r, "missing-kind.yaml"), r.all());
+    assertTrue(r.err.contains("2 files, 1 object:"), r.err);
+  }
+
+  @Test
+  void numbersWhereNamesBelong() throws IOException {
+    Run r = hostile(1, "numbers-as-names.yaml");
+    assertTrue(r.out.contains("numbers-as-names.yaml:4:9: error: metadata.name: expected string, got integer 12345"), r.all());
+    assertTrue(r.out.contains("numbers-as-names.yaml:13:17: error: spec.containers[0].ports[0].name: expected string"),
+        r.all());
+  }
+
+  @Test
+  void nanAndInfinity() throws IOException {
+    Run r = hostile(1, "nan-inf.yaml");
+    assertTrue(r.out.contains("nan-inf.yaml:6:13: error: spec.replicas: expected integer, got number .inf"), r.all());
+    assertTrue(r.out.contains("nan-inf.yaml:19:28: error: spec.template.spec.containers[0].readinessProbe.periodSeconds:"
+        + " expected integer, got number .nan"), r.all());
+  }
+
+  // ---- generated cases
+
+  @Test
+  void deepFlowNesting() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("flow"));
+    int depth = 10_000;
+    Files.writeString(d.resolve("deep.yaml"), "a: " + "[".repeat(depth) + "]".repeat(depth) + "\n");
+    Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 1, "deep.yaml");
+    invalidYamlAt(r, "deep.yaml", 1, 3 + 1000, "nests collections more than 1000 deep");
+  }
+
+  @Test
+  void deepBlockNesting() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("block"));
+    // compact nested block sequences: "- - - ... x"; indentation alone would make a 50 MB file
+    Files.writeString(d.resolve("deep.yaml"), "key:\n  " + "- ".repeat(10_000) + "x\n");
+    Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 1, "deep.yaml");
+    // the mapping is the first level, "- " number k (1-based) opens level k + 1
+    invalidYamlAt(r, "deep.yaml", 2, 2 * 1000 + 1, "nests collections more than 1000 deep");
+  }
+
+  @Test
+  void fiftyMegabyteScalar() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("huge"));
+    Path f = d.resolve("huge.yaml");
+    byte[] chunk = "x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+    try (OutputStream o = Files.newOutputStream(f)) {
+      o.write("apiVersion: v1\nkind: ConfigMap\ndata:\n  blob: ".getBytes(StandardCharsets.US_ASCII));
+      for (int i = 0; i < 50; i++) {
+        o.write(chunk);
+      }
+      o.write('\n');
+    }
+    Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 1, "huge.yaml");
+    invalidYamlAt(r, "huge.yaml", 4, 1024 * 1024 + 1, "a line is longer than 1048576 code points");
+  }
+
+  @Test
+  void documentOverTheSizeLimitStillLintsTheDocumentsBeforeIt() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("limit"));
+    String pod = Files.readString(DIR.resolve("control.yaml")).replace("name: control", "name: before");
+    StringBuilder big = new StringBuilder(pod).append("---\napiVersion: v1\nkind: ConfigMap\ndata:\n");
+    int line = pod.split("\n", -1).length + 4;
+    for (int i = 0; big.length() < 4 * 1024 * 1024; i++) {
+      big.append("  k").append(i).append(": ").append("v".repeat(100)).append('\n');
+    }
+    Files.writeString(d.resolve("big.yaml"), big);
+    Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 1, "big.yaml");
+    assertTrue(r.out.contains("big.yaml:16:9: warning: Container 'app' has no memory limit"), r.all());
+    assertTrue(r.out.lines().anyMatch(l -> l.matches("big\\.yaml:\\d+:\\d+: error: .*a document is larger than 3145728 code"
+        + ".*\\[PL000 invalid-yaml]") && Integer.parseInt(l.split(":")[1]) > line), "after line " + line + ":\n" + r.all());
+  }
+
+  @Test
+  void hundredThousandDocuments() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("many"));
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      s.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c").append(i).append("}\n");
+    }
+    s.append("---\napiVersion: v1\nkind: Pod\nmetadata: {name: last}\nspec: {containers: [{name: a, image: a:latest}]}\n");
+    Files.writeString(d.resolve("many.yaml"), s);
+    // 100,001 objects each go through every rule and the schema check: this bound is for the whole run
+    Run r = hostile(MANY_LIMIT, d, new ByteArrayInputStream(new byte[0]), 0, "many.yaml");
+    assertTrue(r.out.contains("many.yaml:400005:"), "the last document was linted:\n" + r.err);
+  }
+
+  @Test
+  void symlinkLoopUnderADirectory() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("loop"));
+    Path sub = Files.createDirectories(d.resolve("tree/sub"));
+    Files.copy(DIR.resolve("tabs.yaml"), sub.resolve("tabs.yaml"));
+    try {
+      Files.createSymbolicLink(sub.resolve("back"), d.resolve("tree"));
+      Files.createSymbolicLink(d.resolve("tree/self.yaml"), d.resolve("tree/self.yaml"));
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "no symbolic links here: " + e);
+    }
+    Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 3, "tree");
+    invalidYamlAt(r, "tree/sub/tabs.yaml", 4, 1, "TAB");
+    assertEquals(1, r.out.lines().filter(l -> l.contains("tabs.yaml:4:1")).count(), "each real file once:\n" + r.all());
+    assertTrue(r.err.contains("tree/self.yaml"), r.all());
+  }
+
+  @Test
+  void unreadableFile() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("unreadable"));
+    Path f = Files.copy(DIR.resolve("tabs.yaml"), d.resolve("secret.yaml"));
+    try {
+      Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("---------"));
+    } catch (UnsupportedOperationException e) {
+      assumeTrue(false, "no POSIX permissions here");
+    }
+    // root reads files whatever their mode, so this case says nothing when the tests run as root
+    assumeTrue(!Files.isReadable(f), "chmod 000 is ineffective (running as root?): unreadable-file case skipped");
+    Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 3, "secret.yaml");
+    assertTrue(r.err.contains("secret.yaml") && r.err.contains("permission denied"), r.all());
+  }
+
+  @Test
+  void directoryNamedLikeAManifest() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("dirname"));
+    Files.createDirectories(d.resolve("x.yaml"));
+    Files.copy(DIR.resolve("tabs.yaml"), d.resolve("x.yaml/inner.yaml"));
+    Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 1, "x.yaml");
+    invalidYamlAt(r, "x.yaml/inner.yaml", 4, 1, "TAB");
+    Path e = Files.createDirectories(tmp.resolve("dirname-empty/x.yaml"));
+    Run empty = hostile(e.getParent(), new ByteArrayInputStream(new byte[0]), 0, "x.yaml");
+    assertEquals(0, findingsOf(empty, "x.yaml"), empty.all());
+  }
+
+  @Test
+  void missingPath() throws IOException {
+    Run r = hostile(3, "does-not-exist.yaml");
+    assertTrue(r.err.contains("does-not-exist.yaml") && r.err.contains("no such file"), r.all());
+  }
+
+  @Test
+  void emptyStandardInput() throws IOException {
+    Run r = hostile(DIR, new ByteArrayInputStream(new byte[0]), 0, "-");
+    assertEquals(0, findingsOf(r, "<stdin>"), r.all());
+  }
+
+  @Test
+  void closedStandardInput() throws IOException {
+    InputStream closed = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("Stream closed");
+      }
+    };
+    Run r = hostile(DIR, closed, 3, "-");
+    assertTrue(r.err.contains("<stdin>") && r.err.contains("Stream closed"), r.all());
+  }
+}
