@@ -82,7 +82,7 @@ public final class MissingPdbCheck implements Check.RunCheck {
         if (covered.contains(c) || !s.matches(c.podLabels()).possible()) {
           continue;
         }
-        if (sameNamespace(b.namespace(), c.namespace())) {
+        if (Services.sameNamespace(b.namespace(), c.namespace())) {
           covered.add(c);
         } else {
           elsewhere.putIfAbsent(c, b);
@@ -120,9 +120,5 @@ public final class MissingPdbCheck implements Check.RunCheck {
       selector = Optional.empty();
     }
     return new Budget(pdb, selector, at);
-  }
-
-  private static boolean sameNamespace(String a, String b) {
-    return a == null || b == null || a.equals(b) || Templates.isUnrendered(a) || Templates.isUnrendered(b);
   }
 }

@@ -233,6 +233,10 @@ final class Services {
     }
   }
 
+  /**
+   * Whether objects in namespaces {@code a} and {@code b} may meet: a missing namespace (set at
+   * apply time) or an unrendered template matches any. Shared by the Service and PDB rules.
+   */
   static boolean sameNamespace(String a, String b) {
     return a == null || b == null || a.equals(b) || Templates.isUnrendered(a) || Templates.isUnrendered(b);
   }

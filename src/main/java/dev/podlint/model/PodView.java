@@ -140,11 +140,6 @@ public final class PodView {
         .map("windows"::equalsIgnoreCase).orElse(false);
   }
 
-  /** The namespace the pods run in: the object's. */
-  public Optional<String> namespace() {
-    return Optional.ofNullable(object.namespace());
-  }
-
   /** The key of the pod spec ({@code spec:}), where findings about the whole pod point. */
   public YScalar specKey() {
     return specKey;
