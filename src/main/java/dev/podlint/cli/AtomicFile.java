@@ -24,6 +24,20 @@ final class AtomicFile {
   private AtomicFile() {}
 
   static void write(Path target, Content content) throws IOException {
+    Pending p = open(target);
+    try {
+      content.writeTo(p.writer());
+      p.commit();
+    } finally {
+      p.abandon();
+    }
+  }
+
+  /**
+   * Starts writing {@code target}: a report that is streamed while the run goes is written into the
+   * temporary file, and {@link Pending#commit} renames it over the target at the end.
+   */
+  static Pending open(Path target) throws IOException {
     if (Files.isDirectory(target)) {
       throw new IOException("it is a directory");
     }
@@ -31,23 +45,60 @@ final class AtomicFile {
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
       keepPermissions(target, tmp);
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        content.writeTo(w);
-      }
+      return new Pending(target, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
+
+  /** An output file being written: committed by a rename, or abandoned (the target is untouched). */
+  static final class Pending {
+    private final Path target;
+    private Path tmp;
+    private final Writer writer;
+
+    private Pending(Path target, Path tmp, Writer writer) {
+      this.target = target;
+      this.tmp = tmp;
+      this.writer = writer;
+    }
+
+    Writer writer() {
+      return writer;
+    }
+
+    Path target() {
+      return target;
+    }
+
+    /** Closes the temporary file and renames it over the target. */
+    void commit() throws IOException {
+      writer.close();
       try {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
       tmp = null;
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: the temporary file is hidden and named after the target
-        }
+    }
+
+    /** Deletes the temporary file unless committed; the target keeps what it had. */
+    void abandon() {
+      if (tmp == null) {
+        return;
       }
+      try {
+        writer.close();
+      } catch (IOException ignored) {
+        // the file is deleted next
+      }
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // best effort: the temporary file is hidden and named after the target
+      }
+      tmp = null;
     }
   }
 

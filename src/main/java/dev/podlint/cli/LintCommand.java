@@ -5,11 +5,14 @@ import dev.podlint.config.ConfigLocator;
 import dev.podlint.config.Configuration;
 import dev.podlint.config.Exclusions;
 import dev.podlint.engine.LintOptions;
-import dev.podlint.engine.LintResult;
+import dev.podlint.engine.Finding;
+import dev.podlint.engine.FindingSink;
+import dev.podlint.engine.LintRun;
 import dev.podlint.engine.Linter;
 import dev.podlint.load.InputProblem;
 import dev.podlint.load.Inputs;
 import dev.podlint.load.Shard;
+import dev.podlint.model.SourceFile;
 import dev.podlint.report.Baseline;
 import dev.podlint.report.JunitReporter;
 import dev.podlint.report.Report;
@@ -17,6 +20,7 @@ import dev.podlint.report.Reporter;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.Severity;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -207,50 +211,182 @@ public final class LintCommand implements Callable<Integer> {
         throw new UserException(ExitCodes.USAGE, e.getMessage());
       }
     }
-    LintResult result = linter.lint(inputs.files(), inputs.problems(), env::stdin);
     Path root = srcRoot == null ? env.workingDir() : env.workingDir().resolve(srcRoot);
-    Baseline.Comparison comparison = known == null ? null : known.compare(result);
-    Report full = new Report(result, Podlint.version(), root, Duration.ofNanos(System.nanoTime() - started),
-        inputs.files(), comparison, Report.automationId(slice == null ? sarifCategory
+    Report.Header header = new Report.Header(linter.rules(), Podlint.version(), root,
+        known == null ? null : known.known(), Report.automationId(slice == null ? sarifCategory
             : (sarifCategory == null || sarifCategory.isBlank() ? "" : sarifCategory.strip().replaceAll("/+$", "") + "/")
                 + slice.label()));
-    // everything but SARIF shows only what is new; the exit code counts only that, too
-    LintResult shown = comparison == null ? result : comparison.onlyNew(result);
-    Report onlyNew = full.withResult(shown);
-    for (Output o : plan) {
-      boolean toFile = o.output != null;
-      Reporter reporter = o.format == Format.junit ? new JunitReporter(level)
-          : Reporter.forFormat(o.format.name(), !toFile && o.format == Format.text && env.color());
-      Report report = reporter.showsBaselineState() ? full : onlyNew;
-      if (toFile) {
-        writeAtomically(env.workingDir().resolve(o.output), reporter, report);
-      } else {
-        try {
-          reporter.write(report, spec.commandLine().getOut());
-        } catch (IOException e) {
-          throw new UserException(ExitCodes.USAGE, "cannot write the report: " + e.getMessage());
+    Tally tally = new Tally(header.baseline(), known == null ? null : known.tracker());
+    List<Opened> reports = new ArrayList<>();
+    LintRun run;
+    try {
+      for (Output o : plan) {
+        boolean toFile = o.output != null;
+        Reporter reporter = o.format == Format.junit ? new JunitReporter(level)
+            : Reporter.forFormat(o.format.name(), !toFile && o.format == Format.text && env.color());
+        AtomicFile.Pending file = null;
+        if (toFile) {
+          Path target = env.workingDir().resolve(o.output);
+          try {
+            file = AtomicFile.open(target);
+          } catch (IOException e) {
+            throw new UserException(ExitCodes.USAGE, "cannot write the report to " + target + ": "
+                + AtomicFile.describe(e));
+          }
+        }
+        Opened opened = new Opened(reporter.showsBaselineState(), file);
+        reports.add(opened);
+        opened.failed = true; // until its start is written
+        opened.session = reporter.open(header, file == null ? spec.commandLine().getOut() : file.writer());
+        opened.failed = false;
+      }
+      run = linter.lint(inputs.files(), inputs.problems(), env::stdin, new FindingSink() {
+        @Override
+        public void file(SourceFile file, List<Finding> findings, InputProblem unreadable) {
+          tally.add(findings);
+          for (Opened o : reports) {
+            o.write(s -> s.file(file, o.all || header.baseline() == null ? findings : tally.onlyNew(findings),
+                unreadable));
+          }
+        }
+
+        @Override
+        public void rest(List<Finding> findings) {
+          tally.add(findings);
+          for (Opened o : reports) {
+            o.write(s -> s.rest(o.all || header.baseline() == null ? findings : tally.onlyNew(findings)));
+          }
+        }
+      });
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      for (Opened o : reports) {
+        o.write(s -> s.finish(run, elapsed));
+        if (o.file != null) {
+          o.file.commit();
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+      Opened failed = reports.stream().filter(o -> o.failed).findFirst().orElse(null);
+      String where = failed != null && failed.file != null ? " to " + failed.file.target() : "";
+      throw new UserException(ExitCodes.USAGE, "cannot write the report" + where + ": " + AtomicFile.describe(cause));
+    } finally {
+      for (Opened o : reports) {
+        if (o.file != null) {
+          o.file.abandon();
         }
       }
     }
-    for (InputProblem p : result.inputProblems()) {
+    for (InputProblem p : run.inputProblems()) {
       err.println("podlint: cannot read " + p.input() + ": " + p.message());
     }
-    for (String e : result.internalErrors()) {
+    for (String e : run.internalErrors()) {
       err.println("podlint: internal error: " + e + " (please report this to " + Podlint.HOME + ")");
     }
     if (!quiet) {
-      if (comparison != null) {
-        err.println(baselineLine(result, comparison));
+      if (known != null) {
+        err.println("podlint: compared with the baseline " + baseline + ": " + plural(tally.fresh, "new finding")
+            + ", " + tally.unchanged + " unchanged, " + tally.tracker.absent() + " gone (only new findings are reported)");
       }
-      err.println(summary(shown, Duration.ofNanos(System.nanoTime() - started)));
+      err.println(summary(run, tally, Duration.ofNanos(System.nanoTime() - started)));
     }
-    if (!result.internalErrors().isEmpty()) {
+    if (!run.internalErrors().isEmpty()) {
       return ExitCodes.INTERNAL;
     }
-    if (!result.inputProblems().isEmpty()) {
+    if (!run.inputProblems().isEmpty()) {
       return ExitCodes.INPUT;
     }
-    return shown.hasFindingsAtLeast(level) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return tally.atLeast(level) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /** A report being written, and whether writing it failed. */
+  private static final class Opened {
+    Reporter.Session session;
+    /** Whether the report shows every finding with its baseline state, not only the new ones. */
+    final boolean all;
+    final AtomicFile.Pending file;
+    boolean failed;
+
+    Opened(boolean all, AtomicFile.Pending file) {
+      this.all = all;
+      this.file = file;
+    }
+
+    interface Step {
+      void on(Reporter.Session s) throws IOException;
+    }
+
+    void write(Step step) {
+      try {
+        step.on(session);
+      } catch (IOException e) {
+        failed = true;
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * What the run found, counted as it goes: the summary line, the exit code and the baseline line.
+   * With a baseline, the counts are of the new findings only, as the reports other than SARIF are.
+   */
+  static final class Tally {
+    private final Baseline.Comparison baseline;
+    private final Baseline.Tracker tracker;
+    final long[] counts = new long[Severity.values().length];
+    long suppressed;
+    long fresh;
+    long unchanged;
+
+    Tally(Baseline.Comparison baseline, Baseline.Tracker tracker) {
+      this.baseline = baseline;
+      this.tracker = tracker;
+    }
+
+    void add(List<Finding> findings) {
+      for (Finding f : findings) {
+        if (tracker != null) {
+          tracker.see(f);
+        }
+        boolean isNew = baseline == null || baseline.isNew(f);
+        if (!f.isSuppressed() && baseline != null) {
+          if (isNew) {
+            fresh++;
+          } else {
+            unchanged++;
+          }
+        }
+        if (!isNew) {
+          continue;
+        }
+        if (f.isSuppressed()) {
+          suppressed++;
+        } else {
+          counts[f.severity().ordinal()]++;
+        }
+      }
+    }
+
+    List<Finding> onlyNew(List<Finding> findings) {
+      return findings.stream().filter(baseline::isNew).toList();
+    }
+
+    long count(Severity s) {
+      return counts[s.ordinal()];
+    }
+
+    /** Unsuppressed (new) findings at or above {@code level}; {@code null} means never. */
+    boolean atLeast(Severity level) {
+      if (level == null) {
+        return false;
+      }
+      for (Severity s : Severity.values()) {
+        if (s.atLeast(level) && counts[s.ordinal()] > 0) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private Severity failLevel(Configuration configuration) {
@@ -304,30 +440,14 @@ public final class LintCommand implements Callable<Integer> {
     return plan;
   }
 
-  /** What the baseline comparison found, counted without suppressed findings. */
-  private String baselineLine(LintResult result, Baseline.Comparison comparison) {
-    long fresh = result.findings().stream().filter(f -> !f.isSuppressed() && comparison.isNew(f)).count();
-    long unchanged = result.findings().stream().filter(f -> !f.isSuppressed() && !comparison.isNew(f)).count();
-    return "podlint: compared with the baseline " + baseline + ": " + plural(fresh, "new finding") + ", "
-        + unchanged + " unchanged, " + comparison.absent() + " gone (only new findings are reported)";
-  }
-
-  private static void writeAtomically(Path target, Reporter reporter, Report report) {
-    try {
-      AtomicFile.write(target, w -> reporter.write(report, w));
-    } catch (IOException e) {
-      throw new UserException(ExitCodes.USAGE, "cannot write the report to " + target + ": " + AtomicFile.describe(e));
-    }
-  }
-
-  static String summary(LintResult r, Duration elapsed) {
+  static String summary(LintRun r, Tally t, Duration elapsed) {
     StringBuilder sb = new StringBuilder("podlint: ");
     sb.append(plural(r.files(), "file")).append(", ").append(plural(r.objects(), "object")).append(": ");
-    sb.append(plural(r.count(Severity.ERROR), "error")).append(", ")
-        .append(plural(r.count(Severity.WARNING), "warning")).append(", ")
-        .append(plural(r.count(Severity.NOTE), "note"));
-    if (r.suppressed() > 0) {
-      sb.append(" (").append(r.suppressed()).append(" suppressed)");
+    sb.append(plural(t.count(Severity.ERROR), "error")).append(", ")
+        .append(plural(t.count(Severity.WARNING), "warning")).append(", ")
+        .append(plural(t.count(Severity.NOTE), "note"));
+    if (t.suppressed > 0) {
+      sb.append(" (").append(t.suppressed).append(" suppressed)");
     }
     sb.append(String.format(Locale.ROOT, " in %.2f s", elapsed.toNanos() / 1e9));
     return sb.toString();

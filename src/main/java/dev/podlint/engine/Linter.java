@@ -16,12 +16,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +43,8 @@ public final class Linter {
   private final List<Bound> checks = new ArrayList<>();
   private final RuleDefinition invalidYaml;
   private final boolean hasRunChecks;
+  /** The ids of the cross-object rules, whose findings are known only at the end of a run. */
+  private final java.util.Set<String> runLevel;
   private final ManifestLoader loader = new ManifestLoader();
 
   /** A linter that runs the given rules (from the catalog) with default options. */
@@ -68,6 +73,8 @@ public final class Linter {
     }
     this.invalidYaml = iy;
     this.hasRunChecks = checks.stream().anyMatch(b -> b.check instanceof Check.RunCheck);
+    this.runLevel = checks.stream().filter(b -> b.check instanceof Check.RunCheck).map(b -> b.rule.id())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /** A linter with every rule that is enabled by default. */
@@ -79,56 +86,148 @@ public final class Linter {
     return rules;
   }
 
-  /** Lints files; {@code stdin} is read for the {@code <stdin>} input. */
+  /**
+   * Lints files and returns everything at once (tests, editors, small runs): the findings in the
+   * order a {@link FindingSink} gets them. {@code stdin} is read for the {@code <stdin>} input.
+   */
   public LintResult lint(List<SourceFile> files, List<InputProblem> alreadyFailed, Supplier<InputStream> stdin) {
-    List<FileResult> results = files.parallelStream().map(f -> lintFile(f, stdin)).toList();
-    List<Finding> findings = new ArrayList<>();
-    Inventory inventory = new Inventory();
-    List<InputProblem> problems = new ArrayList<>(alreadyFailed);
-    List<String> internal = new ArrayList<>();
-    List<Suppressions.FileDirectives> directives = new ArrayList<>();
-    int documents = 0;
-    int objects = 0;
-    for (FileResult r : results) {
-      findings.addAll(r.findings);
-      if (r.directives != null) {
-        directives.add(r.directives);
+    Collector all = new Collector();
+    LintRun run = lint(files, alreadyFailed, stdin, all);
+    return new LintResult(rules, List.copyOf(all.findings), run.inputProblems(), run.internalErrors(), run.files(),
+        run.documents(), run.objects());
+  }
+
+  /**
+   * Lints files and streams their findings to {@code sink}: files are read and linted in parallel,
+   * a few per thread ahead of the one being reported, and handed over in name order, so a run holds
+   * the files in flight and the cross-object rules' compact inventory, never every finding. The
+   * fork-join pool of the calling task does the work when there is one (tests pin the thread count
+   * that way), else a pool with a thread per processor.
+   */
+  public LintRun lint(List<SourceFile> files, List<InputProblem> alreadyFailed, Supplier<InputStream> stdin,
+      FindingSink sink) {
+    List<SourceFile> ordered = files.stream().sorted(java.util.Comparator.comparing(SourceFile::displayName)).toList();
+    InOrder stream = new InOrder(sink);
+    ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : Workers.POOL;
+    int window = 4 * Math.max(1, pool.getParallelism());
+    ArrayDeque<ForkJoinTask<FileResult>> inFlight = new ArrayDeque<>();
+    int next = 0;
+    while (next < ordered.size() || !inFlight.isEmpty()) {
+      while (inFlight.size() < window && next < ordered.size()) {
+        SourceFile f = ordered.get(next++);
+        inFlight.add(pool.submit(() -> lintFile(f, stdin)));
       }
-      if (r.problem != null) {
-        problems.add(r.problem);
-      }
-      internal.addAll(r.internalErrors);
-      if (r.inventory != null) {
-        inventory.addAll(r.inventory);
-      }
-      documents += r.documents;
-      objects += r.objects;
+      stream.file(inFlight.poll().join());
     }
-    runChecks(inventory, findings, internal);
-    // reported in a fixed order, whatever the order of the paths and of the threads
-    problems.sort(java.util.Comparator.comparing(InputProblem::input).thenComparing(InputProblem::message));
-    internal.sort(null);
-    return new LintResult(rules, finish(suppress(findings, directives)), List.copyOf(problems),
-        List.copyOf(internal), files.size(), documents, objects);
+    return stream.finish(alreadyFailed, files.size());
   }
 
   /** Lints text that is already in memory (tests, editors). */
   public LintResult lintText(SourceFile file, String text) {
-    FileResult r = lintLoaded(loader.loadText(file, text));
-    List<Finding> findings = new ArrayList<>(r.findings);
-    List<String> internal = new ArrayList<>(r.internalErrors);
-    runChecks(r.inventory == null ? new Inventory() : r.inventory, findings, internal);
-    List<Suppressions.FileDirectives> directives = r.directives == null ? List.of() : List.of(r.directives);
-    return new LintResult(rules, finish(suppress(findings, directives)), List.of(), List.copyOf(internal), 1,
-        r.documents, r.objects);
+    Collector all = new Collector();
+    InOrder stream = new InOrder(all);
+    stream.file(lintLoaded(loader.loadText(file, text)));
+    LintRun run = stream.finish(List.of(), 1);
+    return new LintResult(rules, List.copyOf(all.findings), List.of(), run.internalErrors(), 1, run.documents(),
+        run.objects());
   }
 
-  /** Applies the run's suppressions and exemptions, and reports the suppressions that do nothing. */
-  private List<Finding> suppress(List<Finding> findings, List<Suppressions.FileDirectives> directives) {
-    return new ArrayList<>(Suppressions.apply(findings, directives, options.exemptions(), rules, catalog));
+  /** A sink that keeps everything, for the methods that return a whole {@link LintResult}. */
+  private static final class Collector implements FindingSink {
+    final List<Finding> findings = new ArrayList<>();
+
+    @Override
+    public void file(SourceFile file, List<Finding> found, InputProblem unreadable) {
+      findings.addAll(found);
+    }
+
+    @Override
+    public void rest(List<Finding> found) {
+      findings.addAll(found);
+    }
+  }
+
+  /** Threads for runs started outside a fork-join pool: one per processor (daemons), made on first use. */
+  private static final class Workers {
+    static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The in-order half of a run: finishes each file's findings (suppressions, fingerprints, the
+   * first of once-per-run findings) and passes them on, keeping only what the end of the run needs.
+   */
+  private final class InOrder {
+    private final FindingSink sink;
+    private final Inventory inventory = new Inventory();
+    private final List<InputProblem> problems = new ArrayList<>();
+    private final List<String> internal = new ArrayList<>();
+    /** Suppressions that name a cross-object rule: whether they did something is known at the end. */
+    private final List<Suppressions.FileDirectives> pending = new ArrayList<>();
+    private final java.util.Set<String> oncePerRun = new java.util.HashSet<>();
+    private int documents;
+    private int objects;
+
+    InOrder(FindingSink sink) {
+      this.sink = sink;
+    }
+
+    void file(FileResult r) {
+      documents += r.documents;
+      objects += r.objects;
+      internal.addAll(r.internalErrors);
+      if (r.problem != null) {
+        problems.add(r.problem);
+      }
+      if (r.inventory != null) {
+        inventory.addAll(r.inventory);
+      }
+      List<Suppressions.FileDirectives> dirs = r.directives == null ? List.of() : List.of(r.directives);
+      Suppressions.Applier a = Suppressions.applier(dirs, options.exemptions());
+      List<Finding> found = applyAll(a, r.findings);
+      found.addAll(applyAll(a, Suppressions.unused(dirs, rules, catalog, x -> !runLevel.contains(x.id()), true)));
+      if (r.directives != null && Suppressions.names(r.directives, x -> runLevel.contains(x.id()))) {
+        pending.add(r.directives);
+      }
+      sink.file(r.file, finish(found), r.problem);
+    }
+
+    LintRun finish(List<InputProblem> alreadyFailed, int files) {
+      List<Finding> found = new ArrayList<>();
+      runChecks(inventory, found, internal);
+      Suppressions.Applier a = Suppressions.applier(pending, options.exemptions());
+      found = applyAll(a, found);
+      found.addAll(applyAll(a, Suppressions.unused(pending, rules, catalog, x -> runLevel.contains(x.id()), false)));
+      sink.rest(finish(found));
+      problems.addAll(alreadyFailed);
+      // reported in a fixed order, whatever the order of the paths and of the threads
+      problems.sort(java.util.Comparator.comparing(InputProblem::input).thenComparing(InputProblem::message));
+      internal.sort(null);
+      return new LintRun(rules, List.copyOf(problems), List.copyOf(internal), files, documents, objects);
+    }
+
+    /** Sorts, keeps the first of once-per-run findings and fingerprints: the same for every run. */
+    private List<Finding> finish(List<Finding> findings) {
+      findings.sort(Finding.ORDER);
+      List<Finding> out = new ArrayList<>(findings.size());
+      for (Finding f : withoutSecretsInFixes(findings)) {
+        if (!f.rule().oncePerRun() || oncePerRun.add(f.rule().id() + "\u0000" + f.message())) {
+          out.add(f);
+        }
+      }
+      return List.copyOf(withTemplates(fingerprint(out)));
+    }
+  }
+
+  private static List<Finding> applyAll(Suppressions.Applier a, List<Finding> findings) {
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      out.add(a.apply(f));
+    }
+    return out;
   }
 
   private static final class FileResult {
+    final SourceFile file;
     final List<Finding> findings = new ArrayList<>();
     final List<String> internalErrors = new ArrayList<>();
     InputProblem problem;
@@ -136,6 +235,10 @@ public final class Linter {
     Suppressions.FileDirectives directives;
     int documents;
     int objects;
+
+    FileResult(SourceFile file) {
+      this.file = file;
+    }
   }
 
   private FileResult lintFile(SourceFile file, Supplier<InputStream> stdin) {
@@ -143,7 +246,7 @@ public final class Linter {
     try {
       bytes = ManifestLoader.read(file, stdin.get());
     } catch (IOException e) {
-      FileResult r = new FileResult();
+      FileResult r = new FileResult(file);
       String m = e.getMessage();
       r.problem = new InputProblem(file.displayName(),
           e instanceof java.nio.file.AccessDeniedException ? "permission denied"
@@ -154,14 +257,14 @@ public final class Linter {
     try {
       return lintLoaded(loader.load(file, bytes));
     } catch (RuntimeException | StackOverflowError e) {
-      FileResult r = new FileResult();
+      FileResult r = new FileResult(file);
       r.internalErrors.add(file.displayName() + ": " + describe(e));
       return r;
     }
   }
 
   private FileResult lintLoaded(LoadedFile loaded) {
-    FileResult r = new FileResult();
+    FileResult r = new FileResult(loaded.file());
     r.documents = loaded.documents();
     r.objects = loaded.objects().size();
     r.directives = Suppressions.read(loaded, catalog);
@@ -230,12 +333,6 @@ public final class Linter {
     return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + where;
   }
 
-  /** Sorts, keeps the first of once-per-run findings and fingerprints: the same for every run. */
-  private List<Finding> finish(List<Finding> findings) {
-    findings.sort(Finding.ORDER);
-    return List.copyOf(withTemplates(fingerprint(oncePerRun(withoutSecretsInFixes(findings)))));
-  }
-
   /**
    * Names the Helm template each finding's object was rendered from as a related location (no
    * region: the line in the template is not known).
@@ -273,18 +370,6 @@ public final class Linter {
       boolean holds = f.fix() != null && f.object() != null && secret.contains(
           f.file().displayName() + "\u0000" + f.object().documentIndex() + "\u0000" + f.object().identity());
       out.add(holds ? f.withoutFix() : f);
-    }
-    return out;
-  }
-
-  /** Keeps only the first finding per message of rules marked {@code oncePerRun} (input is sorted). */
-  private static List<Finding> oncePerRun(List<Finding> sorted) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    List<Finding> out = new ArrayList<>(sorted.size());
-    for (Finding f : sorted) {
-      if (!f.rule().oncePerRun() || seen.add(f.rule().id() + "\u0000" + f.message())) {
-        out.add(f);
-      }
     }
     return out;
   }

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -425,21 +426,64 @@ public final class Suppressions {
     for (Finding f : findings) {
       out.add(a.apply(f));
     }
-    RuleDefinition unused = ran.stream().filter(r -> r.name().equals(UNUSED_SUPPRESSION)).findFirst().orElse(null);
-    if (unused == null) {
-      return out;
+    for (Finding f : unused(files, ran, catalog, r -> true, true)) {
+      out.add(a.apply(f));
     }
+    return out;
+  }
+
+  /** Matches findings of the given files (and any file, for exemptions) against their suppressions. */
+  static Applier applier(List<FileDirectives> files, List<Exemption> exemptions) {
+    return new Applier(files, exemptions);
+  }
+
+  /** Whether {@code fd} names one of {@code rules} (whose findings come later in the run). */
+  static boolean names(FileDirectives fd, Predicate<RuleDefinition> rules) {
+    for (Directive d : fd.directives) {
+      for (Name n : d.names) {
+        if (n.rule != null && rules.test(n.rule)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The {@code unused-suppression} findings of suppressions whose rule {@code decided} accepts
+   * (their findings are all known by now), not yet suppressed; with {@code problems}, also those of
+   * suppressions that cannot work as written and of unknown rule names.
+   */
+  static List<Finding> unused(List<FileDirectives> files, Collection<RuleDefinition> ran, RuleCatalog catalog,
+      Predicate<RuleDefinition> decided, boolean problems) {
+    RuleDefinition unused = null;
     Set<String> ranNames = new HashSet<>();
-    ran.forEach(r -> ranNames.add(r.name()));
-    List<String> ruleNames = catalog.all().stream().map(RuleDefinition::name).toList();
+    for (RuleDefinition r : ran) {
+      ranNames.add(r.name());
+      if (r.name().equals(UNUSED_SUPPRESSION)) {
+        unused = r;
+      }
+    }
+    if (unused == null) {
+      return List.of();
+    }
     List<Finding> reported = new ArrayList<>();
+    List<String> ruleNames = null;
     for (FileDirectives fd : files) {
-      for (Problem p : fd.problems) {
-        reported.add(finding(unused, p.variant(), p.args(), p.file(), p.span(), p.object(), p.path()));
+      if (problems) {
+        for (Problem p : fd.problems) {
+          reported.add(finding(unused, p.variant(), p.args(), p.file(), p.span(), p.object(), p.path()));
+        }
       }
       for (Directive d : fd.directives) {
         for (Name n : d.names) {
           if (n.rule == null) {
+            if (!problems) {
+              continue;
+            }
+            if (ruleNames == null) {
+              ruleNames = catalog.all().stream().map(RuleDefinition::name).toList();
+            }
             Map<String, String> args = new LinkedHashMap<>();
             args.put("name", n.text);
             args.put("hint", n.text.contains(".") && d.form == Form.RULE_ANNOTATION
@@ -447,7 +491,7 @@ public final class Suppressions {
                 : suggestion(n.text, ruleNames));
             reported.add(finding(unused, "unknownRule", args, d.file, n.span, d.object,
                 n.node == null ? null : n.node.path()));
-          } else if (!n.used && ranNames.contains(n.rule.name()) && n.rule != unused) {
+          } else if (!n.used && ranNames.contains(n.rule.name()) && n.rule != unused && decided.test(n.rule)) {
             // a suppression of unused-suppression itself is never reported: it would cover its own report
             Map<String, String> args = new LinkedHashMap<>();
             args.put("rule", n.rule.name());
@@ -457,10 +501,7 @@ public final class Suppressions {
         }
       }
     }
-    for (Finding f : reported) {
-      out.add(a.apply(f));
-    }
-    return out;
+    return reported;
   }
 
   private static Finding finding(RuleDefinition rule, String variant, Map<String, String> args, SourceFile file,
@@ -470,7 +511,7 @@ public final class Suppressions {
   }
 
   /** Matches findings against suppressions and records which names did something. */
-  private static final class Applier {
+  static final class Applier {
     private final Map<SourceFile, List<Directive>> byFile = new HashMap<>();
     private final List<Directive> exemptions = new ArrayList<>();
     private final Map<K8sObject, Optional<PodView>> pods = new IdentityHashMap<>();

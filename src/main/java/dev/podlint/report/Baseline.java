@@ -92,6 +92,32 @@ public final class Baseline {
     return key(f.rule().id(), f.fingerprint());
   }
 
+  /** The baseline's findings, for telling new findings from known ones as a run goes. */
+  public Comparison known() {
+    return new Comparison(Set.copyOf(keys), 0);
+  }
+
+  /** Counts, as a run goes, the unsuppressed findings of the baseline that the run no longer has. */
+  public final class Tracker {
+    private final Set<String> seen = new HashSet<>();
+
+    public void see(Finding f) {
+      String k = key(f);
+      if (activeKeys.contains(k)) {
+        seen.add(k);
+      }
+    }
+
+    /** Unsuppressed findings of the baseline not seen. */
+    public int absent() {
+      return activeKeys.size() - seen.size();
+    }
+  }
+
+  public Tracker tracker() {
+    return new Tracker();
+  }
+
   /** Compares a run with this baseline. */
   public Comparison compare(LintResult result) {
     Set<String> seen = new HashSet<>();

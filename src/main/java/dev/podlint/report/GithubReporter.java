@@ -17,15 +17,8 @@ import java.nio.file.Path;
  */
 public final class GithubReporter implements Reporter {
   @Override
-  public void write(Report report, Writer out) throws IOException {
-    for (Finding f : report.result().findings()) {
-      if (f.isSuppressed()) {
-        continue;
-      }
-      out.write(line(f, report.srcRoot()));
-      out.write('\n');
-    }
-    out.flush();
+  public Session open(Report.Header header, Writer out) {
+    return new Lines(out, f -> line(f, header.srcRoot()));
   }
 
   /** The workflow command for one finding. */

@@ -19,6 +19,22 @@ public record Report(LintResult result, String toolVersion, Path srcRoot, Durati
     Baseline.Comparison baseline, String automationId) {
   public static final String AUTOMATION_PREFIX = "podlint/";
 
+  /**
+   * What a report needs before its first finding.
+   *
+   * @param rules the rules that run, in id order
+   * @param srcRoot the directory SARIF URIs are relative to
+   * @param baseline the findings of {@code --baseline} ({@link Baseline.Comparison#isNew}), or {@code null}
+   * @param automationId SARIF {@code runs[0].automationDetails.id}
+   */
+  public record Header(List<dev.podlint.rule.RuleDefinition> rules, String toolVersion, Path srcRoot,
+      Baseline.Comparison baseline, String automationId) {}
+
+  /** The header of this report. */
+  public Header header() {
+    return new Header(result.rules(), toolVersion, srcRoot, baseline, automationId);
+  }
+
   public Report {
     // by name, as findings are: the XML reports list files in this order, whatever the command line's
     files = files.stream().sorted(java.util.Comparator.comparing(SourceFile::displayName)).toList();

@@ -1,11 +1,48 @@
 package dev.podlint.report;
 
+import dev.podlint.engine.Finding;
+import dev.podlint.engine.LintResult;
+import dev.podlint.engine.LintRun;
+import dev.podlint.load.InputProblem;
+import dev.podlint.model.SourceFile;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Writes a report in one format. */
+/**
+ * Writes a report in one format, as a stream: {@link #open} writes what comes before the findings,
+ * the findings follow file by file as the linter finishes them, and {@link Session#finish} writes
+ * the rest. A reporter holds at most one file's findings, so a report of any size is written in
+ * bounded memory.
+ */
 public interface Reporter {
-  void write(Report report, Writer out) throws IOException;
+  /** Starts a report on {@code out}. */
+  Session open(Report.Header header, Writer out) throws IOException;
+
+  /** A report being written; calls come from one thread in the order of {@link dev.podlint.engine.FindingSink}. */
+  interface Session {
+    /** One input file and its findings (suppressed ones included); {@code unreadable} when it could not be read. */
+    void file(SourceFile file, List<Finding> findings, InputProblem unreadable) throws IOException;
+
+    /** The findings known only after every file (cross-object rules), sorted; they may name any file. */
+    void rest(List<Finding> findings) throws IOException;
+
+    /** Writes what follows the findings: input and internal errors, totals. */
+    void finish(LintRun run, Duration elapsed) throws IOException;
+  }
+
+  /** A session that writes findings one after another, whichever file they are of. */
+  interface FlatSession extends Session {
+    @Override
+    default void file(SourceFile file, List<Finding> findings, InputProblem unreadable) throws IOException {
+      rest(findings);
+    }
+  }
 
   /**
    * Whether the reporter writes every finding with its baseline state (SARIF's
@@ -13,6 +50,32 @@ public interface Reporter {
    */
   default boolean showsBaselineState() {
     return false;
+  }
+
+  /**
+   * Writes a whole result at once: the files of the report and of its findings in name order,
+   * each with its findings and its input problem.
+   */
+  default void write(Report report, Writer out) throws IOException {
+    LintResult r = report.result();
+    Map<String, SourceFile> files = new TreeMap<>();
+    Map<String, List<Finding>> byFile = new HashMap<>();
+    for (SourceFile f : report.files()) {
+      files.put(f.displayName(), f);
+    }
+    for (Finding f : r.findings()) {
+      files.putIfAbsent(f.file().displayName(), f.file());
+      byFile.computeIfAbsent(f.file().displayName(), k -> new ArrayList<>()).add(f);
+    }
+    Map<String, InputProblem> problems = new HashMap<>();
+    r.inputProblems().forEach(p -> problems.putIfAbsent(p.input(), p));
+    Session s = open(report.header(), out);
+    for (Map.Entry<String, SourceFile> e : files.entrySet()) {
+      s.file(e.getValue(), byFile.getOrDefault(e.getKey(), List.of()), problems.get(e.getKey()));
+    }
+    s.rest(List.of());
+    s.finish(new LintRun(r.rules(), r.inputProblems(), r.internalErrors(), r.files(), r.documents(), r.objects()),
+        report.elapsed());
   }
 
   /** The reporter for a format name: text, json, sarif, checkstyle or github (junit needs a fail level). */

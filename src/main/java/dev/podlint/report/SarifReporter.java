@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.podlint.Podlint;
 import dev.podlint.engine.Finding;
-import dev.podlint.engine.LintResult;
+import dev.podlint.engine.LintRun;
 import dev.podlint.load.InputProblem;
 import dev.podlint.model.SourceFile;
 import dev.podlint.model.Span;
@@ -39,6 +39,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -61,63 +62,82 @@ public final class SarifReporter implements Reporter {
     return true;
   }
 
+  /**
+   * Writes the log around the results by hand and each result with the java-sarif model, so that
+   * results go out as the run finishes them; {@code invocations} (whether the run succeeded, what
+   * went wrong) follows the results, as only the end of the run knows it.
+   */
   @Override
-  public void write(Report report, Writer out) throws IOException {
-    LintResult r = report.result();
+  public Session open(Report.Header header, Writer out) throws IOException {
     Map<String, Integer> index = new HashMap<>();
     Set<ReportingDescriptor> rules = new LinkedHashSet<>();
-    for (RuleDefinition rule : r.rules()) {
+    for (RuleDefinition rule : header.rules()) {
       index.put(rule.id(), index.size());
       rules.add(descriptor(rule));
     }
-    List<Result> results = new ArrayList<>();
-    for (Finding f : r.findings()) {
-      Result res = result(f, index.get(f.rule().id()), report.srcRoot());
-      if (report.baseline() != null) {
-        res.withBaselineState(report.baseline().isNew(f) ? Result.BaselineState.NEW : Result.BaselineState.UNCHANGED);
-      }
-      results.add(res);
-    }
-    List<Notification> notifications = new ArrayList<>();
-    for (InputProblem p : r.inputProblems()) {
-      notifications.add(new Notification()
-          .withLevel(Notification.Level.ERROR)
-          .withMessage(new Message().withText("cannot read " + p.input() + ": " + p.message())));
-    }
-    for (String e : r.internalErrors()) {
-      notifications.add(new Notification()
-          .withLevel(Notification.Level.ERROR)
-          .withMessage(new Message().withText("internal error: " + e)));
-    }
-    Invocation invocation = new Invocation().withExecutionSuccessful(r.internalErrors().isEmpty());
-    if (!notifications.isEmpty()) {
-      invocation.withToolExecutionNotifications(notifications);
-    }
-    Run run = new Run()
-        .withTool(new Tool().withDriver(new ToolComponent()
-            .withName("podlint")
-            .withVersion(report.toolVersion())
-            .withSemanticVersion(report.toolVersion())
-            .withInformationUri(URI.create(Podlint.HOME))
-            .withRules(rules)))
-        .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
-            new ArtifactLocation().withUri(dirUri(report.srcRoot()))))
-        .withAutomationDetails(new RunAutomationDetails().withId(report.automationId()))
-        .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS)
-        .withInvocations(List.of(invocation))
-        .withResults(results);
-    SarifSchema210 log = new SarifSchema210()
-        .with$schema(SCHEMA)
-        .withVersion(SarifSchema210.Version._2_1_0)
-        .withRuns(List.of(run));
-    ObjectMapper mapper = new ObjectMapper()
-        .enable(SerializationFeature.INDENT_OUTPUT)
+    JsonGenerator g = new ObjectMapper()
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
         .addMixIn(Result.class, ExplicitLevel.class)
-        .addMixIn(ReportingConfiguration.class, ExplicitLevel.class);
-    mapper.writeValue(out, log);
-    out.write('\n');
-    out.flush();
+        .addMixIn(ReportingConfiguration.class, ExplicitLevel.class)
+        .createGenerator(out)
+        .useDefaultPrettyPrinter();
+    g.writeStartObject();
+    g.writeStringField("$schema", SCHEMA.toString());
+    g.writeObjectField("version", SarifSchema210.Version._2_1_0);
+    g.writeArrayFieldStart("runs");
+    g.writeStartObject();
+    g.writeObjectField("tool", new Tool().withDriver(new ToolComponent()
+        .withName("podlint")
+        .withVersion(header.toolVersion())
+        .withSemanticVersion(header.toolVersion())
+        .withInformationUri(URI.create(Podlint.HOME))
+        .withRules(rules)));
+    g.writeObjectField("originalUriBaseIds", new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
+        new ArtifactLocation().withUri(dirUri(header.srcRoot()))));
+    g.writeObjectField("automationDetails", new RunAutomationDetails().withId(header.automationId()));
+    g.writeObjectField("columnKind", Run.ColumnKind.UNICODE_CODE_POINTS);
+    g.writeArrayFieldStart("results");
+    return new FlatSession() {
+      @Override
+      public void rest(List<Finding> findings) throws IOException {
+        for (Finding f : findings) {
+          Result res = result(f, index.get(f.rule().id()), header.srcRoot());
+          if (header.baseline() != null) {
+            res.withBaselineState(header.baseline().isNew(f) ? Result.BaselineState.NEW
+                : Result.BaselineState.UNCHANGED);
+          }
+          g.writeObject(res);
+        }
+      }
+
+      @Override
+      public void finish(LintRun r, Duration elapsed) throws IOException {
+        g.writeEndArray();
+        List<Notification> notifications = new ArrayList<>();
+        for (InputProblem p : r.inputProblems()) {
+          notifications.add(new Notification()
+              .withLevel(Notification.Level.ERROR)
+              .withMessage(new Message().withText("cannot read " + p.input() + ": " + p.message())));
+        }
+        for (String e : r.internalErrors()) {
+          notifications.add(new Notification()
+              .withLevel(Notification.Level.ERROR)
+              .withMessage(new Message().withText("internal error: " + e)));
+        }
+        Invocation invocation = new Invocation().withExecutionSuccessful(r.internalErrors().isEmpty());
+        if (!notifications.isEmpty()) {
+          invocation.withToolExecutionNotifications(notifications);
+        }
+        g.writeObjectField("invocations", List.of(invocation));
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        g.flush();
+        out.write('\n');
+        out.flush();
+      }
+    };
   }
 
   /**

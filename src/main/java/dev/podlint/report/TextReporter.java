@@ -17,15 +17,8 @@ public final class TextReporter implements Reporter {
   }
 
   @Override
-  public void write(Report report, Writer out) throws IOException {
-    for (Finding f : report.result().findings()) {
-      if (f.isSuppressed()) {
-        continue;
-      }
-      out.write(line(f));
-      out.write('\n');
-    }
-    out.flush();
+  public Session open(Report.Header header, Writer out) {
+    return new Lines(out, this::line);
   }
 
   String line(Finding f) {

@@ -48,4 +48,17 @@ final class Xml {
   static String attr(String name, Object value) {
     return " " + name + "=\"" + escape(String.valueOf(value)) + "\"";
   }
+
+  /** Sorted findings cut into runs of one file each. */
+  static java.util.List<java.util.List<dev.podlint.engine.Finding>> byFile(
+      java.util.List<dev.podlint.engine.Finding> sorted) {
+    java.util.List<java.util.List<dev.podlint.engine.Finding>> out = new java.util.ArrayList<>();
+    for (dev.podlint.engine.Finding f : sorted) {
+      if (out.isEmpty() || !out.get(out.size() - 1).get(0).file().equals(f.file())) {
+        out.add(new java.util.ArrayList<>());
+      }
+      out.get(out.size() - 1).add(f);
+    }
+    return out;
+  }
 }
