@@ -35,7 +35,11 @@ public final class Bench {
   }
 
   /** Both passes and what the lint found. */
-  public record Result(int files, Pass parse, Pass lint, long findings, Duration sarif) {
+  /**
+   * @param retained bytes of heap in use after the last file was reported, after a collection: what
+   *     a run keeps (the cross-object inventory) besides the code, the schemas and the files in flight
+   */
+  public record Result(int files, Pass parse, Pass lint, long findings, Duration sarif, long retained) {
     /** Full lint time over parse-only time. */
     public double ratio() {
       return lint.elapsed.toNanos() / (double) Math.max(1, parse.elapsed.toNanos());
@@ -62,19 +66,27 @@ public final class Bench {
    * Loads, validates against the schemas, runs every default rule and streams SARIF to a null sink,
    * as {@code podlint lint -f sarif} does; {@code sarif} gets the time spent writing SARIF.
    */
-  public Pass fullLint(List<Path> files, Path root, long[] findings, Duration[] sarif) {
+  public Pass fullLint(List<Path> files, Path root, long[] findings, Duration[] sarif, long[] retained) {
     long start = System.nanoTime();
     List<SourceFile> sources = files.stream().map(f -> new SourceFile(root.relativize(f).toString(), f)).toList();
     long[] writing = new long[1];
     long[] count = new long[1];
+    long[] measuring = new long[1];
     LintRun run;
     try {
       Reporter.Session report = new SarifReporter().open(new Report.Header(linter.rules(), "bench", root, null,
           Report.AUTOMATION_PREFIX), Writer.nullWriter());
       run = linter.lint(sources, List.of(), () -> new ByteArrayInputStream(new byte[0]), new FindingSink() {
+        private int reported;
+
         @Override
         public void file(SourceFile file, List<Finding> found, InputProblem unreadable) {
           write(() -> report.file(file, found, unreadable), found.size());
+          if (++reported == sources.size()) {
+            long t = System.nanoTime();
+            retained[0] = heapInUse();
+            measuring[0] = System.nanoTime() - t;
+          }
         }
 
         @Override
@@ -105,7 +117,15 @@ public final class Bench {
     }
     sarif[0] = Duration.ofNanos(writing[0]);
     findings[0] = count[0];
-    return new Pass("full lint", run.documents(), Duration.ofNanos(System.nanoTime() - start));
+    return new Pass("full lint", run.documents(), Duration.ofNanos(System.nanoTime() - start - measuring[0]));
+  }
+
+  /** Heap in use after two full collections (excluded from the timing: it runs once per pass). */
+  private static long heapInUse() {
+    Runtime rt = Runtime.getRuntime();
+    System.gc();
+    System.gc();
+    return rt.totalMemory() - rt.freeMemory();
   }
 
   private interface IoStep {
@@ -119,10 +139,11 @@ public final class Bench {
   public Result run(List<Path> files, List<Path> warmup, Path root) {
     long[] findings = new long[1];
     Duration[] sarif = new Duration[1];
+    long[] retained = new long[1];
     parseOnly(warmup);
-    fullLint(warmup, root, findings, sarif);
+    fullLint(warmup, root, findings, sarif, retained);
     Pass parse = parseOnly(files);
-    Pass lint = fullLint(files, root, findings, sarif);
-    return new Result(files.size(), parse, lint, findings[0], sarif[0]);
+    Pass lint = fullLint(files, root, findings, sarif, retained);
+    return new Result(files.size(), parse, lint, findings[0], sarif[0], retained[0]);
   }
 }

@@ -76,6 +76,8 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  of which writing SARIF: %.3f s%n", r.sarif().toNanos() / 1e9);
       out.printf(Locale.ROOT, "ratio:      %8.2f  (full lint time / parse-only time)%n", r.ratio());
       out.printf(Locale.ROOT, "findings:   %8d%n", r.findings());
+      out.printf(Locale.ROOT, "heap kept after the last file: %.1f MB (code, schemas, files in flight and the "
+          + "cross-object inventory; findings are streamed)%n", r.retained() / 1048576.0);
       if (r.lint().documents() != r.parse().documents()) {
         throw new UserException(ExitCodes.INTERNAL, "the passes saw different documents: " + r.parse().documents()
             + " parsed, " + r.lint().documents() + " linted");

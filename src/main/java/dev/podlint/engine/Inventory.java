@@ -82,8 +82,8 @@ public final class Inventory {
    * A controller of a {@link #SCALABLE_KINDS scalable kind}: the few nodes and facts the replica,
    * autoscaler and disruption-budget rules need, not its tree.
    *
-   * @param object a handle on the object for reporting and suppressions: its {@code apiVersion},
-   *     {@code kind} and {@code metadata}, without the spec
+   * @param object a handle on the object for reporting and suppressions: its identity, without its
+   *     tree
    * @param nameAt the {@code metadata.name} value, or null
    * @param specKey the object's {@code spec} key, where something missing from the spec is reported
    * @param replicasKey the {@code spec.replicas} key, or null when the spec does not set it
@@ -161,10 +161,10 @@ public final class Inventory {
         || object.kind().equals("ScaledObject") && object.apiVersion().startsWith("keda.sh/")) {
       autoscaler(object).ifPresent(this::addAutoscaler);
     } else if (object.kind().equals("PodDisruptionBudget") && object.apiVersion().startsWith("policy/")) {
-      disruptionBudgets.add(object);
+      disruptionBudgets.add(slim(object, Set.of("spec")));
     }
     if (object.kind().equals("Service")) {
-      services.add(object);
+      services.add(slim(object, Set.of("spec")));
     } else if (pod == null && isCustomResource(object.apiVersion())) {
       Map<String, String> labels = new LinkedHashMap<>();
       object.root().mapAt("spec", "template", "metadata", "labels").ifPresent(m -> putLabels(m, labels));
@@ -383,20 +383,58 @@ public final class Inventory {
   }
 
   /**
-   * A small stand-in for {@code o} that findings can name and suppressions can read: the same
-   * identity, file and document, with only {@code apiVersion}, {@code kind} and {@code metadata}
-   * kept of its tree.
+   * A small stand-in for {@code o} that findings can name and suppressions can match: the same
+   * apiVersion, kind, name, namespace, file and document, and an empty tree (a run keeps one per
+   * controller, so it must hold no nodes; findings on it point at nodes the controller keeps).
    */
   private static K8sObject handle(K8sObject o) {
+    return new K8sObject(o.apiVersion(), o.kind(), o.name(), o.namespace(), new YMap(List.of(), o.root().span(),
+        o.root().path()), o.file(), o.documentIndex());
+  }
+
+  /**
+   * {@code o} with only {@code apiVersion}, {@code kind}, the name and namespace of its metadata and
+   * the top-level fields {@code keep}; the whole object when something left out holds unrendered
+   * template text ({@code {{}}), which the cross-object rules look for.
+   */
+  private static K8sObject slim(K8sObject o, Set<String> keep) {
     List<YMap.Entry> kept = new ArrayList<>();
+    boolean[] template = {false};
     for (YMap.Entry e : o.root().entries()) {
       String k = e.key().value();
-      if (k.equals("apiVersion") || k.equals("kind") || k.equals("metadata")) {
+      if (k.equals("apiVersion") || k.equals("kind") || keep.contains(k)) {
         kept.add(e);
+      } else if (k.equals("metadata") && e.value() instanceof YMap m) {
+        List<YMap.Entry> meta = new ArrayList<>();
+        for (YMap.Entry me : m.entries()) {
+          String mk = me.key().value();
+          if (mk.equals("name") || mk.equals("namespace")) {
+            meta.add(me);
+          } else {
+            dev.podlint.model.YTree.forEachNode(me.value(), n -> template[0] |= holdsTemplate(n));
+          }
+        }
+        kept.add(new YMap.Entry(e.key(), new YMap(meta, m.span(), m.path())));
+      } else {
+        dev.podlint.model.YTree.forEachNode(e.value(), n -> template[0] |= holdsTemplate(n));
       }
     }
-    return new K8sObject(o.apiVersion(), o.kind(), o.name(), o.namespace(), new YMap(kept, o.root().span(),
-        o.root().path()), o.file(), o.documentIndex());
+    return template[0] ? o : new K8sObject(o.apiVersion(), o.kind(), o.name(), o.namespace(),
+        new YMap(kept, o.root().span(), o.root().path()), o.file(), o.documentIndex());
+  }
+
+  private static boolean holdsTemplate(dev.podlint.model.YNode n) {
+    if (n instanceof YScalar s) {
+      return s.value().contains("{{");
+    }
+    if (n instanceof YMap m) {
+      for (YMap.Entry e : m.entries()) {
+        if (e.key().value().contains("{{")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static Workload summarize(PodView pod) {
