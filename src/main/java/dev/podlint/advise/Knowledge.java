@@ -1,5 +1,6 @@
 package dev.podlint.advise;
 
+import dev.podlint.model.BoundedRegex;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.ImageRef;
 import dev.podlint.model.YMap;
@@ -25,14 +26,14 @@ public final class Knowledge {
    * @param everyGroup the helper serves every container of its pod (a service-mesh proxy), so each
    *     workload of a split gets its own copy
    */
-  public record Helper(String role, Pattern image, Pattern name, boolean everyGroup) {}
+  public record Helper(String role, BoundedRegex image, BoundedRegex name, boolean everyGroup) {}
 
   /**
    * A standalone server recognised by image repository.
    *
    * @param stateful keeps data (database, queue, search): scales and fails differently from a web tier
    */
-  public record Server(String kind, boolean stateful, Pattern image) {}
+  public record Server(String kind, boolean stateful, BoundedRegex image) {}
 
   private final List<Helper> helpers;
   private final List<Server> servers;
@@ -74,13 +75,14 @@ public final class Knowledge {
     return m.string(key).orElseThrow(() -> new IllegalArgumentException("'" + key + "' is required at " + m.path()));
   }
 
-  private static Pattern pattern(YMap m, String key) {
-    Optional<String> p = m.string(key);
+  private static BoundedRegex pattern(YMap m, String key) {
+    Optional<YScalar> p = m.scalar(key).filter(YScalar::isString);
     if (p.isEmpty()) {
       return null;
     }
     try {
-      return Pattern.compile(p.get(), Pattern.CASE_INSENSITIVE);
+      return BoundedRegex.compile(p.get().value(), Pattern.CASE_INSENSITIVE, "parameter " + p.get().path().describe()
+          + " at " + p.get().span().start());
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException("'" + key + "' at " + m.path() + " is not a regular expression: "
           + e.getDescription());

@@ -39,6 +39,7 @@ public final class Linter {
   private final List<RuleDefinition> rules;
   private final List<Bound> checks = new ArrayList<>();
   private final RuleDefinition invalidYaml;
+  private final RuleDefinition regexTooSlow;
   private final boolean hasRunChecks;
   private final ManifestLoader loader = new ManifestLoader();
 
@@ -67,6 +68,7 @@ public final class Linter {
       }
     }
     this.invalidYaml = iy;
+    this.regexTooSlow = rules.stream().filter(r -> r.name().equals(SlowRegexes.RULE)).findFirst().orElse(null);
     this.hasRunChecks = checks.stream().anyMatch(b -> b.check instanceof Check.RunCheck);
   }
 
@@ -162,6 +164,7 @@ public final class Linter {
 
   private FileResult lintLoaded(LoadedFile loaded) {
     FileResult r = new FileResult();
+    dev.podlint.model.BoundedRegex.startScope(); // this file's objects, on this thread
     r.documents = loaded.documents();
     r.objects = loaded.objects().size();
     r.directives = Suppressions.read(loaded, catalog);
@@ -198,6 +201,8 @@ public final class Linter {
               c.check(pod, cv, out);
             }
           }
+        } catch (dev.podlint.model.BoundedRegex.TooSlowException e) {
+          SlowRegexes.report(regexTooSlow, e, b.rule, o, found);
         } catch (RuntimeException | StackOverflowError e) {
           r.internalErrors.add(o.file().displayName() + ": rule " + b.rule.name() + " failed on " + o.identity()
               + ": " + describe(e));
