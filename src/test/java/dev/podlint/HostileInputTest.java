@@ -154,10 +154,16 @@ class HostileInputTest {
   }
 
   @Test
-  void missingOrNonStringKindIsNotAnObject() throws IOException {
-    // documented: documents without a string apiVersion and kind are not Kubernetes objects and are skipped
-    Run r = hostile(0, "missing-kind.yaml");
-    assertEquals(0, findingsOf(r, "missing-kind.yaml"), r.all());
+  void missingOrNonStringKindIsAnErrorAtItsPlace() throws IOException {
+    // documents with an apiVersion or a kind were meant as objects: each unusable one is an error
+    Run r = hostile(1, "missing-kind.yaml");
+    String rule = " [PL061 missing-api-version-or-kind]";
+    assertEquals(List.of(
+        "missing-kind.yaml:1:1: error: The document has no kind, so nothing can tell what object it is; add kind" + rule,
+        "missing-kind.yaml:8:7: error: kind must be a string such as Deployment, got integer 42" + rule,
+        "missing-kind.yaml:14:7: error: kind must be a string such as Deployment, got a list" + rule,
+        "missing-kind.yaml:18:7: error: The document has no kind, so nothing can tell what object it is; add kind" + rule),
+        r.out.lines().filter(l -> l.startsWith("missing-kind.yaml:")).toList(), r.all());
     assertTrue(r.err.contains("2 files, 1 object:"), r.err);
   }
 

@@ -40,6 +40,7 @@ public final class Linter {
   private final List<Bound> checks = new ArrayList<>();
   private final RuleDefinition invalidYaml;
   private final RuleDefinition regexTooSlow;
+  private final RuleDefinition typeProblems;
   private final boolean hasRunChecks;
   private final ManifestLoader loader = new ManifestLoader();
 
@@ -69,6 +70,7 @@ public final class Linter {
     }
     this.invalidYaml = iy;
     this.regexTooSlow = rules.stream().filter(r -> r.name().equals(SlowRegexes.RULE)).findFirst().orElse(null);
+    this.typeProblems = rules.stream().filter(r -> r.name().equals(TypeProblems.RULE)).findFirst().orElse(null);
     this.hasRunChecks = checks.stream().anyMatch(b -> b.check instanceof Check.RunCheck);
   }
 
@@ -175,6 +177,7 @@ public final class Linter {
           dev.podlint.rule.Template.render(invalidYaml.message(), Map.of("problem", e.problem())),
           loaded.file(), at, null, null, List.of(), null, null));
     }
+    r.findings.addAll(TypeProblems.of(typeProblems, loaded));
     for (K8sObject o : loaded.objects()) {
       List<Finding> found = new ArrayList<>();
       PodView pod = PodView.of(o, loaded.objects()).orElse(null);
