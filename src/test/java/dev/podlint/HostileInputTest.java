@@ -108,9 +108,23 @@ class HostileInputTest {
 
   @Test
   void aliasBombIsRefusedAtAnAlias() throws IOException {
-    Run r = hostile(1, "alias-bomb.yaml");
-    assertTrue(r.out.lines().anyMatch(l -> l.startsWith("alias-bomb.yaml:") && l.contains("aliases")
-        && l.contains("[PL000 invalid-yaml]")), r.all());
+    // lines 2-6 hold 45 aliases of collections; the 6th alias on line 7 is the 51st
+    invalidYamlAt(hostile(1, "alias-bomb.yaml"), "alias-bomb.yaml", 7, 23, "more than 50 aliases of collections");
+  }
+
+  @Test
+  void aliasLimitIsCountedPerDocumentAndOnlyForCollections() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("aliases"));
+    // document 1: 50 aliases of a list (the limit, fine); document 2: 60 aliases of a scalar (not
+    // counted), then aliases of a mapping from line 8 on, the 51st of which is on line 58
+    StringBuilder s = new StringBuilder("a: &l [x]\nb: [").append("*l, ".repeat(49)).append("*l]\n---\n");
+    s.append("s: &s text\nt: [").append("*s, ".repeat(59)).append("*s]\nm: &m {k: v}\nitems:\n");
+    for (int i = 0; i < 60; i++) {
+      s.append("  - *m\n");
+    }
+    Files.writeString(d.resolve("aliases.yaml"), s);
+    invalidYamlAt(hostile(d, new ByteArrayInputStream(new byte[0]), 1, "aliases.yaml"), "aliases.yaml", 58, 5,
+        "more than 50 aliases of collections");
   }
 
   @Test

@@ -28,7 +28,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.comments.CommentType;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -59,7 +65,7 @@ public final class ManifestLoader {
       .setSchema(new CoreSchema())
       .setAllowDuplicateKeys(true)
       .setAllowNonScalarKeys(true) // the converter reports them, with their position
-      .setMaxAliasesForCollections(50)
+      .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
       .setCodePointLimit(CODE_POINT_LIMIT)
       .setUseMarks(true)
       .build();
@@ -240,7 +246,7 @@ public final class ManifestLoader {
 
   private final LoadSettings commentSettings = LoadSettings.builder()
       .setParseComments(true)
-      .setMaxAliasesForCollections(50)
+      .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
       .setCodePointLimit(CODE_POINT_LIMIT)
       .setUseMarks(true)
       .build();
@@ -491,7 +497,48 @@ public final class ManifestLoader {
     if (e instanceof ReaderException r) {
       return new SyntaxError(readerProblem(r), positionOfCodePoint(text, r.getPosition()));
     }
+    String m = e.getMessage();
+    if (m != null && m.startsWith("Number of aliases for non-scalar nodes exceeds")) {
+      Optional<Position> alias = aliasOverLimit(text);
+      if (alias.isPresent()) {
+        return new SyntaxError("more than " + MAX_COLLECTION_ALIASES + " aliases of collections in one document, the"
+            + " limit podlint expands (a \"billion laughs\" would exhaust memory); this alias is one too many",
+            alias.get());
+      }
+    }
     return new SyntaxError(message((YamlEngineException) e), fallback);
+  }
+
+  /** Aliases of collections one document may hold (snakeyaml-engine counts them while composing). */
+  static final int MAX_COLLECTION_ALIASES = 50;
+
+  /**
+   * Where a document first holds more than {@link #MAX_COLLECTION_ALIASES} aliases of collections,
+   * counted as snakeyaml-engine's composer counts them (per document, aliases of a mapping or
+   * sequence anchor only), from the parser's events, which carry positions; the composer's
+   * exception does not.
+   */
+  private static Optional<Position> aliasOverLimit(String text) {
+    LoadSettings plain = LoadSettings.builder().setUseMarks(true).setCodePointLimit(CODE_POINT_LIMIT).build();
+    Map<String, Boolean> collection = new java.util.HashMap<>();
+    int count = 0;
+    try {
+      for (Event ev : new Parse(plain).parseString(text)) {
+        if (ev instanceof DocumentStartEvent) {
+          collection.clear();
+          count = 0;
+        } else if (ev instanceof AliasEvent a) {
+          if (collection.getOrDefault(a.getAlias().getValue(), false) && ++count > MAX_COLLECTION_ALIASES) {
+            return a.getStartMark().map(ManifestLoader::position);
+          }
+        } else if (ev instanceof NodeEvent n && n.getAnchor().isPresent()) {
+          collection.put(n.getAnchor().get().getValue(), !(ev instanceof ScalarEvent));
+        }
+      }
+    } catch (YamlEngineException | StackOverflowError x) {
+      // the position is a help, not a must: the caller falls back
+    }
+    return Optional.empty();
   }
 
   /**
