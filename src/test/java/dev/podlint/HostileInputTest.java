@@ -290,10 +290,54 @@ class HostileInputTest {
     } catch (UnsupportedOperationException e) {
       assumeTrue(false, "no POSIX permissions here");
     }
-    // root reads files whatever their mode, so this case says nothing when the tests run as root
-    assumeTrue(!Files.isReadable(f), "chmod 000 is ineffective (running as root?): unreadable-file case skipped");
-    Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 3, "secret.yaml");
-    assertTrue(r.err.contains("secret.yaml") && r.err.contains("permission denied"), r.all());
+    if (!unreadable(f)) {
+      // root reads files whatever their mode (CAP_DAC_OVERRIDE); a write-only sysfs attribute
+      // refuses reads even to root, so a link to one is a file root cannot read
+      Files.delete(f);
+      Path target = writeOnlySysfsAttribute().orElse(null);
+      assumeTrue(target != null, "chmod 000 does not stop this user (root?) and no write-only sysfs attribute was"
+          + " found to link to: unreadable-file case skipped");
+      Files.createSymbolicLink(f, target);
+    }
+    try {
+      Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 3, "secret.yaml");
+      assertTrue(r.err.contains("podlint: cannot read secret.yaml: permission denied"), r.all());
+    } finally {
+      if (Files.isSymbolicLink(f)) {
+        Files.delete(f); // the temporary directory's cleanup warns about links that leave it
+      }
+    }
+  }
+
+  private static boolean unreadable(Path p) {
+    try (InputStream in = Files.newInputStream(p)) {
+      return false;
+    } catch (java.nio.file.AccessDeniedException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** A sysfs file (such as a PCI device's {@code rescan}) that opening for reading refuses with EACCES. */
+  private static java.util.Optional<Path> writeOnlySysfsAttribute() throws IOException {
+    for (String root : List.of("/sys/devices", "/sys/class", "/sys/bus")) {
+      Path r = Path.of(root);
+      if (!Files.isDirectory(r)) {
+        continue;
+      }
+      try (java.util.stream.Stream<Path> s = Files.find(r, 4, (p, a) -> a.isRegularFile()
+          && List.of("rescan", "remove", "hot_remove", "unbind", "bind", "uevent_trigger").contains(
+              String.valueOf(p.getFileName())))) {
+        java.util.Optional<Path> found = s.filter(HostileInputTest::unreadable).findFirst();
+        if (found.isPresent()) {
+          return found;
+        }
+      } catch (java.io.UncheckedIOException e) {
+        // a part of /sys this user cannot list: try the next root
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   @Test
