@@ -113,6 +113,16 @@ class RegexBudgetTest {
   }
 
   @Test
+  void aPatternThatOverflowsTheStackIsStoppedTooNotAnInternalError() throws IOException {
+    // Java's engine recurses once per repetition of (a|b): a long value overflows the stack
+    write("rules/ORG1-code-shape.yaml", customRule("^(a|b)*$"));
+    write("cm.yaml", configMap("codes", "ab".repeat(200_000)));
+    Run r = timed("--no-config", "--rules-dir", "rules", "cm.yaml");
+    assertEquals(1, r.code, r.all());
+    assertTrue(r.out.contains("cm.yaml:6:23: error: Regular expression '^(a|b)*$' of rule code-shape"), r.all());
+  }
+
+  @Test
   void theClassicExampleFinishesQuicklyAndIsAnOrdinaryMismatch() throws IOException {
     // (a+)+$ is the textbook ReDoS; Java 9+ memoizes its backtracking, so it is decided at once
     write("rules/ORG1-code-shape.yaml", customRule("^(a+)+$"));

@@ -104,7 +104,7 @@ public final class Knowledge {
   public Optional<Helper> helper(ContainerView c) {
     String repo = c.image().map(Knowledge::repository).orElse("");
     for (Helper h : helpers) {
-      if (h.image() != null && !repo.isEmpty() && h.image().matcher(repo).find()) {
+      if (h.image() != null && !repo.isEmpty() && h.image().find(repo)) {
         return Optional.of(h);
       }
     }
@@ -113,7 +113,7 @@ public final class Knowledge {
     }
     String name = c.node().string("name").orElse("");
     for (Helper h : helpers) {
-      if (h.name() != null && !name.isEmpty() && h.name().matcher(name).find()) {
+      if (h.name() != null && !name.isEmpty() && h.name().find(name)) {
         return Optional.of(h);
       }
     }
@@ -127,7 +127,7 @@ public final class Knowledge {
       return Optional.empty();
     }
     for (Server s : servers) {
-      if (s.image().matcher(repo).find()) {
+      if (s.image().find(repo)) {
         return Optional.of(s);
       }
     }

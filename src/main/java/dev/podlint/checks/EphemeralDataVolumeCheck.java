@@ -45,7 +45,7 @@ public final class EphemeralDataVolumeCheck implements Check.ContainerCheck {
     }
 
     boolean matches(String repository) {
-      return images.stream().anyMatch(p -> p.matcher(repository).find());
+      return images.stream().anyMatch(p -> p.find(repository));
     }
   }
 

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -127,12 +126,17 @@ public final class SecretInEnvCheck implements Check.ContainerCheck {
   /** The description of the first shape {@code v} has whose secret part is not a placeholder. */
   private Optional<String> match(List<Shape> shapes, String v) {
     for (Shape s : shapes) {
-      Matcher m = s.pattern().matcher(v);
-      while (m.find()) {
-        String secret = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
-        if (!secret.isBlank() && !isPlaceholder(secret)) {
-          return Optional.of(s.description());
+      boolean found = s.pattern().apply(v, m -> {
+        while (m.find()) {
+          String secret = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
+          if (!secret.isBlank() && !isPlaceholder(secret)) {
+            return true;
+          }
         }
+        return false;
+      });
+      if (found) {
+        return Optional.of(s.description());
       }
     }
     return Optional.empty();
@@ -140,7 +144,7 @@ public final class SecretInEnvCheck implements Check.ContainerCheck {
 
   private boolean isPlaceholder(String v) {
     for (BoundedRegex p : placeholders) {
-      if (p.matcher(v).find()) {
+      if (p.find(v)) {
         return true;
       }
     }

@@ -160,11 +160,11 @@ public final class Glob {
    * or a directory above it matches.
    */
   public boolean matches(String relativePath) {
-    if (regex.matcher(relativePath).matches()) {
+    if (regex.matches(relativePath)) {
       return true;
     }
     for (int i = relativePath.indexOf('/'); i >= 0; i = relativePath.indexOf('/', i + 1)) {
-      if (regex.matcher(relativePath.substring(0, i)).matches()) {
+      if (regex.matches(relativePath.substring(0, i))) {
         return true;
       }
     }

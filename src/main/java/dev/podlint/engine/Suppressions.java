@@ -528,6 +528,9 @@ public final class Suppressions {
      * every run, whatever the order of the paths and threads.
      */
     private void matchNames(List<Exemption> configured, List<Finding> findings, List<FileDirectives> files) {
+      if (configured.stream().allMatch(e -> e.name() == null)) {
+        return;
+      }
       List<K8sObject> objects = new ArrayList<>();
       findings.forEach(f -> objects.add(f.object()));
       for (FileDirectives fd : files) {

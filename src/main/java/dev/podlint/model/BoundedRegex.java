@@ -74,16 +74,34 @@ public final class BoundedRegex {
 
   /** Whether the whole of {@code input} matches. */
   public boolean matches(CharSequence input) {
-    return matcher(input).matches();
+    return apply(input, Matcher::matches);
   }
 
   /** Whether some part of {@code input} matches (JSON Schema's {@code pattern}). */
   public boolean find(CharSequence input) {
-    return matcher(input).find();
+    return apply(input, Matcher::find);
   }
 
   /**
-   * A matcher over {@code input}; all its operations together share one budget.
+   * Runs {@code use} on a matcher over {@code input} (all its operations share one budget). A
+   * match that recurses past the thread's stack (Java's engine recurses once per repetition of
+   * some groups, such as {@code (a|b)*} on a long value) is stopped as well.
+   *
+   * @throws TooSlowException when the budget is spent or the stack is not deep enough
+   */
+  public <T> T apply(CharSequence input, java.util.function.Function<Matcher, T> use) {
+    Matcher m = matcher(input);
+    try {
+      return use.apply(m);
+    } catch (StackOverflowError e) {
+      GAVE_UP.get().add(this);
+      throw new TooSlowException(this, input.toString(), -1);
+    }
+  }
+
+  /**
+   * A matcher over {@code input}; all its operations together share one budget. Prefer
+   * {@link #apply}, which also stops a match that overflows the stack.
    *
    * @throws TooSlowException (from this or from the matcher's methods) when the budget is spent
    */
@@ -108,7 +126,8 @@ public final class BoundedRegex {
 
     TooSlowException(BoundedRegex regex, String input, long steps) {
       super("the regular expression '" + regex.regex() + "'" + (regex.origin == null ? "" : " (" + regex.origin + ")")
-          + (steps == 0 ? " already ran out of steps in this file" : " ran out of steps: more than " + steps)
+          + (steps == 0 ? " already ran out of steps in this file" : steps < 0 ? " recursed deeper than the stack allows"
+              : " ran out of steps: more than " + steps)
           + " on a value of " + input.length() + " characters", null, false, false);
       this.regex = regex;
       this.input = input;
@@ -124,7 +143,10 @@ public final class BoundedRegex {
       return input;
     }
 
-    /** The budget that was spent; 0 when the pattern was skipped because it had run out before. */
+    /**
+     * The budget that was spent; 0 when the pattern was skipped because it had run out before, -1
+     * when the match overflowed the stack.
+     */
     public long steps() {
       return steps;
     }
