@@ -108,9 +108,23 @@ class HostileInputTest {
 
   @Test
   void aliasBombIsRefusedAtAnAlias() throws IOException {
-    Run r = hostile(1, "alias-bomb.yaml");
-    assertTrue(r.out.lines().anyMatch(l -> l.startsWith("alias-bomb.yaml:") && l.contains("aliases")
-        && l.contains("[PL000 invalid-yaml]")), r.all());
+    // lines 2-6 hold 45 aliases of collections; the 6th alias on line 7 is the 51st
+    invalidYamlAt(hostile(1, "alias-bomb.yaml"), "alias-bomb.yaml", 7, 23, "more than 50 aliases of collections");
+  }
+
+  @Test
+  void aliasLimitIsCountedPerDocumentAndOnlyForCollections() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("aliases"));
+    // document 1: 50 aliases of a list (the limit, fine); document 2: 60 aliases of a scalar (not
+    // counted), then aliases of a mapping from line 8 on, the 51st of which is on line 58
+    StringBuilder s = new StringBuilder("a: &l [x]\nb: [").append("*l, ".repeat(49)).append("*l]\n---\n");
+    s.append("s: &s text\nt: [").append("*s, ".repeat(59)).append("*s]\nm: &m {k: v}\nitems:\n");
+    for (int i = 0; i < 60; i++) {
+      s.append("  - *m\n");
+    }
+    Files.writeString(d.resolve("aliases.yaml"), s);
+    invalidYamlAt(hostile(d, new ByteArrayInputStream(new byte[0]), 1, "aliases.yaml"), "aliases.yaml", 58, 5,
+        "more than 50 aliases of collections");
   }
 
   @Test
@@ -154,10 +168,16 @@ class HostileInputTest {
   }
 
   @Test
-  void missingOrNonStringKindIsNotAnObject() throws IOException {
-    // documented: documents without a string apiVersion and kind are not Kubernetes objects and are skipped
-    Run r = hostile(0, "missing-kind.yaml");
-    assertEquals(0, findingsOf(r, "missing-kind.yaml"), r.all());
+  void missingOrNonStringKindIsAnErrorAtItsPlace() throws IOException {
+    // documents with an apiVersion or a kind were meant as objects: each unusable one is an error
+    Run r = hostile(1, "missing-kind.yaml");
+    String rule = " [PL061 missing-api-version-or-kind]";
+    assertEquals(List.of(
+        "missing-kind.yaml:1:1: error: The document has no kind, so nothing can tell what object it is; add kind" + rule,
+        "missing-kind.yaml:8:7: error: kind must be a string such as Deployment, got integer 42" + rule,
+        "missing-kind.yaml:14:7: error: kind must be a string such as Deployment, got a list" + rule,
+        "missing-kind.yaml:18:7: error: The document has no kind, so nothing can tell what object it is; add kind" + rule),
+        r.out.lines().filter(l -> l.startsWith("missing-kind.yaml:")).toList(), r.all());
     assertTrue(r.err.contains("2 files, 1 object:"), r.err);
   }
 
@@ -270,10 +290,54 @@ class HostileInputTest {
     } catch (UnsupportedOperationException e) {
       assumeTrue(false, "no POSIX permissions here");
     }
-    // root reads files whatever their mode, so this case says nothing when the tests run as root
-    assumeTrue(!Files.isReadable(f), "chmod 000 is ineffective (running as root?): unreadable-file case skipped");
-    Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 3, "secret.yaml");
-    assertTrue(r.err.contains("secret.yaml") && r.err.contains("permission denied"), r.all());
+    if (!unreadable(f)) {
+      // root reads files whatever their mode (CAP_DAC_OVERRIDE); a write-only sysfs attribute
+      // refuses reads even to root, so a link to one is a file root cannot read
+      Files.delete(f);
+      Path target = writeOnlySysfsAttribute().orElse(null);
+      assumeTrue(target != null, "chmod 000 does not stop this user (root?) and no write-only sysfs attribute was"
+          + " found to link to: unreadable-file case skipped");
+      Files.createSymbolicLink(f, target);
+    }
+    try {
+      Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 3, "secret.yaml");
+      assertTrue(r.err.contains("podlint: cannot read secret.yaml: permission denied"), r.all());
+    } finally {
+      if (Files.isSymbolicLink(f)) {
+        Files.delete(f); // the temporary directory's cleanup warns about links that leave it
+      }
+    }
+  }
+
+  private static boolean unreadable(Path p) {
+    try (InputStream in = Files.newInputStream(p)) {
+      return false;
+    } catch (java.nio.file.AccessDeniedException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** A sysfs file (such as a PCI device's {@code rescan}) that opening for reading refuses with EACCES. */
+  private static java.util.Optional<Path> writeOnlySysfsAttribute() throws IOException {
+    for (String root : List.of("/sys/devices", "/sys/class", "/sys/bus")) {
+      Path r = Path.of(root);
+      if (!Files.isDirectory(r)) {
+        continue;
+      }
+      try (java.util.stream.Stream<Path> s = Files.find(r, 4, (p, a) -> a.isRegularFile()
+          && List.of("rescan", "remove", "hot_remove", "unbind", "bind", "uevent_trigger").contains(
+              String.valueOf(p.getFileName())))) {
+        java.util.Optional<Path> found = s.filter(HostileInputTest::unreadable).findFirst();
+        if (found.isPresent()) {
+          return found;
+        }
+      } catch (java.io.UncheckedIOException e) {
+        // a part of /sys this user cannot list: try the next root
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   @Test

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +79,7 @@ class SuppressionsTest {
 
   static Exemption exemption(Set<String> rules, Set<String> kinds, Set<String> namespaces, String name,
       Set<String> containers) {
-    return new Exemption(rules, kinds, namespaces, name == null ? null : Pattern.compile(name), containers,
+    return new Exemption(rules, kinds, namespaces, name == null ? null : dev.podlint.model.BoundedRegex.compile(name, null), containers,
         "agents run without limits", ".podlint.yaml:7:5");
   }
 

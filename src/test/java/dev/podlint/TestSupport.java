@@ -6,9 +6,11 @@ import dev.podlint.engine.Linter;
 import dev.podlint.model.SourceFile;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Shared helpers for tests. */
@@ -23,10 +25,24 @@ public final class TestSupport {
     return RuleCatalog.builtin();
   }
 
+  /**
+   * The user rules a rule's fixtures and examples need (a rule whose trigger is a user's rule,
+   * such as regex-too-slow): {@code testdata/rules/<rule>/custom-rules/}, when it exists.
+   */
+  public static Optional<Path> customRulesOf(String ruleName) {
+    Path d = TESTDATA.resolve("rules").resolve(ruleName).resolve(CUSTOM_RULES);
+    return Files.isDirectory(d) ? Optional.of(d) : Optional.empty();
+  }
+
+  /** The folder name of {@link #customRulesOf}; its files are rules, not fixtures. */
+  public static final String CUSTOM_RULES = "custom-rules";
+
   /** Lints {@code text} with the named rules plus invalid-yaml; returns every finding, suppressed ones included. */
   public static List<Finding> lint(String name, String text, List<String> ruleNames) {
-    RuleCatalog c = catalog();
     Set<RuleDefinition> rules = new LinkedHashSet<>();
+    List<Path> custom = ruleNames.stream().map(TestSupport::customRulesOf).flatMap(Optional::stream).toList();
+    RuleCatalog c = custom.isEmpty() ? catalog() : catalog().withDirectories(custom);
+    c.all().stream().filter(RuleDefinition::isCustom).forEach(rules::add);
     rules.add(c.get(Linter.INVALID_YAML));
     if (ruleNames.equals(List.of("all"))) {
       c.all().stream().filter(RuleDefinition::enabledByDefault).forEach(rules::add);

@@ -1,5 +1,6 @@
 package dev.podlint.advise;
 
+import dev.podlint.model.BoundedRegex;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.ImageRef;
 import dev.podlint.model.YMap;
@@ -25,14 +26,14 @@ public final class Knowledge {
    * @param everyGroup the helper serves every container of its pod (a service-mesh proxy), so each
    *     workload of a split gets its own copy
    */
-  public record Helper(String role, Pattern image, Pattern name, boolean everyGroup) {}
+  public record Helper(String role, BoundedRegex image, BoundedRegex name, boolean everyGroup) {}
 
   /**
    * A standalone server recognised by image repository.
    *
    * @param stateful keeps data (database, queue, search): scales and fails differently from a web tier
    */
-  public record Server(String kind, boolean stateful, Pattern image) {}
+  public record Server(String kind, boolean stateful, BoundedRegex image) {}
 
   private final List<Helper> helpers;
   private final List<Server> servers;
@@ -74,13 +75,14 @@ public final class Knowledge {
     return m.string(key).orElseThrow(() -> new IllegalArgumentException("'" + key + "' is required at " + m.path()));
   }
 
-  private static Pattern pattern(YMap m, String key) {
-    Optional<String> p = m.string(key);
+  private static BoundedRegex pattern(YMap m, String key) {
+    Optional<YScalar> p = m.scalar(key).filter(YScalar::isString);
     if (p.isEmpty()) {
       return null;
     }
     try {
-      return Pattern.compile(p.get(), Pattern.CASE_INSENSITIVE);
+      return BoundedRegex.compile(p.get().value(), Pattern.CASE_INSENSITIVE, "parameter " + p.get().path().describe()
+          + " at " + p.get().span().start());
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException("'" + key + "' at " + m.path() + " is not a regular expression: "
           + e.getDescription());
@@ -102,7 +104,7 @@ public final class Knowledge {
   public Optional<Helper> helper(ContainerView c) {
     String repo = c.image().map(Knowledge::repository).orElse("");
     for (Helper h : helpers) {
-      if (h.image() != null && !repo.isEmpty() && h.image().matcher(repo).find()) {
+      if (h.image() != null && !repo.isEmpty() && h.image().find(repo)) {
         return Optional.of(h);
       }
     }
@@ -111,7 +113,7 @@ public final class Knowledge {
     }
     String name = c.node().string("name").orElse("");
     for (Helper h : helpers) {
-      if (h.name() != null && !name.isEmpty() && h.name().matcher(name).find()) {
+      if (h.name() != null && !name.isEmpty() && h.name().find(name)) {
         return Optional.of(h);
       }
     }
@@ -125,7 +127,7 @@ public final class Knowledge {
       return Optional.empty();
     }
     for (Server s : servers) {
-      if (s.image().matcher(repo).find()) {
+      if (s.image().find(repo)) {
         return Optional.of(s);
       }
     }

@@ -2,6 +2,7 @@ package dev.podlint.checks;
 
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
+import dev.podlint.model.BoundedRegex;
 import dev.podlint.model.ContainerRole;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.ImageRef;
@@ -35,7 +36,7 @@ import java.util.regex.PatternSyntaxException;
 public final class EphemeralDataVolumeCheck implements Check.ContainerCheck {
 
   /** One entry of the {@code dataStores} parameter. */
-  public record DataStore(String name, List<Pattern> images, List<String> dataDirs, List<String> dataDirEnv,
+  public record DataStore(String name, List<BoundedRegex> images, List<String> dataDirs, List<String> dataDirEnv,
       String dataDirArg) {
     public DataStore {
       images = List.copyOf(images);
@@ -44,7 +45,7 @@ public final class EphemeralDataVolumeCheck implements Check.ContainerCheck {
     }
 
     boolean matches(String repository) {
-      return images.stream().anyMatch(p -> p.matcher(repository).find());
+      return images.stream().anyMatch(p -> p.find(repository));
     }
   }
 
@@ -65,12 +66,13 @@ public final class EphemeralDataVolumeCheck implements Check.ContainerCheck {
         throw new IllegalArgumentException("each dataStores entry must be a mapping");
       }
       String name = m.string("name").orElseThrow(() -> new IllegalArgumentException("a dataStores entry needs a name"));
-      List<Pattern> images = new ArrayList<>();
-      for (String p : strings(m, "images")) {
+      List<BoundedRegex> images = new ArrayList<>();
+      for (YScalar p : m.seq("images").map(YSeq::items).orElse(List.of()).stream()
+          .filter(n -> n instanceof YScalar s && s.isString()).map(n -> (YScalar) n).toList()) {
         try {
-          images.add(Pattern.compile(p));
+          images.add(BoundedRegex.compile(p.value(), "parameter " + p.path().describe() + " at " + p.span().start()));
         } catch (PatternSyntaxException e) {
-          throw new IllegalArgumentException("dataStores " + name + ": bad image pattern " + p + ": " + e.getDescription(), e);
+          throw new IllegalArgumentException("dataStores " + name + ": bad image pattern " + p.value() + ": " + e.getDescription(), e);
         }
       }
       out.add(new DataStore(name, images, strings(m, "dataDirs").stream().map(EphemeralDataVolumeCheck::normalize).toList(),

@@ -2,6 +2,7 @@ package dev.podlint.checks;
 
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
+import dev.podlint.model.BoundedRegex;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.PodView;
 import dev.podlint.model.YMap;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -48,7 +48,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class SecretInEnvCheck implements Check.ContainerCheck {
   /** A value shape from a rule parameter; group 1, when the pattern has one, is the secret part. */
-  record Shape(String description, Pattern pattern) {}
+  record Shape(String description, BoundedRegex pattern) {}
 
   private final List<List<String>> nameWords;
   private final Set<String> keyWords;
@@ -56,7 +56,7 @@ public final class SecretInEnvCheck implements Check.ContainerCheck {
   private final Set<String> ignoredNames;
   private final List<Shape> tokens;
   private final List<Shape> credentials;
-  private final List<Pattern> placeholders;
+  private final List<BoundedRegex> placeholders;
   private final int randomMinLength;
 
   public SecretInEnvCheck(RuleDefinition rule) {
@@ -73,9 +73,13 @@ public final class SecretInEnvCheck implements Check.ContainerCheck {
     this.tokens = shapes(rule, "tokenPatterns");
     this.credentials = shapes(rule, "credentialPatterns");
     this.placeholders = new ArrayList<>();
-    for (String p : strings(rule, "placeholderPatterns")) {
-      placeholders.add(compile(rule, "placeholderPatterns", p));
-    }
+    rule.paramDefault("placeholderPatterns").filter(n -> n instanceof YSeq).ifPresent(n -> {
+      for (YNode i : ((YSeq) n).items()) {
+        if (i instanceof YScalar s && !s.isNull()) {
+          placeholders.add(compile(rule, "placeholderPatterns", s));
+        }
+      }
+    });
     this.randomMinLength = rule.paramDefault("randomValueMinLength").filter(n -> n instanceof YScalar)
         .flatMap(n -> ((YScalar) n).asLong()).map(Long::intValue).orElse(16);
   }
@@ -122,20 +126,25 @@ public final class SecretInEnvCheck implements Check.ContainerCheck {
   /** The description of the first shape {@code v} has whose secret part is not a placeholder. */
   private Optional<String> match(List<Shape> shapes, String v) {
     for (Shape s : shapes) {
-      Matcher m = s.pattern().matcher(v);
-      while (m.find()) {
-        String secret = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
-        if (!secret.isBlank() && !isPlaceholder(secret)) {
-          return Optional.of(s.description());
+      boolean found = s.pattern().apply(v, m -> {
+        while (m.find()) {
+          String secret = m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
+          if (!secret.isBlank() && !isPlaceholder(secret)) {
+            return true;
+          }
         }
+        return false;
+      });
+      if (found) {
+        return Optional.of(s.description());
       }
     }
     return Optional.empty();
   }
 
   private boolean isPlaceholder(String v) {
-    for (Pattern p : placeholders) {
-      if (p.matcher(v).find()) {
+    for (BoundedRegex p : placeholders) {
+      if (p.find(v)) {
         return true;
       }
     }
@@ -250,19 +259,20 @@ public final class SecretInEnvCheck implements Check.ContainerCheck {
     List<Shape> out = new ArrayList<>();
     rule.paramDefault(param).filter(n -> n instanceof YSeq).ifPresent(n -> {
       for (YNode i : ((YSeq) n).items()) {
-        if (i instanceof YMap m && m.string("pattern").isPresent()) {
-          out.add(new Shape(m.string("description").orElse("a secret"), compile(rule, param, m.string("pattern").get())));
+        if (i instanceof YMap m && m.scalar("pattern").filter(YScalar::isString).isPresent()) {
+          out.add(new Shape(m.string("description").orElse("a secret"), compile(rule, param, m.scalar("pattern").get())));
         }
       }
     });
     return out;
   }
 
-  private static Pattern compile(RuleDefinition rule, String param, String regex) {
+  /** A pattern from a parameter; its origin is the field that set it (in the rule file or the configuration). */
+  private static BoundedRegex compile(RuleDefinition rule, String param, YScalar regex) {
     try {
-      return Pattern.compile(regex);
+      return BoundedRegex.compile(regex.value(), "parameter " + regex.path().describe() + " at " + regex.span().start());
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException(rule.name() + ": parameter " + param + ": invalid pattern '" + regex + "': "
+      throw new IllegalArgumentException(rule.name() + ": parameter " + param + ": invalid pattern '" + regex.value() + "': "
           + e.getDescription());
     }
   }

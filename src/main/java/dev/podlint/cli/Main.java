@@ -63,6 +63,11 @@ public final class Main {
         c.getErr().println("podlint: " + u.getMessage());
         return u.exitCode();
       }
+      if (ex instanceof dev.podlint.model.BoundedRegex.TooSlowException slow) {
+        // a pattern of the configuration met outside a rule (an exclude pattern on a path): fix the configuration
+        c.getErr().println("podlint: " + slow.getMessage() + "; rewrite it without nested or overlapping repetition");
+        return ExitCodes.USAGE;
+      }
       c.getErr().println("podlint: internal error: " + ex + " (please report this, with the input if you can, to "
           + Podlint.HOME + ")");
       return ExitCodes.INTERNAL;

@@ -6,6 +6,7 @@ import dev.podlint.engine.LintOptions;
 import dev.podlint.engine.Linter;
 import dev.podlint.load.ManifestLoader;
 import dev.podlint.load.YamlSyntaxException;
+import dev.podlint.model.BoundedRegex;
 import dev.podlint.model.EditDistance;
 import dev.podlint.model.Position;
 import dev.podlint.model.Span;
@@ -239,7 +240,7 @@ public final class ConfigFile {
     for (YNode item : items(v)) {
       if (item instanceof YScalar s && s.isString() && !s.value().isEmpty()) {
         try {
-          excludes.add(new Exclusions.Exclude(Glob.compile(s.value()), origin(s)));
+          excludes.add(new Exclusions.Exclude(Glob.compile(s.value(), origin(s)), origin(s)));
         } catch (IllegalArgumentException e) {
           problem(s.span().start(), s.path().describe() + ": the pattern \"" + s.value() + "\" " + e.getMessage());
         }
@@ -456,9 +457,9 @@ public final class ConfigFile {
         }
       }
     }
-    Pattern names = m.scalar("names").filter(YScalar::isString).map(s -> {
+    BoundedRegex names = m.scalar("names").filter(YScalar::isString).map(s -> {
       try {
-        return Pattern.compile(s.value());
+        return BoundedRegex.compile(s.value(), origin(s));
       } catch (PatternSyntaxException e) {
         return null; // reported by check()
       }

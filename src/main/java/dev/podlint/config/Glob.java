@@ -1,5 +1,6 @@
 package dev.podlint.config;
 
+import dev.podlint.model.BoundedRegex;
 import java.util.regex.Pattern;
 
 /**
@@ -21,9 +22,9 @@ import java.util.regex.Pattern;
  */
 public final class Glob {
   private final String text;
-  private final Pattern regex;
+  private final BoundedRegex regex;
 
-  private Glob(String text, Pattern regex) {
+  private Glob(String text, BoundedRegex regex) {
     this.text = text;
     this.regex = regex;
   }
@@ -39,6 +40,17 @@ public final class Glob {
    * @throws IllegalArgumentException saying what is wrong with it
    */
   public static Glob compile(String pattern) {
+    return compile(pattern, null);
+  }
+
+  /**
+   * Compiles a pattern written at {@code origin} ({@code file:line:col}). Matching is bounded (see
+   * {@link BoundedRegex}): a pattern such as {@code *a*a*a*a*a*a*b} on a long name throws
+   * {@link BoundedRegex.TooSlowException} naming the pattern and its origin instead of hanging.
+   *
+   * @throws IllegalArgumentException saying what is wrong with it
+   */
+  public static Glob compile(String pattern, String origin) {
     String p = pattern.replace("\\\\", "\u0000"); // keep escaped backslashes out of the checks below
     if (p.startsWith("/") || p.matches("^[A-Za-z]:[/\\\\].*")) {
       throw new IllegalArgumentException("must be relative to the configuration file's directory, not absolute");
@@ -73,7 +85,8 @@ public final class Glob {
         re.append('/');
       }
     }
-    return new Glob(pattern, Pattern.compile(re.toString()));
+    return new Glob(pattern, BoundedRegex.compile(re.toString(),
+        "exclude pattern \"" + pattern + "\"" + (origin == null ? "" : " at " + origin)));
   }
 
   private static void segment(String seg, StringBuilder re) {
@@ -147,11 +160,11 @@ public final class Glob {
    * or a directory above it matches.
    */
   public boolean matches(String relativePath) {
-    if (regex.matcher(relativePath).matches()) {
+    if (regex.matches(relativePath)) {
       return true;
     }
     for (int i = relativePath.indexOf('/'); i >= 0; i = relativePath.indexOf('/', i + 1)) {
-      if (regex.matcher(relativePath.substring(0, i)).matches()) {
+      if (regex.matches(relativePath.substring(0, i))) {
         return true;
       }
     }

@@ -1,7 +1,7 @@
 package dev.podlint.engine;
 
 import java.util.Set;
-import java.util.regex.Pattern;
+import dev.podlint.model.BoundedRegex;
 
 /**
  * A configured exemption: findings of {@code rules} (names; empty means every rule) on objects that
@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
  *
  * @param kinds object kinds, e.g. {@code DaemonSet}
  * @param namespaces object namespaces ({@code ""} matches objects without a namespace)
- * @param name a pattern the whole object name must match
+ * @param name a pattern the whole object name must match (bounded: see {@link BoundedRegex})
  * @param containers container names (a finding that is not about a container never matches)
  * @param reason why, shown as the SARIF suppression justification
  * @param origin where it was declared, e.g. {@code .podlint.yaml:12:5}
  */
-public record Exemption(Set<String> rules, Set<String> kinds, Set<String> namespaces, Pattern name,
+public record Exemption(Set<String> rules, Set<String> kinds, Set<String> namespaces, BoundedRegex name,
     Set<String> containers, String reason, String origin) {
   public Exemption {
     rules = Set.copyOf(rules);

@@ -42,6 +42,8 @@ public final class Linter {
   private final List<RuleDefinition> rules;
   private final List<Bound> checks = new ArrayList<>();
   private final RuleDefinition invalidYaml;
+  private final RuleDefinition regexTooSlow;
+  private final RuleDefinition typeProblems;
   private final boolean hasRunChecks;
   /** The ids of the cross-object rules, whose findings are known only at the end of a run. */
   private final java.util.Set<String> runLevel;
@@ -72,6 +74,8 @@ public final class Linter {
       }
     }
     this.invalidYaml = iy;
+    this.regexTooSlow = rules.stream().filter(r -> r.name().equals(SlowRegexes.RULE)).findFirst().orElse(null);
+    this.typeProblems = rules.stream().filter(r -> r.name().equals(TypeProblems.RULE)).findFirst().orElse(null);
     this.hasRunChecks = checks.stream().anyMatch(b -> b.check instanceof Check.RunCheck);
     this.runLevel = checks.stream().filter(b -> b.check instanceof Check.RunCheck).map(b -> b.rule.id())
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -182,8 +186,9 @@ public final class Linter {
         inventory.addAll(r.inventory);
       }
       List<Suppressions.FileDirectives> dirs = r.directives == null ? List.of() : List.of(r.directives);
-      Suppressions.Applier a = Suppressions.applier(dirs, options.exemptions());
+      Suppressions.Applier a = Suppressions.applier(dirs, options.exemptions(), r.findings);
       List<Finding> found = applyAll(a, r.findings);
+      found.addAll(Suppressions.stopped(a, rules));
       found.addAll(applyAll(a, Suppressions.unused(dirs, rules, catalog, x -> !runLevel.contains(x.id()), true)));
       if (r.directives != null && Suppressions.names(r.directives, x -> runLevel.contains(x.id()))) {
         pending.add(r.directives);
@@ -194,8 +199,9 @@ public final class Linter {
     LintRun finish(List<InputProblem> alreadyFailed, int files) {
       List<Finding> found = new ArrayList<>();
       runChecks(inventory, found, internal);
-      Suppressions.Applier a = Suppressions.applier(pending, options.exemptions());
+      Suppressions.Applier a = Suppressions.applier(pending, options.exemptions(), found);
       found = applyAll(a, found);
+      found.addAll(Suppressions.stopped(a, rules));
       found.addAll(applyAll(a, Suppressions.unused(pending, rules, catalog, x -> runLevel.contains(x.id()), false)));
       sink.rest(finish(found));
       problems.addAll(alreadyFailed);
@@ -265,6 +271,7 @@ public final class Linter {
 
   private FileResult lintLoaded(LoadedFile loaded) {
     FileResult r = new FileResult(loaded.file());
+    dev.podlint.model.BoundedRegex.startScope(); // this file's objects, on this thread
     r.documents = loaded.documents();
     r.objects = loaded.objects().size();
     r.directives = Suppressions.read(loaded, catalog);
@@ -275,6 +282,7 @@ public final class Linter {
           dev.podlint.rule.Template.render(invalidYaml.message(), Map.of("problem", e.problem())),
           loaded.file(), at, null, null, List.of(), null, null));
     }
+    r.findings.addAll(TypeProblems.of(typeProblems, loaded));
     for (K8sObject o : loaded.objects()) {
       List<Finding> found = new ArrayList<>();
       PodView pod = PodView.of(o, loaded.objects()).orElse(null);
@@ -301,6 +309,8 @@ public final class Linter {
               c.check(pod, cv, out);
             }
           }
+        } catch (dev.podlint.model.BoundedRegex.TooSlowException e) {
+          SlowRegexes.report(regexTooSlow, e, b.rule, o, found);
         } catch (RuntimeException | StackOverflowError e) {
           r.internalErrors.add(o.file().displayName() + ": rule " + b.rule.name() + " failed on " + o.identity()
               + ": " + describe(e));

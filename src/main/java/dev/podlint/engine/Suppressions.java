@@ -2,6 +2,7 @@ package dev.podlint.engine;
 
 import dev.podlint.load.Comment;
 import dev.podlint.load.LoadedFile;
+import dev.podlint.model.BoundedRegex;
 import dev.podlint.model.EditDistance;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.PodView;
@@ -421,20 +422,37 @@ public final class Suppressions {
    */
   static List<Finding> apply(List<Finding> findings, List<FileDirectives> files, List<Exemption> exemptions,
       Collection<RuleDefinition> ran, RuleCatalog catalog) {
-    Applier a = new Applier(files, exemptions);
+    Applier a = new Applier(files, exemptions, findings);
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
       out.add(a.apply(f));
     }
+    out.addAll(stopped(a, ran));
     for (Finding f : unused(files, ran, catalog, r -> true, true)) {
       out.add(a.apply(f));
     }
     return out;
   }
 
-  /** Matches findings of the given files (and any file, for exemptions) against their suppressions. */
-  static Applier applier(List<FileDirectives> files, List<Exemption> exemptions) {
-    return new Applier(files, exemptions);
+  /**
+   * Matches {@code findings} of the given files (and any file, for exemptions) against their
+   * suppressions; the exemptions' name patterns are run over the names of these findings' objects.
+   */
+  static Applier applier(List<FileDirectives> files, List<Exemption> exemptions, List<Finding> findings) {
+    return new Applier(files, exemptions, findings);
+  }
+
+  /** The {@code regex-too-slow} findings of exemptions whose name pattern {@code a} had to stop, suppressed as due. */
+  static List<Finding> stopped(Applier a, Collection<RuleDefinition> ran) {
+    RuleDefinition slow = ran.stream().filter(r -> r.name().equals(SlowRegexes.RULE)).findFirst().orElse(null);
+    List<Finding> out = new ArrayList<>();
+    if (slow != null) {
+      for (Map.Entry<String, Exemption> e : new ArrayList<>(a.stopped.entrySet())) {
+        K8sObject o = a.stoppedOn.get(e.getKey());
+        out.add(a.apply(SlowRegexes.exemption(slow, e.getValue().name(), e.getValue().origin(), o)));
+      }
+    }
+    return out;
   }
 
   /** Whether {@code fd} names one of {@code rules} (whose findings come later in the run). */
@@ -515,8 +533,14 @@ public final class Suppressions {
     private final Map<SourceFile, List<Directive>> byFile = new HashMap<>();
     private final List<Directive> exemptions = new ArrayList<>();
     private final Map<K8sObject, Optional<PodView>> pods = new IdentityHashMap<>();
+    /** Per exemption with a name pattern: whether it matches each name the run's findings are on; absent: stopped. */
+    private final Map<Exemption, Map<String, Boolean>> nameMatches = new IdentityHashMap<>();
+    /** Objects on which an exemption's name pattern was stopped (key: exemption and object), in order. */
+    final Map<String, Exemption> stopped = new java.util.TreeMap<>();
+    final Map<String, K8sObject> stoppedOn = new HashMap<>();
 
-    Applier(List<FileDirectives> files, List<Exemption> configured) {
+    Applier(List<FileDirectives> files, List<Exemption> configured, List<Finding> findings) {
+      matchNames(configured, findings, files);
       for (FileDirectives fd : files) {
         for (Directive d : fd.directives) {
           byFile.computeIfAbsent(d.file, k -> new ArrayList<>()).add(d);
@@ -546,6 +570,45 @@ public final class Suppressions {
         }
       }
       return best == null ? f : f.withSuppression(best.suppression);
+    }
+
+    /**
+     * Runs each exemption's name pattern over the names of the objects findings are on, in sorted
+     * order, before anything is suppressed: a pattern that runs out of steps on one name is not run
+     * on the later ones (see {@link BoundedRegex}), and the sorted order makes that the same in
+     * every run, whatever the order of the paths and threads.
+     */
+    private void matchNames(List<Exemption> configured, List<Finding> findings, List<FileDirectives> files) {
+      if (configured.stream().allMatch(e -> e.name() == null)) {
+        return;
+      }
+      List<K8sObject> objects = new ArrayList<>();
+      findings.forEach(f -> objects.add(f.object()));
+      for (FileDirectives fd : files) {
+        fd.directives.forEach(d -> objects.add(d.object));
+        fd.problems.forEach(p -> objects.add(p.object()));
+      }
+      java.util.SortedSet<String> names = new java.util.TreeSet<>();
+      for (K8sObject o : objects) {
+        if (o != null) {
+          names.add(o.name() == null ? "" : o.name());
+        }
+      }
+      BoundedRegex.startScope();
+      for (Exemption e : configured) {
+        if (e.name() == null) {
+          continue;
+        }
+        Map<String, Boolean> verdicts = new HashMap<>();
+        for (String n : names) {
+          try {
+            verdicts.put(n, e.name().matches(n));
+          } catch (BoundedRegex.TooSlowException x) {
+            // stopped: no verdict, the exemption does not apply there
+          }
+        }
+        nameMatches.put(e, verdicts);
+      }
     }
 
     /** Whether {@code d} names the finding's rule; marks the names that do as used. */
@@ -609,8 +672,19 @@ public final class Suppressions {
       if (!e.namespaces().isEmpty() && !e.namespaces().contains(o.namespace() == null ? "" : o.namespace())) {
         return false;
       }
-      if (e.name() != null && !e.name().matcher(o.name() == null ? "" : o.name()).matches()) {
-        return false;
+      if (e.name() != null) {
+        // every name was matched in advance (matchNames); a name without a verdict was stopped
+        Boolean matches = nameMatches.get(e).get(o.name() == null ? "" : o.name());
+        if (matches == null) {
+          String key = e.origin() + "\u0000" + o.file().displayName() + "\u0000" + o.documentIndex() + "\u0000"
+              + o.identity();
+          stopped.putIfAbsent(key, e);
+          stoppedOn.putIfAbsent(key, o);
+          return false;
+        }
+        if (!matches) {
+          return false;
+        }
       }
       return e.containers().isEmpty() || container(f).map(e.containers()::contains).orElse(false);
     }

@@ -14,16 +14,24 @@ import java.util.Optional;
  *     text mentions {@code podlint} (the only comments podlint interprets), empty for the others
  * @param documentLines the first line of each document as the scanner sees it (1, then the line
  *     of each {@code ---} that starts another); empty when {@code comments} was not read
+ * @param typeProblems documents meant as objects whose apiVersion or kind is unusable, in order
  */
 public record LoadedFile(SourceFile file, List<K8sObject> objects, int documents, Optional<SyntaxError> error,
-    List<Comment> comments, List<Integer> documentLines) {
+    List<Comment> comments, List<Integer> documentLines, List<TypeProblem> typeProblems) {
 
   public LoadedFile {
     comments = List.copyOf(comments);
     documentLines = List.copyOf(documentLines);
+    typeProblems = List.copyOf(typeProblems);
   }
 
-  /** A file without comments read. */
+  /** A file without type problems. */
+  public LoadedFile(SourceFile file, List<K8sObject> objects, int documents, Optional<SyntaxError> error,
+      List<Comment> comments, List<Integer> documentLines) {
+    this(file, objects, documents, error, comments, documentLines, List.of());
+  }
+
+  /** A file without comments read and without type problems. */
   public LoadedFile(SourceFile file, List<K8sObject> objects, int documents, Optional<SyntaxError> error) {
     this(file, objects, documents, error, List.of(), List.of());
   }

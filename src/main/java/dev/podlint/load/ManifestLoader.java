@@ -25,9 +25,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.comments.CommentType;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -58,7 +65,7 @@ public final class ManifestLoader {
       .setSchema(new CoreSchema())
       .setAllowDuplicateKeys(true)
       .setAllowNonScalarKeys(true) // the converter reports them, with their position
-      .setMaxAliasesForCollections(50)
+      .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
       .setCodePointLimit(CODE_POINT_LIMIT)
       .setUseMarks(true)
       .build();
@@ -117,6 +124,7 @@ public final class ManifestLoader {
       text = text.substring(0, overrun.cut); // the documents before the oversized one are still read
     }
     List<K8sObject> objects = new ArrayList<>();
+    List<TypeProblem> typeProblems = new ArrayList<>();
     int documents = 0;
     Position lastEnd = new Position(1, 1);
     Iterator<Node> it = new Compose(settings).composeAllFromReader(new StringReader(text)).iterator();
@@ -126,7 +134,7 @@ public final class ManifestLoader {
         Node node = it.next();
         YNode root = new Converter().convert(node, YPath.ROOT);
         lastEnd = root.span().end();
-        addObjects(root, file, documents, objects);
+        addObjects(root, file, documents, objects, typeProblems);
         documents++;
       }
     } catch (TreeProblem | YamlEngineException e) {
@@ -145,11 +153,11 @@ public final class ManifestLoader {
       });
     }
     if (!text.contains(COMMENTS_OF_INTEREST)) {
-      return new LoadedFile(file, objects, documents, error);
+      return new LoadedFile(file, objects, documents, error, List.of(), List.of(), typeProblems);
     }
     CommentScan scan = new CommentScan(text);
     scan.run(commentSettings);
-    return new LoadedFile(file, objects, documents, error, scan.comments, scan.documentLines);
+    return new LoadedFile(file, objects, documents, error, scan.comments, scan.documentLines, typeProblems);
   }
 
   /** Collections one document may nest (Kubernetes objects need a few dozen). */
@@ -238,7 +246,7 @@ public final class ManifestLoader {
 
   private final LoadSettings commentSettings = LoadSettings.builder()
       .setParseComments(true)
-      .setMaxAliasesForCollections(50)
+      .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
       .setCodePointLimit(CODE_POINT_LIMIT)
       .setUseMarks(true)
       .build();
@@ -361,19 +369,26 @@ public final class ManifestLoader {
     return docs;
   }
 
-  private static void addObjects(YNode root, SourceFile file, int doc, List<K8sObject> out) {
+  private static void addObjects(YNode root, SourceFile file, int doc, List<K8sObject> out,
+      List<TypeProblem> problems) {
     if (!(root instanceof YMap map)) {
       return;
     }
-    String apiVersion = map.string("apiVersion").orElse(null);
-    String kind = map.string("kind").orElse(null);
-    if (apiVersion == null || kind == null || apiVersion.isBlank() || kind.isBlank()
-        || !map.scalar("kind").map(YScalar::isString).orElse(false)) {
-      return; // not a Kubernetes object: skipped quietly
+    if (Stream.of("apiVersion", "kind", "metadata").filter(k -> map.get(k).isPresent()).count() < 2) {
+      // not meant as a Kubernetes object (values.yaml, docker-compose.yml, a Helm Chart.yaml with
+      // only apiVersion): skipped quietly
+      return;
     }
+    TypeProblem problem = typeProblem(map);
+    if (problem != null) {
+      problems.add(problem);
+      return;
+    }
+    String apiVersion = map.string("apiVersion").orElseThrow();
+    String kind = map.string("kind").orElseThrow();
     if (kind.equals("List") || kind.endsWith("List") && map.seq("items").isPresent()) {
       for (YMap item : map.maps("items")) {
-        addObjects(item, file, doc, out);
+        addObjects(item, file, doc, out, problems);
       }
       return;
     }
@@ -381,6 +396,64 @@ public final class ManifestLoader {
     String name = meta.flatMap(m -> m.string("name")).orElse(null);
     String namespace = meta.flatMap(m -> m.string("namespace")).orElse(null);
     out.add(new K8sObject(apiVersion, kind, name, namespace, map, file, doc));
+  }
+
+  /**
+   * What is wrong with the apiVersion and kind of a mapping that has at least one of them, or
+   * null when both are non-empty strings. {@code kind} is judged first: it says what the object is.
+   */
+  private static TypeProblem typeProblem(YMap map) {
+    Optional<YNode> kind = map.get("kind");
+    Optional<YNode> apiVersion = map.get("apiVersion");
+    TypeProblem p = fieldProblem(map, "kind", kind, "Deployment");
+    if (p == null) {
+      p = fieldProblem(map, "apiVersion", apiVersion, "apps/v1");
+    }
+    return p;
+  }
+
+  private static TypeProblem fieldProblem(YMap map, String field, Optional<YNode> value, String example) {
+    Map<String, String> args = new java.util.HashMap<>();
+    args.put("field", field);
+    args.put("example", example);
+    if (value.isEmpty() || value.get() instanceof YScalar s && s.isNull()) {
+      // a key written in another case ("apiversion") is the likely cause: point at it
+      Optional<YScalar> miscased = value.isPresent() ? Optional.empty() : map.entries().stream().map(YMap.Entry::key)
+          .filter(k -> k.value().equalsIgnoreCase(field)).findFirst();
+      args.put("hint", miscased.map(k -> "; the key is written '" + k.value() + "', and keys are case-sensitive")
+          .orElse(""));
+      YNode at = value.isPresent() ? value.get() : miscased.isPresent() ? miscased.get() : map;
+      Span span = at == map ? Span.point(map.span().start().line(), map.span().start().column()) : at.span();
+      if (field.equals("kind")) {
+        return new TypeProblem(span, at.path(), null, args);
+      }
+      args.put("kind", map.string("kind").orElse("the object"));
+      return new TypeProblem(span, at.path(), "noApiVersion", args);
+    }
+    YNode v = value.get();
+    if (!(v instanceof YScalar s) || !s.isString()) {
+      args.put("got", describe(v));
+      return new TypeProblem(v.span(), v.path(), "notAString", args);
+    }
+    if (s.value().isBlank()) {
+      return new TypeProblem(v.span(), v.path(), "empty", args);
+    }
+    return null;
+  }
+
+  /** A value for messages: {@code integer 5}, {@code a list}, {@code a mapping}. */
+  private static String describe(YNode n) {
+    if (n instanceof YScalar s) {
+      String type = switch (s.type()) {
+        case INT -> "integer";
+        case FLOAT -> "number";
+        case BOOL -> "boolean";
+        case NULL -> "null";
+        case STRING -> "string";
+      };
+      return type + " " + s.value();
+    }
+    return n instanceof YMap ? "a mapping" : "a list";
   }
 
   private static String problem(MarkedYamlEngineException e) {
@@ -424,7 +497,48 @@ public final class ManifestLoader {
     if (e instanceof ReaderException r) {
       return new SyntaxError(readerProblem(r), positionOfCodePoint(text, r.getPosition()));
     }
+    String m = e.getMessage();
+    if (m != null && m.startsWith("Number of aliases for non-scalar nodes exceeds")) {
+      Optional<Position> alias = aliasOverLimit(text);
+      if (alias.isPresent()) {
+        return new SyntaxError("more than " + MAX_COLLECTION_ALIASES + " aliases of collections in one document, the"
+            + " limit podlint expands (a \"billion laughs\" would exhaust memory); this alias is one too many",
+            alias.get());
+      }
+    }
     return new SyntaxError(message((YamlEngineException) e), fallback);
+  }
+
+  /** Aliases of collections one document may hold (snakeyaml-engine counts them while composing). */
+  static final int MAX_COLLECTION_ALIASES = 50;
+
+  /**
+   * Where a document first holds more than {@link #MAX_COLLECTION_ALIASES} aliases of collections,
+   * counted as snakeyaml-engine's composer counts them (per document, aliases of a mapping or
+   * sequence anchor only), from the parser's events, which carry positions; the composer's
+   * exception does not.
+   */
+  private static Optional<Position> aliasOverLimit(String text) {
+    LoadSettings plain = LoadSettings.builder().setUseMarks(true).setCodePointLimit(CODE_POINT_LIMIT).build();
+    Map<String, Boolean> collection = new java.util.HashMap<>();
+    int count = 0;
+    try {
+      for (Event ev : new Parse(plain).parseString(text)) {
+        if (ev instanceof DocumentStartEvent) {
+          collection.clear();
+          count = 0;
+        } else if (ev instanceof AliasEvent a) {
+          if (collection.getOrDefault(a.getAlias().getValue(), false) && ++count > MAX_COLLECTION_ALIASES) {
+            return a.getStartMark().map(ManifestLoader::position);
+          }
+        } else if (ev instanceof NodeEvent n && n.getAnchor().isPresent()) {
+          collection.put(n.getAnchor().get().getValue(), !(ev instanceof ScalarEvent));
+        }
+      }
+    } catch (YamlEngineException | StackOverflowError x) {
+      // the position is a help, not a must: the caller falls back
+    }
+    return Optional.empty();
   }
 
   /**

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.SchemaException;
-import org.everit.json.schema.loader.SchemaLoader;
 import org.json.JSONException;
 import org.json.JSONObject;
 
@@ -66,7 +65,7 @@ public final class JsonSchema {
 
   private static JsonSchema compile(JSONObject raw) {
     try {
-      return new JsonSchema(SchemaLoader.builder().schemaJson(raw).draftV7Support().build().load().build());
+      return new JsonSchema(BoundedRegexpFactory.loader().schemaJson(raw).draftV7Support().build().load().build());
     } catch (SchemaException | JSONException e) {
       throw new IllegalArgumentException("not a valid JSON Schema: " + e.getMessage(), e);
     }

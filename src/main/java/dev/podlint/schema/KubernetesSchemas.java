@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.everit.json.schema.Schema;
-import org.everit.json.schema.loader.SchemaLoader;
 import org.json.JSONObject;
 
 /**
@@ -89,7 +88,7 @@ public final class KubernetesSchemas {
         .put("properties", props)
         .put("definitions", definitions());
     org.everit.json.schema.ObjectSchema all =
-        (org.everit.json.schema.ObjectSchema) SchemaLoader.builder().schemaJson(root).build().load().build();
+        (org.everit.json.schema.ObjectSchema) BoundedRegexpFactory.loader().schemaJson(root).build().load().build();
     all.getPropertySchemas().forEach((def, ref) ->
         compiled.putIfAbsent(def, ((org.everit.json.schema.ReferenceSchema) ref).getReferredSchema()));
     allCompiled = true;
@@ -143,7 +142,7 @@ public final class KubernetesSchemas {
         .put("$schema", "http://json-schema.org/draft-04/schema#")
         .put("$ref", "#/definitions/" + definition)
         .put("definitions", definitions());
-    return SchemaLoader.builder().schemaJson(root).build().load().build();
+    return BoundedRegexpFactory.loader().schemaJson(root).build().load().build();
   }
 
   private String read(String file) {

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.everit.json.schema.Schema;
-import org.everit.json.schema.loader.SchemaLoader;
 import org.json.JSONObject;
 
 /**
@@ -55,7 +54,7 @@ public final class RuleFileSchema {
               throw new IllegalStateException("podlint was built without /schemas/rule.schema.json");
             }
             JSONObject raw = new JSONObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            s = SchemaLoader.builder().schemaJson(raw).draftV7Support().build().load().build();
+            s = BoundedRegexpFactory.loader().schemaJson(raw).draftV7Support().build().load().build();
             schema = s;
           } catch (IOException e) {
             throw new UncheckedIOException(e);

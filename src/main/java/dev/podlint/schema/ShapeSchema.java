@@ -32,7 +32,6 @@ import org.everit.json.schema.Schema;
 import org.everit.json.schema.SchemaException;
 import org.everit.json.schema.StringSchema;
 import org.everit.json.schema.ValidationException;
-import org.everit.json.schema.loader.SchemaLoader;
 import org.json.JSONObject;
 
 /**
@@ -153,7 +152,7 @@ public final class ShapeSchema {
   private static Schema load(YMap schema) {
     // through text, so that small numbers become the Integers everit expects for minLength and friends
     JSONObject json = new JSONObject(JsonTree.of(schema).toString());
-    return SchemaLoader.builder().schemaJson(json).draftV7Support().build().load().build();
+    return BoundedRegexpFactory.loader().schemaJson(json).draftV7Support().build().load().build();
   }
 
   /** Whether {@code target} satisfies the schema (for {@code match.when}). */

@@ -1,0 +1,28 @@
+package dev.podlint.engine;
+
+import dev.podlint.load.LoadedFile;
+import dev.podlint.load.TypeProblem;
+import dev.podlint.rule.RuleDefinition;
+import dev.podlint.rule.Template;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code missing-api-version-or-kind} findings of a file: documents the loader could not type. */
+final class TypeProblems {
+  static final String RULE = "missing-api-version-or-kind";
+
+  private TypeProblems() {}
+
+  /** One finding per problem; none when {@code rule} does not run. */
+  static List<Finding> of(RuleDefinition rule, LoadedFile loaded) {
+    List<Finding> out = new ArrayList<>();
+    if (rule == null) {
+      return out;
+    }
+    for (TypeProblem p : loaded.typeProblems()) {
+      out.add(new Finding(rule, rule.severityOf(p.variant()), Template.render(rule.messageOf(p.variant()), p.args()),
+          loaded.file(), p.span(), null, p.path(), List.of(), null, null));
+    }
+    return out;
+  }
+}
