@@ -55,10 +55,20 @@ class BenchTest {
     assertTrue(r.out().contains("of which writing SARIF: "), r.out());
     assertTrue(Double.parseDouble(ratio.group(1)) > 0);
     assertTrue(Pattern.compile("findings: +[1-9]").matcher(r.out()).find(), "the corpus has findings: " + r.out());
+    assertTrue(Pattern.compile("heap kept after the last file: [0-9.]+ MB").matcher(r.out()).find(), r.out());
     assertTrue(Files.exists(tmp.resolve("corpus/manifests-00004.yaml")), "--keep keeps the corpus");
     // every generated document is valid YAML that lints without input problems or internal errors
     Cli.Run linted = Cli.run(tmp, null, "lint", "--fail-on", "none", "-q", "corpus");
     assertEquals(0, linted.code(), linted.err());
+  }
+
+  @Test
+  void generateOnlyWritesTheCorpusAndMeasuresNothing() throws Exception {
+    Cli.Run r = Cli.run(tmp, null, "bench", "--documents", "60", "--per-file", "20", "--keep", "g", "--generate-only");
+    assertEquals(0, r.code(), r.err());
+    assertFalse(r.out().contains("parse-only"), r.out());
+    assertTrue(Files.exists(tmp.resolve("g/manifests-00002.yaml")));
+    assertEquals(2, Cli.run(tmp, null, "bench", "--generate-only").code(), "without --keep there is nothing to keep");
   }
 
   @Test

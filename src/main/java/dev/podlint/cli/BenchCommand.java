@@ -50,6 +50,10 @@ public final class BenchCommand implements Callable<Integer> {
           + "temporary directory that is deleted afterwards.")
   Path keep;
 
+  @Option(names = "--generate-only",
+      description = "Only write the corpus to the --keep directory (for timing fresh processes on it); measure nothing.")
+  boolean generateOnly;
+
   BenchCommand(Main.Env env) {
     this.env = env;
   }
@@ -60,10 +64,18 @@ public final class BenchCommand implements Callable<Integer> {
     if (n < 1 || perFile < 1) {
       throw new UserException(ExitCodes.USAGE, "--documents and --per-file must be at least 1");
     }
+    if (generateOnly && keep == null) {
+      throw new UserException(ExitCodes.USAGE, "--generate-only needs --keep DIR: the corpus would be deleted at once");
+    }
     PrintWriter out = spec.commandLine().getOut();
     Path dir = keep == null ? Files.createTempDirectory("podlint-bench") : env.workingDir().resolve(keep);
     try {
       List<Path> files = new CorpusGenerator(seed).write(dir, n, perFile);
+      if (generateOnly) {
+        out.printf(Locale.ROOT, "corpus: %d documents in %d files (seed %d) written to %s%n", n, files.size(), seed, keep);
+        out.flush();
+        return ExitCodes.OK;
+      }
       List<Path> warmup = files.subList(0, Math.min(files.size(), Math.max(1, 2_000 / perFile)));
       Bench.Result r = new Bench().run(files, warmup, dir);
       out.printf(Locale.ROOT, "corpus: %d documents in %d files (seed %d), %d cores, max heap %d MB%n",
