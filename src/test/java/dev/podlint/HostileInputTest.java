@@ -197,6 +197,14 @@ class HostileInputTest {
         + " expected integer, got number .nan"), r.all());
   }
 
+  @Test
+  void mergeKeyMergingItsOwnMapping() throws IOException {
+    // found by fuzzing (LintFuzzTest): snakeyaml-engine's merging looped forever on this
+    Run r = hostile(1, "recursive-merge-key.yaml");
+    invalidYamlAt(r, "recursive-merge-key.yaml", 12, 11, "a merge key (<<) merges a mapping that contains it");
+    assertEquals(1, findingsOf(r, "recursive-merge-key.yaml"), r.all());
+  }
+
   // ---- generated cases
 
   @Test

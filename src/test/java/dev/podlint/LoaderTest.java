@@ -2,11 +2,13 @@ package dev.podlint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podlint.load.Comment;
 import dev.podlint.load.LoadedFile;
 import dev.podlint.load.ManifestLoader;
+import dev.podlint.load.YamlSyntaxException;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.PodView;
 import dev.podlint.model.Position;
@@ -83,6 +85,28 @@ class LoaderTest {
     assertEquals("nginx:1", pod.containers().get(1).image().orElseThrow(), "merged from <<: *base");
     assertEquals(8, pod.containers().get(1).node().get("image").orElseThrow().span().start().line(),
         "merged values keep the anchor's position");
+  }
+
+  @Test
+  void aMergeKeyMayNotMergeAMappingThatContainsIt() throws Exception {
+    // snakeyaml-engine's merging looped forever on these (found by fuzzing); a later anchor of the
+    // same name, a merge of a closed mapping and a quoted "<<" (an ordinary key) stay fine
+    String pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n";
+    String message = "a merge key (<<) merges a mapping that contains it";
+    for (String[] c : new String[][] {
+        {"a: &x\n  k: v\n  <<: *x\n", "7:7"},
+        {"a: &x\n  <<: [*x]\n", "6:8"},
+        {"a: &x\n  b:\n    <<: *x\n", "7:9"},
+        {"a: &y\n  !!merge k: *y\n", "6:14"}}) {
+      LoadedFile f = load(pod + "---\n" + c[0]);
+      assertEquals(1, f.objects().size(), c[0]);
+      assertEquals(message + " at " + c[1], f.error().map(e -> e.problem() + " at " + e.position()).orElse("none"), c[0]);
+      YamlSyntaxException e = assertThrows(YamlSyntaxException.class, () -> loader.parseDocuments(pod + "---\n" + c[0]));
+      assertEquals(c[1], e.error().position().toString(), c[0]);
+    }
+    for (String ok : List.of("a: &x {k: &x {z: 1}, <<: *x}\n", "b: &b {k: v}\nc: {<<: *b}\n", "a: &x\n  '<<': 1\n")) {
+      assertTrue(load(pod + "---\n" + ok).error().isEmpty(), ok);
+    }
   }
 
   @Test

@@ -19,7 +19,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -45,6 +48,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.ScannerImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -122,6 +126,11 @@ public final class ManifestLoader {
     Overrun overrun = overrun(text);
     if (overrun != null) {
       text = text.substring(0, overrun.cut); // the documents before the oversized one are still read
+    }
+    Overrun merge = recursiveMerge(text);
+    if (merge != null) {
+      overrun = merge; // before the cut above, if any: the documents before it are still read
+      text = text.substring(0, merge.cut);
     }
     List<K8sObject> objects = new ArrayList<>();
     List<TypeProblem> typeProblems = new ArrayList<>();
@@ -203,6 +212,99 @@ public final class ManifestLoader {
       docCodePoints += lineCodePoints + 1;
       i = eol < n && text.charAt(eol) == '\r' && eol + 1 < n && text.charAt(eol + 1) == '\n' ? eol + 2 : eol + 1;
       line++;
+    }
+    return null;
+  }
+
+  /** The tag snakeyaml-engine reads {@code <<} as, in its long form. */
+  private static final String MERGE_TAG = Tag.MERGE.getValue();
+
+  /** A collection the parser is inside of, as {@link #recursiveMerge} tracks it. */
+  private static final class Frame {
+    final boolean mapping;
+    final boolean mergeList; // a sequence that is the value of a merge key: its aliases are merged
+    boolean open = true;
+    boolean atKey = true; // a mapping: whether the next node is a key
+    boolean mergeValue; // a mapping: whether the next node is the value of a merge key
+
+    Frame(boolean mapping, boolean mergeList) {
+      this.mapping = mapping;
+      this.mergeList = mergeList;
+    }
+
+    boolean merges() {
+      return mapping ? !atKey && mergeValue : mergeList;
+    }
+
+    /** A key or value of this mapping is complete. */
+    void completed(boolean isMergeKey) {
+      if (mapping) {
+        mergeValue = atKey && isMergeKey;
+        atKey = !atKey;
+      }
+    }
+  }
+
+  /**
+   * Where a merge key ({@code <<: *a}) first merges a mapping that is still open around it, its own
+   * or an enclosing one: snakeyaml-engine's merging never ends on that (it hung the loader), and
+   * the Go YAML reader of Kubernetes refuses such an alias ("anchor value contains itself").
+   * Read from the parser's events, which neither recurse nor expand aliases, and only for text
+   * that can hold a merge key. The cut is the start of the document with the problem.
+   */
+  private Overrun recursiveMerge(String text) {
+    if (!text.contains("<<") && !text.contains("merge")) {
+      return null;
+    }
+    ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+    Map<String, Frame> anchors = new HashMap<>(); // the latest node of each anchor: open or not
+    Frame closed = new Frame(false, false);
+    closed.open = false;
+    Deque<Frame> stack = new ArrayDeque<>();
+    int docStart = 0;
+    try {
+      while (parser.hasNext()) {
+        Event e = parser.next();
+        Frame parent = stack.peek();
+        switch (e.getEventId()) {
+          case DocumentStart -> {
+            docStart = e.getStartMark().map(m -> text.offsetByCodePoints(0, m.getIndex())).orElse(docStart);
+            anchors.clear();
+          }
+          case MappingStart, SequenceStart -> {
+            boolean mapping = e.getEventId() == Event.ID.MappingStart;
+            Frame f = new Frame(mapping, !mapping && parent != null && parent.merges());
+            ((NodeEvent) e).getAnchor().ifPresent(a -> anchors.put(a.getValue(), f));
+            stack.push(f);
+          }
+          case MappingEnd, SequenceEnd -> {
+            stack.pop().open = false;
+            if (stack.peek() != null) {
+              stack.peek().completed(false);
+            }
+          }
+          case Scalar -> {
+            ScalarEvent s = (ScalarEvent) e;
+            s.getAnchor().ifPresent(a -> anchors.put(a.getValue(), closed));
+            if (parent != null) {
+              parent.completed(s.getTag().map(MERGE_TAG::equals).orElse(s.isPlain() && s.getValue().equals("<<")));
+            }
+          }
+          case Alias -> {
+            Frame target = anchors.get(((AliasEvent) e).getAlias().getValue());
+            if (parent != null && parent.merges() && target != null && target.open && e.getStartMark().isPresent()) {
+              return new Overrun(docStart, new SyntaxError("a merge key (<<) merges a mapping that contains it",
+                  position(e.getStartMark().get())));
+            }
+            if (parent != null) {
+              parent.completed(false);
+            }
+          }
+          default -> { }
+        }
+      }
+    } catch (YamlEngineException | StackOverflowError e) {
+      // the composer reports the error; no recursive merge before it
     }
     return null;
   }
@@ -356,6 +458,10 @@ public final class ManifestLoader {
    */
   public List<YNode> parseDocuments(String text) throws YamlSyntaxException {
     text = stripByteOrderMarks(text);
+    Overrun merge = recursiveMerge(text);
+    if (merge != null) {
+      throw new YamlSyntaxException(merge.error);
+    }
     List<YNode> docs = new ArrayList<>();
     try {
       for (Node node : new Compose(settings).composeAllFromReader(new StringReader(text))) {

@@ -23,14 +23,13 @@ import java.util.Map;
  */
 public final class JsonReporter implements Reporter {
   public static final int SCHEMA_VERSION = 1;
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+      .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
   @Override
   public Session open(Report.Header header, Writer out) throws IOException {
-    JsonGenerator g = new ObjectMapper()
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
-        .createGenerator(out)
-        .useDefaultPrettyPrinter();
+    JsonGenerator g = MAPPER.createGenerator(out).useDefaultPrettyPrinter();
     g.writeStartObject();
     g.writeNumberField("schemaVersion", SCHEMA_VERSION);
     g.writeObjectField("tool", Map.of("name", "podlint", "version", header.toolVersion()));
