@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.loader.SchemaLoader;
+import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
@@ -24,16 +29,25 @@ import org.json.JSONObject;
  * compiled alone (a one-file pre-commit run pays only for its kinds, about 0.1 s each when warm),
  * and once a run has met {@value #SHARED_AFTER} kinds, every kind is compiled together in one pass
  * that compiles each definition once (about 0.9 s for all of them).
+ *
+ * <p>A kind compiled alone gets only the definitions it reaches through {@code $ref} (120 of 668
+ * for a Deployment, 16 for a Service): everit walks and copies the whole root document while it
+ * resolves references, so the unused definitions made a Deployment's schema several times slower
+ * to compile. {@code definitions.json} holds one definition a line (see SchemaGenerator), so
+ * only the definitions a kind reaches are parsed until every kind is compiled.
  */
 public final class KubernetesSchemas {
   /** The Kubernetes versions podlint carries API schemas for, oldest first. */
-  public static final java.util.List<String> VERSIONS = java.util.List.of("1.35", "1.36");
+  public static final List<String> VERSIONS = List.of("1.35", "1.36");
 
   private static final Map<String, KubernetesSchemas> BY_VERSION = new ConcurrentHashMap<>();
 
   private final String version;
   private volatile Map<String, String> kinds;
-  private volatile JSONObject definitions;
+  /** Definition name to its JSON text (one line of definitions.json), read on first use. */
+  private Map<String, String> definitionText;
+  /** Definitions parsed so far, by name. */
+  private final Map<String, JSONObject> parsed = new HashMap<>();
   /** After this many distinct kinds, compile all kinds at once. */
   static final int SHARED_AFTER = 4;
 
@@ -84,13 +98,17 @@ public final class KubernetesSchemas {
     for (String def : new java.util.TreeSet<>(kinds().values())) {
       props.put(def, new JSONObject().put("$ref", "#/definitions/" + def));
     }
+    JSONObject all = new JSONObject();
+    for (String name : definitionText().keySet()) {
+      all.put(name, definition(name));
+    }
     JSONObject root = new JSONObject()
         .put("$schema", "http://json-schema.org/draft-04/schema#")
         .put("properties", props)
-        .put("definitions", definitions());
-    org.everit.json.schema.ObjectSchema all =
+        .put("definitions", all);
+    org.everit.json.schema.ObjectSchema compiledAll =
         (org.everit.json.schema.ObjectSchema) SchemaLoader.builder().schemaJson(root).build().load().build();
-    all.getPropertySchemas().forEach((def, ref) ->
+    compiledAll.getPropertySchemas().forEach((def, ref) ->
         compiled.putIfAbsent(def, ((org.everit.json.schema.ReferenceSchema) ref).getReferredSchema()));
     allCompiled = true;
   }
@@ -130,20 +148,105 @@ public final class KubernetesSchemas {
     return k;
   }
 
-  private synchronized JSONObject definitions() {
-    if (definitions == null) {
-      definitions = new JSONObject(read("definitions.json")).getJSONObject("definitions");
-    }
-    return definitions;
-  }
-
-  /** Compiles one kind alone (called with the lock held). */
+  /** Compiles one kind alone with the definitions it reaches (called with the lock held). */
   private Schema load(String definition) {
+    JSONObject reached = new JSONObject();
+    ArrayDeque<String> todo = new ArrayDeque<>(List.of(definition));
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      if (!reached.has(name)) {
+        JSONObject d = definition(name);
+        reached.put(name, d);
+        references(d, todo);
+      }
+    }
     JSONObject root = new JSONObject()
         .put("$schema", "http://json-schema.org/draft-04/schema#")
-        .put("$ref", "#/definitions/" + definition)
-        .put("definitions", definitions());
+        .put("$ref", DEFINITIONS + definition)
+        .put("definitions", reached);
     return SchemaLoader.builder().schemaJson(root).build().load().build();
+  }
+
+  private static final String DEFINITIONS = "#/definitions/";
+
+  /** Adds the definitions {@code json} refers to (its {@code $ref}s, at any depth) to {@code out}. */
+  private static void references(Object json, Collection<String> out) {
+    if (json instanceof JSONObject o) {
+      for (String key : o.keySet()) {
+        Object v = o.get(key);
+        if (key.equals("$ref") && v instanceof String ref && ref.startsWith(DEFINITIONS)) {
+          out.add(ref.substring(DEFINITIONS.length()));
+        } else {
+          references(v, out);
+        }
+      }
+    } else if (json instanceof JSONArray a) {
+      for (Object v : a) {
+        references(v, out);
+      }
+    }
+  }
+
+  /** The parsed definition {@code name} (called with the lock held). */
+  private JSONObject definition(String name) {
+    JSONObject d = parsed.get(name);
+    if (d == null) {
+      String text = definitionText().get(name);
+      if (text == null) {
+        throw new IllegalStateException("definitions.json of Kubernetes " + version + " lacks " + name);
+      }
+      d = new JSONObject(text);
+      parsed.put(name, d);
+    }
+    return d;
+  }
+
+  /** The text of each definition, read on first use (called with the lock held). */
+  private Map<String, String> definitionText() {
+    if (definitionText == null) {
+      definitionText = splitDefinitions(read("definitions.json"), parsed);
+    }
+    return definitionText;
+  }
+
+  /**
+   * The text of each definition of a definitions.json, split at its lines ({@code  "name": {...},});
+   * a file in any other layout is parsed whole instead, its definitions put into {@code parsed}.
+   */
+  static Map<String, String> splitDefinitions(String file, Map<String, JSONObject> parsed) {
+    Map<String, String> out = new LinkedHashMap<>();
+    String[] lines = file.split("\n");
+    boolean split = lines.length > 4;
+    for (int i = 2; i < lines.length - 2 && split; i++) {
+      String line = lines[i];
+      int colon = line.indexOf("\": {");
+      split = line.startsWith("  \"") && colon > 3 && line.indexOf('"', 3) == colon;
+      if (split) {
+        String json = line.substring(colon + 3);
+        out.put(line.substring(3, colon), json.endsWith(",") ? json.substring(0, json.length() - 1) : json);
+      }
+    }
+    if (!split || out.isEmpty()) {
+      out.clear();
+      JSONObject all = new JSONObject(file).getJSONObject("definitions");
+      for (String name : all.keySet()) {
+        parsed.put(name, all.getJSONObject(name));
+        out.put(name, all.getJSONObject(name).toString());
+      }
+    }
+    return out;
+  }
+
+  /** A new instance, not shared with the rest of the process (tests). */
+  static KubernetesSchemas uncached(String version) {
+    return new KubernetesSchemas(version);
+  }
+
+  /** Compiles every kind in one pass now (tests compare it with kinds compiled alone). */
+  synchronized void compileAllNow() {
+    if (!allCompiled) {
+      compileAll();
+    }
   }
 
   private String read(String file) {
