@@ -1,5 +1,6 @@
 package dev.podlint.schema;
 
+import dev.podlint.model.YNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +93,118 @@ public final class KubernetesSchemas {
       }
       return Optional.of(s);
     }
+  }
+
+  /**
+   * A schema to validate {@code document}, an object of {@code apiVersion}/{@code kind}, with, or empty when this version does not serve the kind. The
+   * first {@value #FITTED_DOCUMENTS} documents a process validates before their kind is compiled
+   * get a schema fitted to them (see {@link #fitted}); later ones the kind's whole schema.
+   */
+  public Optional<Schema> schemaFor(String apiVersion, String kind, YNode document) {
+    String def = kinds().get(apiVersion + " " + kind);
+    if (def == null) {
+      return Optional.empty();
+    }
+    if (!compiled.containsKey(def)) {
+      synchronized (this) {
+        if (!compiled.containsKey(def) && fittedSoFar < FITTED_DOCUMENTS) {
+          fittedSoFar++;
+          return Optional.of(fitted(def, JsonTree.of(document)));
+        }
+      }
+    }
+    return schema(apiVersion, kind);
+  }
+
+  /** The fitted schema for {@code document}, however many documents had one before (tests). */
+  synchronized Optional<Schema> fittedSchema(String apiVersion, String kind, YNode document) {
+    return Optional.ofNullable(kinds().get(apiVersion + " " + kind)).map(def -> fitted(def, JsonTree.of(document)));
+  }
+
+  /** How many documents get a fitted schema before their kind is compiled whole. */
+  static final int FITTED_DOCUMENTS = 8;
+
+  private int fittedSoFar;
+
+  /**
+   * The schema of {@code definition} with the subschema of every property the document does not
+   * have replaced by the empty schema, and only the definitions the rest refers to: for one
+   * Deployment of a pre-commit run, a fraction of the 120 definitions its whole schema compiles.
+   * Validation gives the same violations: a property the document lacks is never validated against
+   * its subschema, and {@code required}, {@code additionalProperties} and the property names (for
+   * "did you mean" hints) stay as they are (called with the lock held).
+   */
+  private Schema fitted(String definition, Object document) {
+    Map<JSONObject, Set<String>> used = new IdentityHashMap<>();
+    JSONObject root = new JSONObject()
+        .put("$schema", "http://json-schema.org/draft-04/schema#")
+        .put("$ref", DEFINITIONS + definition);
+    markUsed(root, document, used);
+    JSONObject defs = new JSONObject();
+    ArrayDeque<String> todo = new ArrayDeque<>(List.of(definition));
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      if (!defs.has(name)) {
+        JSONObject pruned = (JSONObject) prune(definition(name), used);
+        defs.put(name, pruned);
+        references(pruned, todo);
+      }
+    }
+    return SchemaLoader.builder().schemaJson(root.put("definitions", defs)).build().load().build();
+  }
+
+  /** Records, for each {@code properties} object of the schema, which of its properties {@code value} has. */
+  private void markUsed(JSONObject schema, Object value, Map<JSONObject, Set<String>> used) {
+    if (schema.opt("$ref") instanceof String ref && ref.startsWith(DEFINITIONS)) {
+      markUsed(definition(ref.substring(DEFINITIONS.length())), value, used);
+      return;
+    }
+    if (value instanceof JSONObject o) {
+      JSONObject props = schema.optJSONObject("properties");
+      JSONObject additional = schema.optJSONObject("additionalProperties");
+      for (String key : o.keySet()) {
+        JSONObject sub = props == null ? null : props.optJSONObject(key);
+        if (sub != null) {
+          used.computeIfAbsent(props, p -> new HashSet<>()).add(key);
+          markUsed(sub, o.get(key), used);
+        } else if (additional != null) {
+          markUsed(additional, o.get(key), used);
+        }
+      }
+    } else if (value instanceof JSONArray a && schema.optJSONObject("items") != null) {
+      for (Object item : a) {
+        markUsed(schema.getJSONObject("items"), item, used);
+      }
+    }
+  }
+
+  /** A copy of {@code json} whose unused properties (see {@link #markUsed}) have the empty schema. */
+  private static Object prune(Object json, Map<JSONObject, Set<String>> used) {
+    if (json instanceof JSONObject o) {
+      JSONObject out = new JSONObject();
+      for (String key : o.keySet()) {
+        Object v = o.get(key);
+        if (key.equals("properties") && v instanceof JSONObject props) {
+          Set<String> keep = used.getOrDefault(props, Set.of());
+          JSONObject p = new JSONObject();
+          for (String name : props.keySet()) {
+            p.put(name, keep.contains(name) ? prune(props.get(name), used) : new JSONObject());
+          }
+          out.put(key, p);
+        } else {
+          out.put(key, prune(v, used));
+        }
+      }
+      return out;
+    }
+    if (json instanceof JSONArray a) {
+      JSONArray out = new JSONArray();
+      for (Object v : a) {
+        out.put(prune(v, used));
+      }
+      return out;
+    }
+    return json;
   }
 
   /** Compiles every kind in one loader pass, so shared definitions are compiled once. */
@@ -199,6 +314,11 @@ public final class KubernetesSchemas {
       parsed.put(name, d);
     }
     return d;
+  }
+
+  /** Reads and indexes the definitions now rather than when the first object needs validating. */
+  public synchronized void readDefinitions() {
+    definitionText();
   }
 
   /** The text of each definition, read on first use (called with the lock held). */

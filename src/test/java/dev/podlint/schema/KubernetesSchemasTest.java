@@ -4,16 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.podlint.TestSupport;
 import dev.podlint.load.ManifestLoader;
+import dev.podlint.load.YamlSyntaxException;
 import dev.podlint.model.YMap;
+import dev.podlint.model.YNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.everit.json.schema.Schema;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
-/** A kind compiled alone, with only the definitions it reaches, judges as the all-kinds pass does. */
+/** Kinds compiled alone and schemas fitted to a document judge as the all-kinds pass does. */
 class KubernetesSchemasTest {
   private static final String DEPLOYMENT = """
       apiVersion: apps/v1
@@ -58,8 +66,7 @@ class KubernetesSchemasTest {
     YMap doc = (YMap) new ManifestLoader().parseDocument(text);
     Schema schema = schemas.schema(doc.scalar("apiVersion").orElseThrow().value(),
         doc.scalar("kind").orElseThrow().value()).orElseThrow();
-    return SchemaValidator.validate(schema, doc).stream()
-        .map(v -> v.node().span() + " " + v.field() + ": " + v.problem()).toList();
+    return describe(SchemaValidator.validate(schema, doc));
   }
 
   @Test
@@ -72,6 +79,55 @@ class KubernetesSchemasTest {
       assertTrue(expected.size() >= 2, () -> "the sample should break the schema several times: " + expected);
       assertEquals(expected, violations(alone, doc));
     }
+  }
+
+  @Test
+  void schemasFittedToADocumentReportWhatTheWholeSchemaReports() throws Exception {
+    KubernetesSchemas whole = KubernetesSchemas.uncached("1.36");
+    whole.compileAllNow();
+    KubernetesSchemas fitted = KubernetesSchemas.uncached("1.36");
+    List<String> documents = new ArrayList<>(List.of(DEPLOYMENT, CRONJOB, SERVICE));
+    try (Stream<Path> files = Files.walk(TestSupport.TESTDATA)) {
+      for (Path f : files.filter(p -> p.toString().matches(".*\\.(yaml|yml|json)")).sorted().toList()) {
+        try {
+          documents.add(ManifestLoader.decodeText(Files.readAllBytes(f)));
+        } catch (java.io.IOException e) {
+          // not text: nothing to validate
+        }
+      }
+    }
+    int objects = 0;
+    int violations = 0;
+    ManifestLoader loader = new ManifestLoader();
+    for (String text : documents) {
+      List<YNode> docs;
+      try {
+        docs = loader.parseDocuments(text);
+      } catch (YamlSyntaxException | RuntimeException e) {
+        continue; // hostile and broken inputs: nothing to validate
+      }
+      for (YNode n : docs) {
+        if (!(n instanceof YMap doc) || doc.scalar("apiVersion").isEmpty() || doc.scalar("kind").isEmpty()) {
+          continue;
+        }
+        String apiVersion = doc.scalar("apiVersion").get().value();
+        String kind = doc.scalar("kind").get().value();
+        Optional<Schema> schema = whole.schema(apiVersion, kind);
+        if (schema.isEmpty()) {
+          continue;
+        }
+        List<String> expected = describe(SchemaValidator.validate(schema.get(), doc));
+        assertEquals(expected, describe(SchemaValidator.validate(
+            fitted.fittedSchema(apiVersion, kind, doc).orElseThrow(), doc)), () -> doc.toString());
+        objects++;
+        violations += expected.size();
+      }
+    }
+    assertTrue(objects > 300 && violations > 50, objects + " objects, " + violations + " violations");
+  }
+
+  private static List<String> describe(List<Violation> violations) {
+    return violations.stream().map(v -> v.node().span() + " " + v.field() + ": " + v.problem()).toList();
   }
 
   @Test
