@@ -228,6 +228,11 @@ public final class KubernetesSchemas {
     allCompiled = true;
   }
 
+  /** Whether this version serves {@code kind} at {@code apiVersion} (without compiling its schema). */
+  public boolean serves(String apiVersion, String kind) {
+    return kinds().containsKey(apiVersion + " " + kind);
+  }
+
   /** Whether any served apiVersion has this kind. */
   public boolean knowsKind(String kind) {
     return kindNames().contains(kind);
