@@ -244,6 +244,29 @@ class CliTest {
   }
 
   @Test
+  void outputToADeviceOrThroughALinkKeepsWhatIsThere() throws IOException {
+    write("pod.yaml", CONFLICT);
+    // a device is written to, never renamed over (as root, a rename would replace /dev/null)
+    Path devNull = Path.of("/dev/null");
+    if (Files.exists(devNull)) {
+      Cli.Run r = Cli.run(dir, null, "-f", "sarif", "-o", "/dev/null", "pod.yaml");
+      assertEquals(1, r.code(), r.err());
+      assertFalse(Files.isRegularFile(devNull), "/dev/null is still a device");
+    }
+    // a link to a report stays a link; the file it names gets the new report
+    Files.createDirectories(dir.resolve("reports"));
+    Files.writeString(dir.resolve("reports/real.json"), "old");
+    Files.createSymbolicLink(dir.resolve("latest.json"), Path.of("reports/real.json"));
+    Cli.Run r = Cli.run(dir, null, "-f", "json", "-o", "latest.json", "pod.yaml");
+    assertEquals(1, r.code(), r.err());
+    assertTrue(Files.isSymbolicLink(dir.resolve("latest.json")), "the link is kept");
+    assertTrue(Files.readString(dir.resolve("reports/real.json")).contains("\"schemaVersion\""));
+    try (var s = Files.list(dir.resolve("reports"))) {
+      assertEquals(1, s.count(), "no temporary file is left behind");
+    }
+  }
+
+  @Test
   void annotationSuppressesAndTheSummaryCountsIt() throws IOException {
     write("pod.yaml", CONFLICT.replace("  name: shop\n",
         "  name: shop\n  annotations:\n    podlint.io/ignore: container-port-conflict, PL005\n"));

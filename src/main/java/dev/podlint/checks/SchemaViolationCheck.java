@@ -22,7 +22,7 @@ public final class SchemaViolationCheck implements Check.ObjectCheck {
 
   @Override
   public void check(K8sObject object, Findings out) {
-    schemas.schema(object.apiVersion(), object.kind()).ifPresent(schema -> {
+    schemas.schemaFor(object.apiVersion(), object.kind(), object.root()).ifPresent(schema -> {
       for (Violation v : SchemaValidator.validate(schema, object.root())) {
         out.at(v.node()).arg("field", v.field()).arg("problem", v.problem()).report();
       }

@@ -21,7 +21,7 @@ public final class UnknownKindCheck implements Check.ObjectCheck {
 
   @Override
   public void check(K8sObject object, Findings out) {
-    if (schemas.schema(object.apiVersion(), object.kind()).isPresent() || schemas.knowsKind(object.kind())) {
+    if (schemas.serves(object.apiVersion(), object.kind()) || schemas.knowsKind(object.kind())) {
       return; // validated, or a known kind at an old apiVersion (deprecated-api-version's business)
     }
     Findings.Builder b = out.at(object.root().scalar("kind").orElseThrow())

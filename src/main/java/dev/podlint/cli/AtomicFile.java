@@ -41,6 +41,14 @@ final class AtomicFile {
     if (Files.isDirectory(target)) {
       throw new IOException("it is a directory");
     }
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      // a device or a pipe (/dev/null, /dev/stdout, a FIFO): written to, never renamed over
+      return new Pending(target, null, Files.newBufferedWriter(target, StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.WRITE));
+    }
+    if (Files.isSymbolicLink(target) && Files.exists(target)) {
+      target = target.toRealPath(); // the link stays; the file it names gets the report
+    }
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
@@ -75,6 +83,9 @@ final class AtomicFile {
     /** Closes the temporary file and renames it over the target. */
     void commit() throws IOException {
       writer.close();
+      if (tmp == null) {
+        return; // written in place (a device or a pipe), or committed already
+      }
       try {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -86,6 +97,11 @@ final class AtomicFile {
     /** Deletes the temporary file unless committed; the target keeps what it had. */
     void abandon() {
       if (tmp == null) {
+        try {
+          writer.close();
+        } catch (IOException ignored) {
+          // nothing to clean up: a device or a pipe, or committed already
+        }
         return;
       }
       try {

@@ -101,6 +101,15 @@ public record RuleDefinition(
     }
   }
 
+  /**
+   * Equal rules have equal ids, names and files, so these alone make the hash: the record's own
+   * hash walks every text and every schema tree of the rule, and each run puts its rules in sets.
+   */
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(id, name, fileName);
+  }
+
   /** Whether the rule checks objects of {@code kind}; {@code *} in the rule file means every kind. */
   public boolean appliesTo(String kind) {
     return appliesTo.contains(kind) || appliesTo.contains("*");
