@@ -31,7 +31,8 @@ status=0
 for t in "${targets[@]}"; do
   corpus="target/fuzz-corpus/$t"
   mkdir -p "$corpus"
-  before="$(find "$inputs" -type f 2>/dev/null | sort)"
+  # the directory exists only once Jazzer saved something there (a clean clone has none)
+  before="$( { find "$inputs" -type f 2>/dev/null || true; } | sort)"
   log="target/fuzz-$t.log"
   echo "fuzz: $t for ${seconds}s (log: $log)"
   # jazzer.internal.arg.N are libFuzzer's arguments (argv[0], then corpus directories and flags):
@@ -49,7 +50,7 @@ for t in "${targets[@]}"; do
   fi
   # libFuzzer's closing line, e.g. "Done 12345 runs in 41 second(s)"
   grep -E '^Done [0-9]+ runs' "$log" | sed "s/^/fuzz: $t: /" || true
-  after="$(find "$inputs" -type f 2>/dev/null | sort)"
+  after="$( { find "$inputs" -type f 2>/dev/null || true; } | sort)"
   if [ "$before" != "$after" ]; then
     status=1
     echo "fuzz: $t: new crashing inputs:"
