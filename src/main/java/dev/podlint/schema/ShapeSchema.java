@@ -158,8 +158,13 @@ public final class ShapeSchema {
 
   /** Whether {@code target} satisfies the schema (for {@code match.when}). */
   public boolean matches(YNode target) {
+    return matchesJson(JsonTree.withoutUnset(target));
+  }
+
+  /** {@link #matches} for a target already converted with {@link JsonTree#withoutUnset}. */
+  public boolean matchesJson(Object json) {
     try {
-      schema.validate(JsonTree.withoutUnset(target));
+      schema.validate(json);
       return true;
     } catch (ValidationException e) {
       return false;
@@ -173,8 +178,16 @@ public final class ShapeSchema {
    *     {@code spec:} key of a pod spec)
    */
   public List<Problem> check(YNode target, YNode anchor) {
+    return check(target, JsonTree.withoutUnset(target), anchor);
+  }
+
+  /**
+   * {@link #check(YNode, YNode)} for a target already converted with {@link JsonTree#withoutUnset}
+   * ({@code json}; the checks of several rules may share one conversion, validation never changes it).
+   */
+  public List<Problem> check(YNode target, Object json, YNode anchor) {
     try {
-      schema.validate(JsonTree.withoutUnset(target));
+      schema.validate(json);
       return List.of();
     } catch (ValidationException e) {
       Map<String, Problem> out = new LinkedHashMap<>();
