@@ -37,6 +37,7 @@ public final class YamlWriter {
   /** Words some YAML reader gives a meaning: booleans, nulls, the merge and value keys (any case). */
   private static final Set<String> RESERVED_WORDS =
       Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", "<<", "=");
+  private static final int MAX_RESERVED_LENGTH = RESERVED_WORDS.stream().mapToInt(String::length).max().orElse(0);
   /** The plain words Kubernetes (YAML 1.1) reads as null. */
   private static final Set<String> NULL_WORDS = Set.of("~", "null", "Null", "NULL");
   /** Characters a plain scalar must not start with (YAML indicators). */
@@ -333,8 +334,11 @@ public final class YamlWriter {
     if (s.isEmpty() || s.startsWith("---") || s.startsWith("...")) {
       return false;
     }
-    if (RESERVED_WORDS.contains(s.toLowerCase(Locale.ROOT)) || NUMBER.matcher(s).matches()
-        || TIMESTAMP.matcher(s).matches()) {
+    if (s.length() <= MAX_RESERVED_LENGTH && RESERVED_WORDS.contains(s.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    // numbers and timestamps start with a digit, a sign or a dot
+    if ("0123456789+-.".indexOf(s.charAt(0)) >= 0 && (NUMBER.matcher(s).matches() || TIMESTAMP.matcher(s).matches())) {
       return false;
     }
     if (isSpace(s.codePointAt(0)) || isSpace(s.codePointBefore(s.length()))) {
