@@ -195,9 +195,10 @@ public record SplitProposal(String description, List<Replacement> replacements) 
     /** Rewrites references to ports that move to another group; notes what cannot be rewritten. */
     private void planRewrites() {
       Map<YScalar, List<Localhost.Mention>> byScalar = new IdentityHashMap<>();
-      Set<String> seen = new LinkedHashSet<>();
+      List<YScalar> scalars = new ArrayList<>(); // the keys of byScalar in the order of the references
+      Map<YScalar, Set<String>> seen = new IdentityHashMap<>();
       for (Localhost.Mention m : verdict.references()) {
-        if (!seen.add(System.identityHashCode(m.node()) + ":" + m.start() + ":" + m.end())) {
+        if (!seen.computeIfAbsent(m.node(), k -> new java.util.HashSet<>()).add(m.start() + ":" + m.end())) {
           continue; // one aliased scalar used by several containers
         }
         Integer owner = portOwner.get(m.port());
@@ -214,9 +215,13 @@ public record SplitProposal(String description, List<Replacement> replacements) 
               + serviceNames.get(owner) + ":" + m.port());
           continue;
         }
-        byScalar.computeIfAbsent(m.node(), k -> new ArrayList<>()).add(m);
+        byScalar.computeIfAbsent(m.node(), k -> {
+          scalars.add(k);
+          return new ArrayList<>();
+        }).add(m);
       }
-      for (Map.Entry<YScalar, List<Localhost.Mention>> e : byScalar.entrySet()) {
+      for (YScalar scalar : scalars) {
+        Map.Entry<YScalar, List<Localhost.Mention>> e = Map.entry(scalar, byScalar.get(scalar));
         String value = e.getKey().value();
         List<Localhost.Mention> ms = new ArrayList<>(e.getValue());
         ms.sort((a, b) -> Integer.compare(b.start(), a.start()));

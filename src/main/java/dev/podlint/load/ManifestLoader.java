@@ -120,11 +120,12 @@ public final class ManifestLoader {
     int documents = 0;
     Position lastEnd = new Position(1, 1);
     Iterator<Node> it = new Compose(settings).composeAllFromReader(new StringReader(text)).iterator();
+    boolean anchors = text.indexOf('&') >= 0;
     Optional<SyntaxError> error = Optional.empty();
     try {
       while (it.hasNext()) {
         Node node = it.next();
-        YNode root = new Converter().convert(node, YPath.ROOT);
+        YNode root = new Converter(anchors).convert(node, YPath.ROOT);
         lastEnd = root.span().end();
         addObjects(root, file, documents, objects);
         documents++;
@@ -174,10 +175,17 @@ public final class ManifestLoader {
     long docCodePoints = 0;
     int line = 1;
     int i = 0;
+    boolean onlyNewlines = text.indexOf('\r') < 0; // then indexOf finds line ends (much faster than a loop)
     while (i < n) {
-      int eol = i;
-      while (eol < n && text.charAt(eol) != '\n' && text.charAt(eol) != '\r') {
-        eol++;
+      int eol;
+      if (onlyNewlines) {
+        eol = text.indexOf('\n', i);
+        eol = eol < 0 ? n : eol;
+      } else {
+        eol = i;
+        while (eol < n && text.charAt(eol) != '\n' && text.charAt(eol) != '\r') {
+          eol++;
+        }
       }
       if (text.startsWith("---", i) && (i + 3 == eol || i + 3 < n && Character.isWhitespace(text.charAt(i + 3)))) {
         docStart = i;
@@ -351,7 +359,7 @@ public final class ManifestLoader {
     List<YNode> docs = new ArrayList<>();
     try {
       for (Node node : new Compose(settings).composeAllFromReader(new StringReader(text))) {
-        docs.add(new Converter().convert(node, YPath.ROOT));
+        docs.add(new Converter(true).convert(node, YPath.ROOT));
       }
     } catch (TreeProblem | YamlEngineException e) {
       throw new YamlSyntaxException(syntaxError(e, text, new Position(1, 1)));
@@ -484,11 +492,20 @@ public final class ManifestLoader {
   private static final class Converter {
     private final Map<Node, YNode> done = new IdentityHashMap<>();
     private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+    /**
+     * Whether a node may be reached twice (an alias, or a merge key that hands out the nodes of
+     * the mapping it merges), so that nodes must be recorded. Not without an anchor ({@code &}).
+     */
+    private final boolean shared;
+
+    Converter(boolean shared) {
+      this.shared = shared;
+    }
 
     private int depth;
 
     YNode convert(Node node, YPath path) {
-      YNode seen = done.get(node);
+      YNode seen = shared ? done.get(node) : null;
       if (seen != null) {
         return seen;
       }
@@ -504,10 +521,12 @@ public final class ManifestLoader {
     }
 
     private YNode convertNew(Node node, YPath path) {
-      if (inProgress.containsKey(node)) {
+      if (shared && inProgress.containsKey(node)) {
         throw new TreeProblem("a recursive alias refers to its own anchor", span(node).start());
       }
-      inProgress.put(node, Boolean.TRUE);
+      if (shared) {
+        inProgress.put(node, Boolean.TRUE);
+      }
       Span span = span(node);
       YNode result;
       if (node instanceof ScalarNode s) {
@@ -532,8 +551,10 @@ public final class ManifestLoader {
         }
         result = new YMap(entries, span, path);
       }
-      inProgress.remove(node);
-      done.put(node, result);
+      if (shared) {
+        inProgress.remove(node);
+        done.put(node, result);
+      }
       return result;
     }
 
@@ -600,6 +621,14 @@ public final class ManifestLoader {
   }
 
   private static String strict(byte[] bytes, int offset, java.nio.charset.Charset cs) throws DecodingException {
+    if (cs == StandardCharsets.UTF_8) {
+      // the String constructor is much faster and puts U+FFFD where the bytes are malformed; only
+      // text that holds U+FFFD (malformed, or a replacement character in the file) is checked strictly
+      String fast = new String(bytes, offset, bytes.length - offset, cs);
+      if (fast.indexOf('\uFFFD') < 0) {
+        return fast;
+      }
+    }
     CharsetDecoder dec = cs.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
