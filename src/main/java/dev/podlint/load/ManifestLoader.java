@@ -125,7 +125,7 @@ public final class ManifestLoader {
     try {
       while (it.hasNext()) {
         Node node = it.next();
-        YNode root = new Converter(anchors).convert(node, YPath.ROOT);
+        YNode root = new Converter(anchors).convert(node, anchors ? YPath.ROOT : YPath.ROOT_OF_TREE);
         lastEnd = root.span().end();
         addObjects(root, file, documents, objects);
         documents++;

@@ -7,34 +7,50 @@ import java.util.List;
  * {@code spec.template.spec.containers[1].ports[0].containerPort} for people and as an RFC 6901
  * pointer for machines.
  *
- * <p>A path shares its prefix with its parent (every node of a document has one, so copying the
+ * <p>Equality and hash code depend on the segments only. A path shares its prefix with its parent (every node of a document has one, so copying the
  * prefix would cost the depth per node); the segment list and the dotted form are built on first
  * use and kept.
  */
 public final class YPath {
-  public static final YPath ROOT = new YPath(null, null);
+  public static final YPath ROOT = new YPath(null, null, false);
+  /**
+   * The root of a document in which no node is reached twice (no alias, no merge key): equal to
+   * {@link #ROOT}, and it tells walks below it that they need not remember where they have been.
+   */
+  public static final YPath ROOT_OF_TREE = new YPath(null, null, true);
 
   private final YPath parent;
   /** The last key ({@link String}) or index ({@link Integer}); null for the root. */
   private final Object segment;
   private final int size;
+  private final boolean tree;
   // computed on first use; racy but safe: each is immutable and built the same way by every thread
   private List<Object> segments;
   private String text;
   private int hash;
 
-  private YPath(YPath parent, Object segment) {
+  private YPath(YPath parent, Object segment, boolean tree) {
     this.parent = parent;
     this.segment = segment;
     this.size = parent == null ? 0 : parent.size + 1;
+    this.tree = tree;
   }
 
   public YPath key(String key) {
-    return new YPath(this, key);
+    return new YPath(this, key, tree);
   }
 
   public YPath index(int index) {
-    return new YPath(this, index);
+    return new YPath(this, index, tree);
+  }
+
+  /**
+   * Whether the node at this path is known to sit in a plain tree: its document was read from
+   * text without anchors, so no node below it is shared (see {@link #ROOT_OF_TREE}). False when
+   * unknown.
+   */
+  public boolean inTree() {
+    return tree;
   }
 
   public List<Object> segments() {
@@ -119,7 +135,7 @@ public final class YPath {
     if (!(o instanceof YPath p) || p.size != size) {
       return false;
     }
-    for (YPath a = this, b = p; a != b; a = a.parent, b = b.parent) {
+    for (YPath a = this, b = p; a != b && a.size > 0; a = a.parent, b = b.parent) {
       if (!a.segment.equals(b.segment)) {
         return false;
       }

@@ -85,6 +85,24 @@ class FileObjectsTest {
   }
 
   @Test
+  void walksRememberVisitedNodesOnlyWhereAnAnchorMayShareThem() {
+    ManifestLoader loader = new ManifestLoader();
+    String plain = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {x: '1', y: '1'}\n";
+    String anchored = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {x: &one '1', y: *one}\n";
+    YMap tree = loader.loadText(new SourceFile("a.yaml", null), plain).objects().get(0).root();
+    YMap shared = loader.loadText(new SourceFile("b.yaml", null), anchored).objects().get(0).root();
+    assertEquals(true, tree.path().inTree());
+    assertEquals(false, shared.path().inTree());
+    assertEquals(tree.path(), shared.path());
+    AtomicInteger nodes = new AtomicInteger();
+    YTree.forEachNode(tree, n -> nodes.incrementAndGet());
+    assertEquals(8, nodes.get()); // the maps and the values
+    nodes.set(0);
+    YTree.forEachNode(shared, n -> nodes.incrementAndGet()); // the aliased scalar once
+    assertEquals(7, nodes.get());
+  }
+
+  @Test
   void pathsRenderCompareAndHashByTheirSegments() {
     YPath p = YPath.ROOT.key("spec").key("containers").index(1).key("a.b");
     assertEquals(List.of("spec", "containers", 1, "a.b"), p.segments());
