@@ -355,7 +355,11 @@ public final class PodDesign {
   static String origin(String repository) {
     int slash = repository.lastIndexOf('/');
     String p = slash < 0 ? "" : repository.substring(0, slash);
-    return p.isEmpty() || p.equals("docker.io/library") || p.equals("library") ? repository.replaceFirst("^(docker\\.io/)?(library/)?", "") : p;
+    if (!(p.isEmpty() || p.equals("docker.io/library") || p.equals("library"))) {
+      return p;
+    }
+    String r = repository.startsWith("docker.io/") ? repository.substring("docker.io/".length()) : repository;
+    return r.startsWith("library/") ? r.substring("library/".length()) : r;
   }
 
   /** A factor of 4 or more between the two containers' CPU or memory requests. */

@@ -745,8 +745,25 @@ public record SplitProposal(String description, List<Replacement> replacements) 
     return candidate;
   }
 
+  /** Whether {@code s} is non-empty a-z0-9- that neither starts nor ends with '-'. */
+  private static boolean isDnsLabel(String s) {
+    if (s.isEmpty() || s.charAt(0) == '-' || s.charAt(s.length() - 1) == '-') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A container name as a DNS label (lower case, a-z0-9-). */
   static String dnsLabel(String s) {
+    if (isDnsLabel(s)) {
+      return s; // the common case, without two regular expressions
+    }
     String out = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
     return out.isEmpty() ? "part" : out;
   }

@@ -211,6 +211,9 @@ public final class YamlWriter {
   }
 
   private static String escapeUnprintable(String s) {
+    if (allPrintable(s, true)) {
+      return s;
+    }
     StringBuilder b = new StringBuilder();
     s.codePoints().forEach(cp -> {
       if (cp == '\t' || printable(cp)) {
@@ -223,7 +226,21 @@ public final class YamlWriter {
   }
 
   private void indent(int n) {
-    out.append(" ".repeat(n));
+    for (int i = 0; i < n; i++) {
+      out.append(' ');
+    }
+  }
+
+  /** Whether every character of {@code s} is {@link #printable} (or a tab, when {@code tab}). */
+  private static boolean allPrintable(String s, boolean tab) {
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (!(printable(cp) || tab && cp == '\t')) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 
   // ---- scalars -------------------------------------------------------------------------------
@@ -355,7 +372,7 @@ public final class YamlWriter {
     if (s.contains(": ") || s.contains(" #") || s.endsWith(":")) {
       return false;
     }
-    return s.codePoints().allMatch(YamlWriter::printable);
+    return allPrintable(s, false);
   }
 
   private static boolean isSpace(int cp) {

@@ -190,10 +190,10 @@ public final class ShapeSchema {
       schema.validate(json);
       return List.of();
     } catch (ValidationException e) {
-      Map<String, Problem> out = new LinkedHashMap<>();
+      Map<List<Object>, Problem> out = new LinkedHashMap<>();
       for (ValidationException leaf : EveritErrors.leaves(e, true)) {
         for (Problem p : problems(leaf, target, anchor)) {
-          out.putIfAbsent(p.kind() + "\u0000" + p.field() + "\u0000" + p.at().span(), p);
+          out.putIfAbsent(List.of(p.kind(), p.field(), p.at().span()), p);
         }
       }
       List<Problem> list = new ArrayList<>(out.values());
