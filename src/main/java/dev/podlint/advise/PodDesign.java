@@ -1,5 +1,6 @@
 package dev.podlint.advise;
 
+import java.util.regex.Pattern;
 import dev.podlint.model.ContainerRole;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.PodView;
@@ -271,14 +272,20 @@ public final class PodDesign {
   private static boolean overlaps(List<String> x, List<String> y) {
     for (String a : x) {
       for (String b : y) {
-        String pa = a.replaceAll("/+$", "") + "/";
-        String pb = b.replaceAll("/+$", "") + "/";
+        String pa = withoutTrailingSlashes(a) + "/";
+        String pb = withoutTrailingSlashes(b) + "/";
         if (a.isEmpty() || b.isEmpty() || pa.startsWith(pb) || pb.startsWith(pa)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+
+  private static String withoutTrailingSlashes(String s) {
+    return s.indexOf('/') < 0 ? s : TRAILING_SLASHES.matcher(s).replaceAll("");
   }
 
   /** A probe of {@code a} checks a port only {@code b} declares: a's health is b's. */

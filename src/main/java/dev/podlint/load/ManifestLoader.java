@@ -532,24 +532,27 @@ public final class ManifestLoader {
       if (node instanceof ScalarNode s) {
         result = scalar(s, span, path);
       } else if (node instanceof SequenceNode seq) {
-        List<YNode> items = new ArrayList<>(seq.getValue().size());
+        // built as arrays and handed over as immutable lists, which the records keep without copying
+        YNode[] items = new YNode[seq.getValue().size()];
         int i = 0;
         for (Node item : seq.getValue()) {
-          items.add(convert(item, path.index(i++)));
+          items[i] = convert(item, path.index(i));
+          i++;
         }
-        result = new YSeq(items, span, path);
+        result = new YSeq(List.of(items), span, path);
       } else {
         MappingNode map = (MappingNode) node;
-        List<YMap.Entry> entries = new ArrayList<>(map.getValue().size());
+        YMap.Entry[] entries = new YMap.Entry[map.getValue().size()];
+        int i = 0;
         for (NodeTuple t : map.getValue()) {
           if (!(t.getKeyNode() instanceof ScalarNode k)) {
             throw new TreeProblem("a mapping key must be a scalar", span(t.getKeyNode()).start());
           }
           YScalar key = scalar(k, span(k), path);
           YNode value = convert(t.getValueNode(), path.key(k.getValue()));
-          entries.add(new YMap.Entry(key, value));
+          entries[i++] = new YMap.Entry(key, value);
         }
-        result = new YMap(entries, span, path);
+        result = new YMap(List.of(entries), span, path);
       }
       if (shared) {
         inProgress.remove(node);
@@ -591,8 +594,10 @@ public final class ManifestLoader {
     }
 
     private static Span span(Node n) {
-      Position start = n.getStartMark().map(ManifestLoader::position).orElse(new Position(1, 1));
-      Position end = n.getEndMark().map(ManifestLoader::position).orElse(start);
+      Optional<Mark> s = n.getStartMark();
+      Optional<Mark> e = n.getEndMark();
+      Position start = s.isPresent() ? position(s.get()) : new Position(1, 1);
+      Position end = e.isPresent() ? position(e.get()) : start;
       if (end.compareTo(start) < 0) {
         end = start;
       }
