@@ -64,6 +64,16 @@ class AdviseTest {
     }));
   }
 
+  /** Notes of rewritten references follow the containers' order, whatever the identity hashes. */
+  @Test
+  void rewriteNotesFollowTheContainers() {
+    Cli.Run run = Cli.run("advise", "testdata/advise/celery.yaml");
+    assertEquals(0, run.code(), run.err());
+    int web = run.out().indexOf("# rewritten env BROKER_URL of 'web'");
+    int worker = run.out().indexOf("# rewritten env BROKER_URL of 'worker'");
+    assertTrue(web >= 0 && worker > web, run.out());
+  }
+
   @Test
   void frontendApiCacheSplitsIntoThreeWorkloadsWithServicesAndRewrites() throws IOException {
     Cli.Run run = Cli.run("advise", "testdata/rules/unrelated-services-in-pod/bad-frontend-api-cache.yaml");

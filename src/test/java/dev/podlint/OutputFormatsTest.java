@@ -88,6 +88,19 @@ class OutputFormatsTest {
     assertTrue(elements(files.get(1), "error").stream().anyMatch(e -> e.getAttribute("severity").equals("warning")));
   }
 
+  // --- json
+
+  @Test
+  void jsonKeysComeInAFixedOrder() throws Exception {
+    write("job.yaml", CliTest.CLEAN);
+    Cli.Run r = Cli.run(dir, null, "-f", "json", "job.yaml", "missing.yaml");
+    assertEquals(3, r.code(), r.err());
+    // hash-ordered maps would change this from one JVM to the next
+    assertTrue(r.out().startsWith("{\n  \"schemaVersion\" : 1,\n  \"tool\" : {\n    \"name\" : \"podlint\",\n    \"version\" : "),
+        r.out());
+    assertTrue(r.out().contains("\"inputErrors\" : [ {\n    \"input\" : \"missing.yaml\",\n    \"message\" : "), r.out());
+  }
+
   // --- junit
 
   @Test

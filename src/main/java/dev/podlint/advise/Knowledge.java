@@ -10,7 +10,10 @@ import dev.podlint.model.YSeq;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -37,6 +40,27 @@ public final class Knowledge {
 
   private final List<Helper> helpers;
   private final List<Server> servers;
+  /**
+   * What {@link #helper} and {@link #server} found per image (and name): a pod is weighed pair by
+   * pair and a run repeats the same few images, while each answer tries every pattern. Bounded:
+   * past {@link #CACHE_LIMIT} entries new answers are not kept.
+   */
+  private final Map<ImageAndName, Optional<Helper>> helperCache = new ConcurrentHashMap<>();
+  private final Map<String, Optional<Server>> serverCache = new ConcurrentHashMap<>();
+  private static final int CACHE_LIMIT = 10_000;
+
+  private record ImageAndName(String image, String name) {}
+
+  private static <K, V> V cached(Map<K, V> cache, K key, Function<K, V> compute) {
+    V found = cache.get(key);
+    if (found == null) {
+      found = compute.apply(key);
+      if (cache.size() < CACHE_LIMIT) {
+        cache.put(key, found);
+      }
+    }
+    return found;
+  }
 
   public Knowledge(List<Helper> helpers, List<Server> servers) {
     this.helpers = List.copyOf(helpers);
@@ -102,16 +126,21 @@ public final class Knowledge {
    * well-known server.
    */
   public Optional<Helper> helper(ContainerView c) {
-    String repo = c.image().map(Knowledge::repository).orElse("");
+    return cached(helperCache, new ImageAndName(c.image().orElse(null), c.node().string("name").orElse("")),
+        this::helper);
+  }
+
+  private Optional<Helper> helper(ImageAndName c) {
+    String repo = c.image() == null ? "" : repository(c.image());
     for (Helper h : helpers) {
       if (h.image() != null && !repo.isEmpty() && h.image().find(repo)) {
         return Optional.of(h);
       }
     }
-    if (server(c).isPresent()) {
+    if (server(c.image()).isPresent()) {
       return Optional.empty(); // a redis:7 container named "agent" is still a cache
     }
-    String name = c.node().string("name").orElse("");
+    String name = c.name();
     for (Helper h : helpers) {
       if (h.name() != null && !name.isEmpty() && h.name().find(name)) {
         return Optional.of(h);
@@ -122,7 +151,15 @@ public final class Knowledge {
 
   /** The well-known server {@code c} runs, by image. */
   public Optional<Server> server(ContainerView c) {
-    String repo = c.image().map(Knowledge::repository).orElse("");
+    return server(c.image().orElse(null));
+  }
+
+  private Optional<Server> server(String image) {
+    return image == null ? Optional.empty() : cached(serverCache, image, this::serverOf);
+  }
+
+  private Optional<Server> serverOf(String image) {
+    String repo = repository(image);
     if (repo.isEmpty()) {
       return Optional.empty();
     }

@@ -76,13 +76,20 @@ public final class Localhost {
 
   private Localhost() {}
 
-  /** Every mention of every container of {@code pod}, in container order. */
+  private static final Object SCAN = new Object();
+
+  /**
+   * Every mention of every container of {@code pod}, in container order (an unmodifiable list,
+   * computed once per pod view: two rules read it).
+   */
   public static List<Mention> scan(PodView pod) {
-    List<Mention> out = new ArrayList<>();
-    for (ContainerView c : pod.containers()) {
-      scan(pod, c, out);
-    }
-    return out;
+    return pod.memo(SCAN, () -> {
+      List<Mention> out = new ArrayList<>();
+      for (ContainerView c : pod.containers()) {
+        scan(pod, c, out);
+      }
+      return List.copyOf(out);
+    });
   }
 
   /** The mentions of one container. */

@@ -1,5 +1,6 @@
 package dev.podlint.advise;
 
+import java.util.regex.Pattern;
 import dev.podlint.model.ContainerRole;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.PodView;
@@ -243,8 +244,8 @@ public final class PodDesign {
     if (r.isPresent()) {
       return r;
     }
-    String ia = a.image().map(Knowledge::repository).orElse("");
-    if (!ia.isEmpty() && ia.equals(b.image().map(Knowledge::repository).orElse(""))) {
+    String ia = repository(a);
+    if (!ia.isEmpty() && ia.equals(repository(b))) {
       return Optional.of("'" + a.name() + "' and '" + b.name() + "' run the same image " + ia);
     }
     return Optional.empty();
@@ -271,14 +272,20 @@ public final class PodDesign {
   private static boolean overlaps(List<String> x, List<String> y) {
     for (String a : x) {
       for (String b : y) {
-        String pa = a.replaceAll("/+$", "") + "/";
-        String pb = b.replaceAll("/+$", "") + "/";
+        String pa = withoutTrailingSlashes(a) + "/";
+        String pb = withoutTrailingSlashes(b) + "/";
         if (a.isEmpty() || b.isEmpty() || pa.startsWith(pb) || pb.startsWith(pa)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+
+  private static String withoutTrailingSlashes(String s) {
+    return s.indexOf('/') < 0 ? s : TRAILING_SLASHES.matcher(s).replaceAll("");
   }
 
   /** A probe of {@code a} checks a port only {@code b} declares: a's health is b's. */
@@ -328,8 +335,8 @@ public final class PodDesign {
    */
   int score(ContainerView a, ContainerView b) {
     int s = 2; // own ports or known servers (how both became services), and nothing shared (not coupled)
-    String ia = a.image().map(Knowledge::repository).orElse("");
-    String ib = b.image().map(Knowledge::repository).orElse("");
+    String ia = repository(a);
+    String ib = repository(b);
     if (!ia.isEmpty() && !ib.isEmpty() && !origin(ia).equals(origin(ib))) {
       s++; // images from different publishers; two images of one project count as one origin
     }
@@ -355,14 +362,18 @@ public final class PodDesign {
   static String origin(String repository) {
     int slash = repository.lastIndexOf('/');
     String p = slash < 0 ? "" : repository.substring(0, slash);
-    return p.isEmpty() || p.equals("docker.io/library") || p.equals("library") ? repository.replaceFirst("^(docker\\.io/)?(library/)?", "") : p;
+    if (!(p.isEmpty() || p.equals("docker.io/library") || p.equals("library"))) {
+      return p;
+    }
+    String r = repository.startsWith("docker.io/") ? repository.substring("docker.io/".length()) : repository;
+    return r.startsWith("library/") ? r.substring("library/".length()) : r;
   }
 
   /** A factor of 4 or more between the two containers' CPU or memory requests. */
   Optional<String> resourceGap(ContainerView a, ContainerView b) {
     for (String r : List.of("cpu", "memory")) {
-      Optional<BigDecimal> x = request(a, r);
-      Optional<BigDecimal> y = request(b, r);
+      Optional<BigDecimal> x = requested(a, r);
+      Optional<BigDecimal> y = requested(b, r);
       if (x.isEmpty() || y.isEmpty() || x.get().signum() <= 0 || y.get().signum() <= 0) {
         continue;
       }
@@ -373,6 +384,21 @@ public final class PodDesign {
       }
     }
     return Optional.empty();
+  }
+
+  /*
+   * Containers are weighed pair by pair, so what a pair compares is read once per container: the
+   * image repository and the requests (both parse text).
+   */
+  private final Map<ContainerView, String> repositories = new IdentityHashMap<>();
+  private final Map<ContainerView, Map<String, Optional<BigDecimal>>> requests = new IdentityHashMap<>();
+
+  private String repository(ContainerView c) {
+    return repositories.computeIfAbsent(c, k -> k.image().map(Knowledge::repository).orElse(""));
+  }
+
+  private Optional<BigDecimal> requested(ContainerView c, String resource) {
+    return requests.computeIfAbsent(c, k -> new java.util.HashMap<>()).computeIfAbsent(resource, r -> request(c, r));
   }
 
   private static Optional<BigDecimal> request(ContainerView c, String resource) {

@@ -79,12 +79,7 @@ public record SplitProposal(String description, List<Replacement> replacements) 
     SplitProposal build() {
       Map<String, Object> labels = scalars(pod.labels().orElse(null));
       List<String> keys = selectorKeys(labels);
-      Set<String> taken = new LinkedHashSet<>();
-      for (K8sObject o : pod.fileObjects()) {
-        if (o.name() != null && o != object) {
-          taken.add(o.kind() + "/" + o.name());
-        }
-      }
+      Names taken = new Names(pod, object);
       String dnsBase = dnsLabel(base);
       for (int i = 0; i < groups.size(); i++) {
         PodDesign.Group g = groups.get(i);
@@ -138,13 +133,13 @@ public record SplitProposal(String description, List<Replacement> replacements) 
      */
     private List<Replacement> retargetExistingServices(Map<String, Object> podLabels) {
       List<Replacement> out = new ArrayList<>();
-      for (K8sObject svc : pod.fileObjects()) {
-        if (!svc.kind().equals("Service") || !svc.root().path().isRoot()
-            || svc.namespace() != null && object.namespace() != null && !svc.namespace().equals(object.namespace())) {
+      for (SelectingService candidate : pod.fileIndex(SERVICES, SplitProposal::servicesOf).candidates(podLabels)) {
+        K8sObject svc = candidate.service();
+        if (svc.namespace() != null && object.namespace() != null && !svc.namespace().equals(object.namespace())) {
           continue;
         }
-        Map<String, Object> selector = scalars(svc.root().mapAt("spec", "selector").orElse(null));
-        if (selector.isEmpty() || !selector.entrySet().stream()
+        Map<String, Object> selector = candidate.selector();
+        if (!selector.entrySet().stream()
             .allMatch(e -> String.valueOf(e.getValue()).equals(String.valueOf(podLabels.get(e.getKey()))))) {
           continue;
         }
@@ -200,9 +195,10 @@ public record SplitProposal(String description, List<Replacement> replacements) 
     /** Rewrites references to ports that move to another group; notes what cannot be rewritten. */
     private void planRewrites() {
       Map<YScalar, List<Localhost.Mention>> byScalar = new IdentityHashMap<>();
-      Set<String> seen = new LinkedHashSet<>();
+      List<YScalar> scalars = new ArrayList<>(); // the keys of byScalar in the order of the references
+      Map<YScalar, Set<String>> seen = new IdentityHashMap<>();
       for (Localhost.Mention m : verdict.references()) {
-        if (!seen.add(System.identityHashCode(m.node()) + ":" + m.start() + ":" + m.end())) {
+        if (!seen.computeIfAbsent(m.node(), k -> new java.util.HashSet<>()).add(m.start() + ":" + m.end())) {
           continue; // one aliased scalar used by several containers
         }
         Integer owner = portOwner.get(m.port());
@@ -219,9 +215,13 @@ public record SplitProposal(String description, List<Replacement> replacements) 
               + serviceNames.get(owner) + ":" + m.port());
           continue;
         }
-        byScalar.computeIfAbsent(m.node(), k -> new ArrayList<>()).add(m);
+        byScalar.computeIfAbsent(m.node(), k -> {
+          scalars.add(k);
+          return new ArrayList<>();
+        }).add(m);
       }
-      for (Map.Entry<YScalar, List<Localhost.Mention>> e : byScalar.entrySet()) {
+      for (YScalar scalar : scalars) {
+        Map.Entry<YScalar, List<Localhost.Mention>> e = Map.entry(scalar, byScalar.get(scalar));
         String value = e.getKey().value();
         List<Localhost.Mention> ms = new ArrayList<>(e.getValue());
         ms.sort((a, b) -> Integer.compare(b.start(), a.start()));
@@ -651,8 +651,92 @@ public record SplitProposal(String description, List<Replacement> replacements) 
     return s.substring(0, 62 - hash.length()).replaceAll("[-_.]+$", "") + "-" + hash;
   }
 
+  /**
+   * The names a proposal must not reuse: {@code Kind/name} of every other object of the file (from
+   * the file's index), plus what the proposal has taken so far.
+   */
+  private static final class Names {
+    private final Map<String, Integer> inFile;
+    private final String own;
+    private final Set<String> added = new java.util.HashSet<>();
+
+    Names(PodView pod, K8sObject object) {
+      this.inFile = pod.fileIndex(NAMES, SplitProposal::namesOf);
+      this.own = object.name() == null ? null : object.kind() + "/" + object.name();
+    }
+
+    boolean contains(String kindAndName) {
+      if (added.contains(kindAndName)) {
+        return true;
+      }
+      int n = inFile.getOrDefault(kindAndName, 0);
+      return kindAndName.equals(own) ? n > 1 : n > 0;
+    }
+
+    void add(String kindAndName) {
+      added.add(kindAndName);
+    }
+  }
+
+  private static final Object NAMES = new Object();
+  private static final Object SERVICES = new Object();
+
+  /** How many objects of the file have each {@code Kind/name}. */
+  private static Map<String, Integer> namesOf(List<K8sObject> objects) {
+    Map<String, Integer> out = new java.util.HashMap<>();
+    for (K8sObject o : objects) {
+      if (o.name() != null) {
+        out.merge(o.kind() + "/" + o.name(), 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+
+  /** A Service of the file (a whole document) with a non-empty selector. */
+  private record SelectingService(int position, K8sObject service, Map<String, Object> selector) {}
+
+  /**
+   * The file's Services with a selector, indexed by one {@code key=value} of their selector, so
+   * that the Services that may select a pod are found from its labels.
+   */
+  private record ServiceIndex(Map<String, List<SelectingService>> byLabel, List<SelectingService> always) {
+    /** The Services that may select pods with {@code labels}, in file order. */
+    java.util.Collection<SelectingService> candidates(Map<String, Object> labels) {
+      Map<Integer, SelectingService> out = new java.util.TreeMap<>();
+      always.forEach(s -> out.put(s.position(), s));
+      labels.forEach((k, v) -> byLabel.getOrDefault(k + "\u0000" + text(v), List.of())
+          .forEach(s -> out.put(s.position(), s)));
+      return out.values();
+    }
+  }
+
+  private static ServiceIndex servicesOf(List<K8sObject> objects) {
+    Map<String, List<SelectingService>> byLabel = new java.util.HashMap<>();
+    List<SelectingService> always = new ArrayList<>();
+    for (int i = 0; i < objects.size(); i++) {
+      K8sObject svc = objects.get(i);
+      if (!svc.kind().equals("Service") || !svc.root().path().isRoot()) {
+        continue;
+      }
+      Map<String, Object> selector = scalars(svc.root().mapAt("spec", "selector").orElse(null));
+      if (selector.isEmpty()) {
+        continue;
+      }
+      SelectingService s = new SelectingService(i, svc, selector);
+      // a selector value "null" also matches pods without that label (they are compared as text)
+      Optional<Map.Entry<String, Object>> key = selector.entrySet().stream()
+          .filter(e -> !String.valueOf(e.getValue()).equals("null")).findFirst();
+      if (key.isPresent()) {
+        byLabel.computeIfAbsent(key.get().getKey() + "\u0000" + text(key.get().getValue()), k -> new ArrayList<>()).add(s);
+      } else {
+        always.add(s);
+      }
+    }
+    return new ServiceIndex(byLabel, always);
+  }
+
   /** {@code name}, or {@code name-2}, {@code name-3}... when the file or proposal already has it. */
-  static String unique(Set<String> taken, String kind, String name) {
+  private static String unique(Names taken, String kind, String name) {
     String candidate = name;
     for (int n = 2; taken.contains(kind + "/" + candidate); n++) {
       candidate = limit(name + "-" + n);
@@ -661,8 +745,25 @@ public record SplitProposal(String description, List<Replacement> replacements) 
     return candidate;
   }
 
+  /** Whether {@code s} is non-empty a-z0-9- that neither starts nor ends with '-'. */
+  private static boolean isDnsLabel(String s) {
+    if (s.isEmpty() || s.charAt(0) == '-' || s.charAt(s.length() - 1) == '-') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A container name as a DNS label (lower case, a-z0-9-). */
   static String dnsLabel(String s) {
+    if (isDnsLabel(s)) {
+      return s; // the common case, without two regular expressions
+    }
     String out = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
     return out.isEmpty() ? "part" : out;
   }

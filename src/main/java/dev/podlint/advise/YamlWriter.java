@@ -37,6 +37,7 @@ public final class YamlWriter {
   /** Words some YAML reader gives a meaning: booleans, nulls, the merge and value keys (any case). */
   private static final Set<String> RESERVED_WORDS =
       Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", "<<", "=");
+  private static final int MAX_RESERVED_LENGTH = RESERVED_WORDS.stream().mapToInt(String::length).max().orElse(0);
   /** The plain words Kubernetes (YAML 1.1) reads as null. */
   private static final Set<String> NULL_WORDS = Set.of("~", "null", "Null", "NULL");
   /** Characters a plain scalar must not start with (YAML indicators). */
@@ -210,6 +211,9 @@ public final class YamlWriter {
   }
 
   private static String escapeUnprintable(String s) {
+    if (allPrintable(s, true)) {
+      return s;
+    }
     StringBuilder b = new StringBuilder();
     s.codePoints().forEach(cp -> {
       if (cp == '\t' || printable(cp)) {
@@ -222,7 +226,21 @@ public final class YamlWriter {
   }
 
   private void indent(int n) {
-    out.append(" ".repeat(n));
+    for (int i = 0; i < n; i++) {
+      out.append(' ');
+    }
+  }
+
+  /** Whether every character of {@code s} is {@link #printable} (or a tab, when {@code tab}). */
+  private static boolean allPrintable(String s, boolean tab) {
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (!(printable(cp) || tab && cp == '\t')) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 
   // ---- scalars -------------------------------------------------------------------------------
@@ -333,8 +351,11 @@ public final class YamlWriter {
     if (s.isEmpty() || s.startsWith("---") || s.startsWith("...")) {
       return false;
     }
-    if (RESERVED_WORDS.contains(s.toLowerCase(Locale.ROOT)) || NUMBER.matcher(s).matches()
-        || TIMESTAMP.matcher(s).matches()) {
+    if (s.length() <= MAX_RESERVED_LENGTH && RESERVED_WORDS.contains(s.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    // numbers and timestamps start with a digit, a sign or a dot
+    if ("0123456789+-.".indexOf(s.charAt(0)) >= 0 && (NUMBER.matcher(s).matches() || TIMESTAMP.matcher(s).matches())) {
       return false;
     }
     if (isSpace(s.codePointAt(0)) || isSpace(s.codePointBefore(s.length()))) {
@@ -351,7 +372,7 @@ public final class YamlWriter {
     if (s.contains(": ") || s.contains(" #") || s.endsWith(":")) {
       return false;
     }
-    return s.codePoints().allMatch(YamlWriter::printable);
+    return allPrintable(s, false);
   }
 
   private static boolean isSpace(int cp) {

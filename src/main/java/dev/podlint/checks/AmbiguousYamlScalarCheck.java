@@ -1,5 +1,6 @@
 package dev.podlint.checks;
 
+import java.util.regex.Pattern;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.model.K8sObject;
@@ -32,9 +33,11 @@ public final class AmbiguousYamlScalarCheck implements Check.ObjectCheck {
     };
   }
 
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+");
+
   private static String yaml12Reading(YScalar s) {
     String v = s.value();
-    if (s.type() == YScalar.Type.INT && v.replace("_", "").matches("[-+]?[0-9]+")) {
+    if (s.type() == YScalar.Type.INT && DECIMAL.matcher(v.replace("_", "")).matches()) {
       return v.contains("_") ? "the string \"" + v + "\"" : "the integer " + new java.math.BigInteger(v.replace("+", ""));
     }
     return "the string \"" + v + "\"";

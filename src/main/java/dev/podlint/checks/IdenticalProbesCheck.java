@@ -1,5 +1,6 @@
 package dev.podlint.checks;
 
+import java.util.regex.Pattern;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.model.ContainerRole;
@@ -33,6 +34,7 @@ import java.util.Optional;
  * <p>Reported at the later of the two probe keys, with the earlier one as related location.
  */
 public final class IdenticalProbesCheck implements Check.ContainerCheck {
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
   private static final String LIVENESS = "livenessProbe";
   private static final String READINESS = "readinessProbe";
   private static final List<String> HANDLERS = List.of("httpGet", "tcpSocket", "exec", "grpc");
@@ -178,7 +180,7 @@ public final class IdenticalProbesCheck implements Check.ContainerCheck {
     if (n.isPresent()) {
       return Optional.of("n:" + n.get());
     }
-    if (s.isString() && s.value().matches("[0-9]{1,9}")) {
+    if (s.isString() && DIGITS.matcher(s.value()).matches()) {
       return Optional.of("n:" + Long.parseLong(s.value()));
     }
     if (s.isString() && !s.value().isEmpty()) {

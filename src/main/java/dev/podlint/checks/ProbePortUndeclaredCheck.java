@@ -1,5 +1,6 @@
 package dev.podlint.checks;
 
+import java.util.regex.Pattern;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.model.ContainerView;
@@ -35,9 +36,11 @@ public final class ProbePortUndeclaredCheck implements Check.ContainerCheck {
     }
   }
 
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+
   private static void checkPort(PodView pod, ContainerView c, String probeKey, YScalar port, Findings out) {
     Long number = port.asLong().orElse(null);
-    if (number == null && port.isString() && port.value().matches("[0-9]{1,9}")) {
+    if (number == null && port.isString() && DIGITS.matcher(port.value()).matches()) {
       number = Long.parseLong(port.value()); // the kubelet falls back to reading a name as a number
     }
     String declared = describe(c);

@@ -222,14 +222,18 @@ public final class SecretInEnvCheck implements Check.ContainerCheck {
     return h;
   }
 
+  private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+  private static final Pattern CAMEL_ACRONYM = Pattern.compile("([A-Z]+)([A-Z][a-z])");
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
+
   /**
    * The words of an environment variable name, upper-cased: split at anything that is not a
    * letter or digit and at camel-case boundaries ({@code dbPassword}, {@code APIKey}).
    */
   static List<String> words(String name) {
-    String s = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
+    String s = CAMEL_ACRONYM.matcher(CAMEL.matcher(name).replaceAll("$1_$2")).replaceAll("$1_$2");
     List<String> out = new ArrayList<>();
-    for (String w : s.split("[^A-Za-z0-9]+")) {
+    for (String w : NOT_ALPHANUMERIC.split(s)) {
       if (!w.isEmpty()) {
         out.add(w.toUpperCase(Locale.ROOT));
       }

@@ -1,5 +1,6 @@
 package dev.podlint.checks;
 
+import java.util.regex.Pattern;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
@@ -59,6 +60,8 @@ public final class ServiceTargetPortUnknownCheck implements Check.RunCheck {
   /** What is wrong with one Service port. */
   private record Problem(YScalar at, String variant, String target, String port) {}
 
+  private static final Pattern HAS_LETTER = Pattern.compile(".*[A-Za-z].*");
+
   private static Optional<Problem> judge(YMap port, List<Inventory.Workload> selected) {
     Optional<YScalar> portNode = port.scalar("port").filter(n -> !n.isNull());
     Optional<YNode> targetValue = port.get("targetPort");
@@ -92,7 +95,7 @@ public final class ServiceTargetPortUnknownCheck implements Check.RunCheck {
           ? Optional.of(new Problem(target, "number", String.valueOf(number.get()), portText))
           : Optional.empty();
     }
-    if (!target.isString() || !target.value().matches(".*[A-Za-z].*")) {
+    if (!target.isString() || !HAS_LETTER.matcher(target.value()).matches()) {
       return Optional.empty(); // not a port name ("8080" quoted, a float): the API server rejects it
     }
     String name = target.value();

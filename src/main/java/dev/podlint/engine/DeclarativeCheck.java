@@ -9,7 +9,11 @@ import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
 import dev.podlint.rule.RuleDefinition;
 import dev.podlint.rule.RuleDefinition.Match;
+import dev.podlint.schema.JsonTree;
 import dev.podlint.schema.ShapeSchema;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Runs an {@code engine: schema} rule: selects its targets (the object, the pod spec or each
@@ -57,7 +61,7 @@ final class DeclarativeCheck {
       return s;
     }
 
-    boolean when(YNode target) {
+    boolean when(YNode target, Object json) {
       if (match.when() == null) {
         return true;
       }
@@ -70,7 +74,7 @@ final class DeclarativeCheck {
           w = when;
         }
       }
-      return w.matches(target);
+      return json == null ? w.matches(target) : w.matchesJson(json);
     }
 
     boolean selects(String kind) {
@@ -104,9 +108,9 @@ final class DeclarativeCheck {
       }
     }
     YMap root = o.root();
-    if (c.when(root)) {
+    if (c.when(root, null)) {
       YNode anchor = root.keyNode("kind").<YNode>map(k -> k).orElse(root);
-      report(c, o, null, root, anchor, out);
+      report(c, o, null, root, null, anchor, out);
     }
   }
 
@@ -115,20 +119,41 @@ final class DeclarativeCheck {
       return;
     }
     if (c.match.target() == RuleDefinition.Target.POD_SPEC) {
-      if (c.when(pod.spec())) {
-        report(c, pod.object(), null, pod.spec(), pod.specKey(), out);
+      Object json = json(pod, pod.spec());
+      if (c.when(pod.spec(), json)) {
+        report(c, pod.object(), null, pod.spec(), json, pod.specKey(), out);
       }
       return;
     }
     for (ContainerView cv : pod.containers()) {
-      if (c.selects(cv.role()) && c.when(cv.node())) {
-        report(c, pod.object(), cv, cv.node(), cv.node(), out);
+      if (c.selects(cv.role())) {
+        Object json = json(pod, cv.node());
+        if (c.when(cv.node(), json)) {
+          report(c, pod.object(), cv, cv.node(), json, cv.node(), out);
+        }
       }
     }
   }
 
-  private static void report(Compiled c, K8sObject o, ContainerView cv, YNode target, YNode anchor, Findings out) {
-    for (ShapeSchema.Problem p : c.schema().check(target, anchor)) {
+  private static final Object JSON = new Object();
+
+  /**
+   * {@code target} (the pod spec or a container of {@code pod}) as the schemas see it, converted
+   * once for every rule that checks it.
+   */
+  private static Object json(PodView pod, YNode target) {
+    Map<YNode, Object> converted = pod.memo(JSON, IdentityHashMap::new);
+    synchronized (converted) {
+      return converted.computeIfAbsent(target, JsonTree::withoutUnset);
+    }
+  }
+
+  /** Reports the problems of {@code target}; {@code json} is its conversion, or null to convert it here. */
+  private static void report(Compiled c, K8sObject o, ContainerView cv, YNode target, Object json, YNode anchor,
+      Findings out) {
+    List<ShapeSchema.Problem> problems = json == null ? c.schema().check(target, anchor)
+        : c.schema().check(target, json, anchor);
+    for (ShapeSchema.Problem p : problems) {
       Findings.Builder b = out.at(p.at())
           .arg("kind", o.kind())
           .arg("name", o.name() == null ? "-" : o.name())

@@ -318,6 +318,9 @@ public final class Linter {
       }
       r.findings.addAll(found);
     }
+    List<Finding> hashed = hashed(r.findings);
+    r.findings.clear();
+    r.findings.addAll(hashed);
     return r;
   }
 
@@ -390,12 +393,31 @@ public final class Linter {
     Map<dev.podlint.model.SourceFile, String> names = new HashMap<>();
     List<Finding> out = new ArrayList<>(sorted.size());
     for (Finding f : sorted) {
-      String base = f.rule().id() + "\u0000" + names.computeIfAbsent(f.file(), this::fingerprintName) + "\u0000"
-          + (f.object() == null ? f.message() : f.object().identity() + "\u0000" + f.path());
-      int n = seen.merge(base, 1, Integer::sum);
-      out.add(f.withFingerprint(sha(base) + (n > 1 ? ":" + n : "")));
+      // hashed in the parallel part of the run when the finding was made there (see hashed)
+      String hash = f.fingerprint() != null ? f.fingerprint() : sha(base(f, names));
+      int n = seen.merge(hash, 1, Integer::sum);
+      out.add(f.withFingerprint(hash + (n > 1 ? ":" + n : "")));
     }
     return out;
+  }
+
+  /**
+   * Gives a file's findings the hash of their fingerprint, so that the file's worker thread does the
+   * hashing and the in-order part only numbers findings whose hashes repeat.
+   */
+  private List<Finding> hashed(List<Finding> findings) {
+    Map<dev.podlint.model.SourceFile, String> names = new HashMap<>();
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      out.add(f.withFingerprint(sha(base(f, names))));
+    }
+    return out;
+  }
+
+  /** What a fingerprint hashes: rule, file, object and field, never the line. */
+  private String base(Finding f, Map<dev.podlint.model.SourceFile, String> names) {
+    return f.rule().id() + "\u0000" + names.computeIfAbsent(f.file(), this::fingerprintName) + "\u0000"
+        + (f.object() == null ? f.message() : f.object().identity() + "\u0000" + f.path());
   }
 
   /**
@@ -413,12 +435,16 @@ public final class Linter {
     return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.toString();
   }
 
-  private static String sha(String s) {
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 16);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  });
+
+  private static String sha(String s) {
+    byte[] d = SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(d, 0, 16);
   }
 }

@@ -1,12 +1,13 @@
 package dev.podlint.load;
 
+import dev.podlint.model.FileObjects;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.SourceFile;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The objects read from one file. When the file holds a syntax error, the objects of the documents
+ * The objects read from one file ({@link FileObjects}, in file order). When the file holds a syntax error, the objects of the documents
  * before it are still here and {@link #error} says where reading stopped.
  *
  * @param documents how many YAML documents were read (including empty and non-Kubernetes ones)
@@ -20,6 +21,7 @@ public record LoadedFile(SourceFile file, List<K8sObject> objects, int documents
     List<Comment> comments, List<Integer> documentLines, List<TypeProblem> typeProblems) {
 
   public LoadedFile {
+    objects = FileObjects.of(objects);
     comments = List.copyOf(comments);
     documentLines = List.copyOf(documentLines);
     typeProblems = List.copyOf(typeProblems);

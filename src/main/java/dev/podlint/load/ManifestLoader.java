@@ -137,11 +137,12 @@ public final class ManifestLoader {
     int documents = 0;
     Position lastEnd = new Position(1, 1);
     Iterator<Node> it = new Compose(settings).composeAllFromReader(new StringReader(text)).iterator();
+    boolean anchors = text.indexOf('&') >= 0;
     Optional<SyntaxError> error = Optional.empty();
     try {
       while (it.hasNext()) {
         Node node = it.next();
-        YNode root = new Converter().convert(node, YPath.ROOT);
+        YNode root = new Converter(anchors).convert(node, anchors ? YPath.ROOT : YPath.ROOT_OF_TREE);
         lastEnd = root.span().end();
         addObjects(root, file, documents, objects, typeProblems);
         documents++;
@@ -191,10 +192,17 @@ public final class ManifestLoader {
     long docCodePoints = 0;
     int line = 1;
     int i = 0;
+    boolean onlyNewlines = text.indexOf('\r') < 0; // then indexOf finds line ends (much faster than a loop)
     while (i < n) {
-      int eol = i;
-      while (eol < n && text.charAt(eol) != '\n' && text.charAt(eol) != '\r') {
-        eol++;
+      int eol;
+      if (onlyNewlines) {
+        eol = text.indexOf('\n', i);
+        eol = eol < 0 ? n : eol;
+      } else {
+        eol = i;
+        while (eol < n && text.charAt(eol) != '\n' && text.charAt(eol) != '\r') {
+          eol++;
+        }
       }
       if (text.startsWith("---", i) && (i + 3 == eol || i + 3 < n && Character.isWhitespace(text.charAt(i + 3)))) {
         docStart = i;
@@ -465,7 +473,7 @@ public final class ManifestLoader {
     List<YNode> docs = new ArrayList<>();
     try {
       for (Node node : new Compose(settings).composeAllFromReader(new StringReader(text))) {
-        docs.add(new Converter().convert(node, YPath.ROOT));
+        docs.add(new Converter(true).convert(node, YPath.ROOT));
       }
     } catch (TreeProblem | YamlEngineException e) {
       throw new YamlSyntaxException(syntaxError(e, text, new Position(1, 1)));
@@ -704,11 +712,20 @@ public final class ManifestLoader {
   private static final class Converter {
     private final Map<Node, YNode> done = new IdentityHashMap<>();
     private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+    /**
+     * Whether a node may be reached twice (an alias, or a merge key that hands out the nodes of
+     * the mapping it merges), so that nodes must be recorded. Not without an anchor ({@code &}).
+     */
+    private final boolean shared;
+
+    Converter(boolean shared) {
+      this.shared = shared;
+    }
 
     private int depth;
 
     YNode convert(Node node, YPath path) {
-      YNode seen = done.get(node);
+      YNode seen = shared ? done.get(node) : null;
       if (seen != null) {
         return seen;
       }
@@ -724,36 +741,43 @@ public final class ManifestLoader {
     }
 
     private YNode convertNew(Node node, YPath path) {
-      if (inProgress.containsKey(node)) {
+      if (shared && inProgress.containsKey(node)) {
         throw new TreeProblem("a recursive alias refers to its own anchor", span(node).start());
       }
-      inProgress.put(node, Boolean.TRUE);
+      if (shared) {
+        inProgress.put(node, Boolean.TRUE);
+      }
       Span span = span(node);
       YNode result;
       if (node instanceof ScalarNode s) {
         result = scalar(s, span, path);
       } else if (node instanceof SequenceNode seq) {
-        List<YNode> items = new ArrayList<>(seq.getValue().size());
+        // built as arrays and handed over as immutable lists, which the records keep without copying
+        YNode[] items = new YNode[seq.getValue().size()];
         int i = 0;
         for (Node item : seq.getValue()) {
-          items.add(convert(item, path.index(i++)));
+          items[i] = convert(item, path.index(i));
+          i++;
         }
-        result = new YSeq(items, span, path);
+        result = new YSeq(List.of(items), span, path);
       } else {
         MappingNode map = (MappingNode) node;
-        List<YMap.Entry> entries = new ArrayList<>(map.getValue().size());
+        YMap.Entry[] entries = new YMap.Entry[map.getValue().size()];
+        int i = 0;
         for (NodeTuple t : map.getValue()) {
           if (!(t.getKeyNode() instanceof ScalarNode k)) {
             throw new TreeProblem("a mapping key must be a scalar", span(t.getKeyNode()).start());
           }
           YScalar key = scalar(k, span(k), path);
           YNode value = convert(t.getValueNode(), path.key(k.getValue()));
-          entries.add(new YMap.Entry(key, value));
+          entries[i++] = new YMap.Entry(key, value);
         }
-        result = new YMap(entries, span, path);
+        result = new YMap(List.of(entries), span, path);
       }
-      inProgress.remove(node);
-      done.put(node, result);
+      if (shared) {
+        inProgress.remove(node);
+        done.put(node, result);
+      }
       return result;
     }
 
@@ -790,8 +814,10 @@ public final class ManifestLoader {
     }
 
     private static Span span(Node n) {
-      Position start = n.getStartMark().map(ManifestLoader::position).orElse(new Position(1, 1));
-      Position end = n.getEndMark().map(ManifestLoader::position).orElse(start);
+      Optional<Mark> s = n.getStartMark();
+      Optional<Mark> e = n.getEndMark();
+      Position start = s.isPresent() ? position(s.get()) : new Position(1, 1);
+      Position end = e.isPresent() ? position(e.get()) : start;
       if (end.compareTo(start) < 0) {
         end = start;
       }
@@ -820,6 +846,14 @@ public final class ManifestLoader {
   }
 
   private static String strict(byte[] bytes, int offset, java.nio.charset.Charset cs) throws DecodingException {
+    if (cs == StandardCharsets.UTF_8) {
+      // the String constructor is much faster and puts U+FFFD where the bytes are malformed; only
+      // text that holds U+FFFD (malformed, or a replacement character in the file) is checked strictly
+      String fast = new String(bytes, offset, bytes.length - offset, cs);
+      if (fast.indexOf('\uFFFD') < 0) {
+        return fast;
+      }
+    }
     CharsetDecoder dec = cs.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -14,9 +14,15 @@ final class Yaml11 {
       ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN");
   private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
+  /** The first characters of the nulls, booleans and numbers above. */
+  private static final String MAY_NOT_BE_STRING = "~nNyYoOtTfF-+.0123456789";
+
   private Yaml11() {}
 
   static YScalar.Type resolve(String plain) {
+    if (!plain.isEmpty() && MAY_NOT_BE_STRING.indexOf(plain.charAt(0)) < 0) {
+      return YScalar.Type.STRING; // most scalars: no null, boolean or number starts like this
+    }
     if (NULLS.contains(plain)) {
       return YScalar.Type.NULL;
     }

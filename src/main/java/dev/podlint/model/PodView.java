@@ -2,9 +2,13 @@ package dev.podlint.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The pod spec of a workload object and its containers. {@link #of} knows where each workload
@@ -20,8 +24,11 @@ public final class PodView {
   private final YMap spec;
   private final YScalar specKey;
   private final YMap template;
-  private final List<ContainerView> containers;
   private final List<K8sObject> fileObjects;
+  /** Built on first use: many views (suppressions, object rules) never look at the containers. */
+  private volatile List<ContainerView> containers;
+  /** What checks computed about this pod and share (see {@link #memo}). */
+  private Map<Object, Object> memos;
 
   private PodView(K8sObject object, YMap template, YMap spec, YScalar specKey, List<K8sObject> fileObjects) {
     this.object = object;
@@ -29,6 +36,9 @@ public final class PodView {
     this.template = template;
     this.spec = spec;
     this.specKey = specKey;
+  }
+
+  private static List<ContainerView> containersOf(YMap spec) {
     List<ContainerView> list = new ArrayList<>();
     List<YMap> init = spec.maps("initContainers");
     for (int i = 0; i < init.size(); i++) {
@@ -40,7 +50,7 @@ public final class PodView {
     for (int i = 0; i < regular.size(); i++) {
       list.add(new ContainerView(regular.get(i), ContainerRole.REGULAR, i));
     }
-    this.containers = Collections.unmodifiableList(list);
+    return Collections.unmodifiableList(list);
   }
 
   /** The pod spec of {@code object}, or empty when it is not a workload or has no pod spec. */
@@ -110,13 +120,37 @@ public final class PodView {
    * it (a missing namespace on either side matches).
    */
   public Optional<K8sObject> fileObject(String kind, String name) {
-    for (K8sObject o : fileObjects) {
-      if (o.kind().equals(kind) && name.equals(o.name())
-          && (o.namespace() == null || object.namespace() == null || o.namespace().equals(object.namespace()))) {
+    for (K8sObject o : FileObjects.named(fileObjects, kind, name)) {
+      if (o.namespace() == null || object.namespace() == null || o.namespace().equals(object.namespace())) {
         return Optional.of(o);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Data derived from the objects of the pod's file, built once per file and {@code key} when the
+   * file's objects are {@link FileObjects} (as the loader gives them), else on every call.
+   */
+  public <T> T fileIndex(Object key, Function<List<K8sObject>, T> build) {
+    return fileObjects instanceof FileObjects f ? f.index(key, build) : build.apply(fileObjects);
+  }
+
+  /**
+   * What {@code compute} gives, computed once per view and {@code key} (compared by identity; use
+   * a constant): several checks that need the same analysis of one pod share it.
+   */
+  @SuppressWarnings("unchecked")
+  public synchronized <T> T memo(Object key, Supplier<T> compute) {
+    if (memos == null) {
+      memos = new IdentityHashMap<>();
+    }
+    Object found = memos.get(key);
+    if (found == null) {
+      found = compute.get();
+      memos.put(key, found);
+    }
+    return (T) found;
   }
 
   /** The objects of the file the pod's object is in (itself included), in file order. */
@@ -147,11 +181,21 @@ public final class PodView {
 
   /** Init containers (classic and native sidecars) in order, then regular containers in order. */
   public List<ContainerView> containers() {
-    return containers;
+    List<ContainerView> c = containers;
+    if (c == null) {
+      synchronized (this) { // one list, so that checks may compare containers by identity
+        c = containers;
+        if (c == null) {
+          c = containersOf(spec);
+          containers = c;
+        }
+      }
+    }
+    return c;
   }
 
   public List<ContainerView> regularContainers() {
-    return containers.stream().filter(c -> c.role() == ContainerRole.REGULAR).toList();
+    return containers().stream().filter(c -> c.role() == ContainerRole.REGULAR).toList();
   }
 
   /** The key node of {@code containers}. */
@@ -184,7 +228,7 @@ public final class PodView {
   public List<List<ContainerView>> concurrentGroups() {
     List<List<ContainerView>> groups = new ArrayList<>();
     List<ContainerView> sidecarsSoFar = new ArrayList<>();
-    for (ContainerView c : containers) {
+    for (ContainerView c : containers()) {
       if (c.role() == ContainerRole.SIDECAR) {
         sidecarsSoFar.add(c);
       } else if (c.role() == ContainerRole.INIT && !sidecarsSoFar.isEmpty()) {
@@ -193,7 +237,7 @@ public final class PodView {
         groups.add(g);
       }
     }
-    List<ContainerView> main = containers.stream().filter(ContainerView::isLongRunning).toList();
+    List<ContainerView> main = containers().stream().filter(ContainerView::isLongRunning).toList();
     if (!main.isEmpty()) {
       groups.add(main);
     }

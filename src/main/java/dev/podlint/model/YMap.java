@@ -38,11 +38,36 @@ public record YMap(List<Entry> entries, Span span, YPath path) implements YNode 
    * The entries that count: one per key, the last one given, in the order the keys first appear.
    */
   public List<Entry> effectiveEntries() {
+    if (!hasDuplicateKeys()) {
+      return entries; // nearly always
+    }
     java.util.LinkedHashMap<String, Entry> last = new java.util.LinkedHashMap<>();
     for (Entry e : entries) {
       last.merge(e.key().value(), e, (a, b) -> b);
     }
     return List.copyOf(last.values());
+  }
+
+  private boolean hasDuplicateKeys() {
+    int n = entries.size();
+    if (n > 16) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (Entry e : entries) {
+        if (!seen.add(e.key().value())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      String k = entries.get(i).key().value();
+      for (int j = 0; j < i; j++) {
+        if (k.equals(entries.get(j).key().value())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The key node of {@code key}, for reporting at a key. */

@@ -16,12 +16,13 @@ public final class YTree {
    * (deep documents cannot overflow the stack); aliased content is shared, so it is visited once.
    */
   public static void forEachNode(YNode root, Consumer<YNode> visitor) {
-    Set<YNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    // in a plain tree (read without anchors) every node is reached once: nothing to remember
+    Set<YNode> visited = root.path().inTree() ? null : Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<YNode> todo = new ArrayDeque<>();
     todo.push(root);
     while (!todo.isEmpty()) {
       YNode n = todo.pop();
-      if (!visited.add(n)) {
+      if (visited != null && !visited.add(n)) {
         continue;
       }
       visitor.accept(n);

@@ -32,7 +32,11 @@ public final class JsonReporter implements Reporter {
     JsonGenerator g = MAPPER.createGenerator(out).useDefaultPrettyPrinter();
     g.writeStartObject();
     g.writeNumberField("schemaVersion", SCHEMA_VERSION);
-    g.writeObjectField("tool", Map.of("name", "podlint", "version", header.toolVersion()));
+    // ordered maps only: Map.of iterates in an order that changes from one JVM to the next
+    Map<String, Object> tool = new LinkedHashMap<>();
+    tool.put("name", "podlint");
+    tool.put("version", header.toolVersion());
+    g.writeObjectField("tool", tool);
     g.writeArrayFieldStart("findings");
     return new FlatSession() {
       private final long[] counts = new long[Severity.values().length];
@@ -55,7 +59,10 @@ public final class JsonReporter implements Reporter {
         g.writeEndArray();
         List<Object> problems = new ArrayList<>();
         for (InputProblem p : r.inputProblems()) {
-          problems.add(Map.of("input", p.input(), "message", p.message()));
+          Map<String, Object> problem = new LinkedHashMap<>();
+          problem.put("input", p.input());
+          problem.put("message", p.message());
+          problems.add(problem);
         }
         g.writeObjectField("inputErrors", problems);
         g.writeObjectField("internalErrors", r.internalErrors());

@@ -55,10 +55,10 @@ public final class SchemaValidator {
       schema.validate(JsonTree.of(root));
       return List.of();
     } catch (ValidationException e) {
-      Map<String, Violation> out = new LinkedHashMap<>();
+      Map<List<Object>, Violation> out = new LinkedHashMap<>();
       for (ValidationException leaf : EveritErrors.leaves(e, false)) {
         Violation v = toViolation(leaf, root, anchor, base);
-        out.putIfAbsent(v.field() + "\u0000" + v.problem() + "\u0000" + v.node().span(), v);
+        out.putIfAbsent(List.of(v.field(), v.problem(), v.node().span()), v);
       }
       List<Violation> list = new ArrayList<>(out.values());
       list.sort(Comparator.comparing(v -> v.node().span()));

@@ -157,8 +157,13 @@ public final class ShapeSchema {
 
   /** Whether {@code target} satisfies the schema (for {@code match.when}). */
   public boolean matches(YNode target) {
+    return matchesJson(JsonTree.withoutUnset(target));
+  }
+
+  /** {@link #matches} for a target already converted with {@link JsonTree#withoutUnset}. */
+  public boolean matchesJson(Object json) {
     try {
-      schema.validate(JsonTree.withoutUnset(target));
+      schema.validate(json);
       return true;
     } catch (ValidationException e) {
       return false;
@@ -172,14 +177,22 @@ public final class ShapeSchema {
    *     {@code spec:} key of a pod spec)
    */
   public List<Problem> check(YNode target, YNode anchor) {
+    return check(target, JsonTree.withoutUnset(target), anchor);
+  }
+
+  /**
+   * {@link #check(YNode, YNode)} for a target already converted with {@link JsonTree#withoutUnset}
+   * ({@code json}; the checks of several rules may share one conversion, validation never changes it).
+   */
+  public List<Problem> check(YNode target, Object json, YNode anchor) {
     try {
-      schema.validate(JsonTree.withoutUnset(target));
+      schema.validate(json);
       return List.of();
     } catch (ValidationException e) {
-      Map<String, Problem> out = new LinkedHashMap<>();
+      Map<List<Object>, Problem> out = new LinkedHashMap<>();
       for (ValidationException leaf : EveritErrors.leaves(e, true)) {
         for (Problem p : problems(leaf, target, anchor)) {
-          out.putIfAbsent(p.kind() + "\u0000" + p.field() + "\u0000" + p.at().span(), p);
+          out.putIfAbsent(List.of(p.kind(), p.field(), p.at().span()), p);
         }
       }
       List<Problem> list = new ArrayList<>(out.values());
