@@ -92,6 +92,53 @@ class StdinNameTest {
   }
 
   @Test
+  void crossObjectFindingsNameTheirTemplateToo() throws IOException {
+    String stream = """
+        ---
+        # Source: shop/templates/service.yaml
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+        spec:
+          selector:
+            app: nothing
+          ports:
+            - port: 80
+        ---
+        # Source: shop/templates/deployment.yaml
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+                  ports:
+                    - containerPort: 80
+        """;
+    Cli.Run r = Cli.run(dir, stream, "lint", "-f", "json", "--stdin-name", "shop.yaml", "-");
+    JsonNode found = null;
+    for (JsonNode f : JSON.readTree(r.out()).get("findings")) {
+      if (f.get("rule").asText().equals("service-selects-no-pods")) {
+        found = f;
+      }
+    }
+    assertTrue(found != null, r.out());
+    JsonNode last = found.get("related").get(found.get("related").size() - 1);
+    assertEquals("rendered from the Helm template shop/templates/service.yaml", last.get("message").asText());
+  }
+
+  @Test
   void helmTemplatesAreSarifRelatedLocationsRelativeToTheSourceRoot() throws IOException {
     Cli.Run r = Cli.run(dir, rendered(), "lint", "-f", "sarif", "--stdin-name", "shop.yaml", "-");
     JsonNode conflict = null;

@@ -389,7 +389,7 @@ public final class Inventory {
    */
   private static K8sObject handle(K8sObject o) {
     return new K8sObject(o.apiVersion(), o.kind(), o.name(), o.namespace(), new YMap(List.of(), o.root().span(),
-        o.root().path()), o.file(), o.documentIndex());
+        o.root().path()), o.file(), o.documentIndex()).withRenderedFrom(o.renderedFrom());
   }
 
   /**
@@ -420,7 +420,7 @@ public final class Inventory {
       }
     }
     return template[0] ? o : new K8sObject(o.apiVersion(), o.kind(), o.name(), o.namespace(),
-        new YMap(kept, o.root().span(), o.root().path()), o.file(), o.documentIndex());
+        new YMap(kept, o.root().span(), o.root().path()), o.file(), o.documentIndex()).withRenderedFrom(o.renderedFrom());
   }
 
   private static boolean holdsTemplate(dev.podlint.model.YNode n) {
