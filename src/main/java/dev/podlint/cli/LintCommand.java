@@ -217,8 +217,37 @@ public final class LintCommand implements Callable<Integer> {
             : (sarifCategory == null || sarifCategory.isBlank() ? "" : sarifCategory.strip().replaceAll("/+$", "") + "/")
                 + slice.label()));
     Tally tally = new Tally(header.baseline(), known == null ? null : known.tracker());
+    LintRun run = lintAndReport(linter, inputs, plan, header, tally, level, started);
+    for (InputProblem p : run.inputProblems()) {
+      err.println("podlint: cannot read " + p.input() + ": " + p.message());
+    }
+    for (String e : run.internalErrors()) {
+      err.println("podlint: internal error: " + e + " (please report this to " + Podlint.HOME + ")");
+    }
+    if (!quiet) {
+      if (known != null) {
+        err.println("podlint: compared with the baseline " + baseline + ": " + plural(tally.fresh, "new finding")
+            + ", " + tally.unchanged + " unchanged, " + tally.tracker.absent() + " gone (only new findings are reported)");
+      }
+      err.println(summary(run, tally, Duration.ofNanos(System.nanoTime() - started)));
+    }
+    if (!run.internalErrors().isEmpty()) {
+      return ExitCodes.INTERNAL;
+    }
+    if (!run.inputProblems().isEmpty()) {
+      return ExitCodes.INPUT;
+    }
+    return tally.atLeast(level) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /**
+   * Opens every report, lints with the findings streamed into them (the reports other than SARIF
+   * get only what is new against a baseline) and finishes them; a report to a file replaces it only
+   * when the whole run was written.
+   */
+  private LintRun lintAndReport(Linter linter, Inputs.Expansion inputs, List<Output> plan, Report.Header header,
+      Tally tally, Severity level, long started) {
     List<Opened> reports = new ArrayList<>();
-    LintRun run;
     try {
       for (Output o : plan) {
         boolean toFile = o.output != null;
@@ -240,21 +269,20 @@ public final class LintCommand implements Callable<Integer> {
         opened.session = reporter.open(header, file == null ? spec.commandLine().getOut() : file.writer());
         opened.failed = false;
       }
-      run = linter.lint(inputs.files(), inputs.problems(), env::stdin, new FindingSink() {
+      LintRun run = linter.lint(inputs.files(), inputs.problems(), env::stdin, new FindingSink() {
         @Override
         public void file(SourceFile file, List<Finding> findings, InputProblem unreadable) {
-          tally.add(findings);
+          List<Finding> shown = tally.add(findings);
           for (Opened o : reports) {
-            o.write(s -> s.file(file, o.all || header.baseline() == null ? findings : tally.onlyNew(findings),
-                unreadable));
+            o.write(s -> s.file(file, o.all ? findings : shown, unreadable));
           }
         }
 
         @Override
         public void rest(List<Finding> findings) {
-          tally.add(findings);
+          List<Finding> shown = tally.add(findings);
           for (Opened o : reports) {
-            o.write(s -> s.rest(o.all || header.baseline() == null ? findings : tally.onlyNew(findings)));
+            o.write(s -> s.rest(o.all ? findings : shown));
           }
         }
       });
@@ -265,6 +293,7 @@ public final class LintCommand implements Callable<Integer> {
           o.file.commit();
         }
       }
+      return run;
     } catch (IOException | UncheckedIOException e) {
       IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
       Opened failed = reports.stream().filter(o -> o.failed).findFirst().orElse(null);
@@ -277,26 +306,6 @@ public final class LintCommand implements Callable<Integer> {
         }
       }
     }
-    for (InputProblem p : run.inputProblems()) {
-      err.println("podlint: cannot read " + p.input() + ": " + p.message());
-    }
-    for (String e : run.internalErrors()) {
-      err.println("podlint: internal error: " + e + " (please report this to " + Podlint.HOME + ")");
-    }
-    if (!quiet) {
-      if (known != null) {
-        err.println("podlint: compared with the baseline " + baseline + ": " + plural(tally.fresh, "new finding")
-            + ", " + tally.unchanged + " unchanged, " + tally.tracker.absent() + " gone (only new findings are reported)");
-      }
-      err.println(summary(run, tally, Duration.ofNanos(System.nanoTime() - started)));
-    }
-    if (!run.internalErrors().isEmpty()) {
-      return ExitCodes.INTERNAL;
-    }
-    if (!run.inputProblems().isEmpty()) {
-      return ExitCodes.INPUT;
-    }
-    return tally.atLeast(level) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
   /** A report being written, and whether writing it failed. */
@@ -343,7 +352,8 @@ public final class LintCommand implements Callable<Integer> {
       this.tracker = tracker;
     }
 
-    void add(List<Finding> findings) {
+    /** Counts the findings; returns those that are new (all of them without a baseline). */
+    List<Finding> add(List<Finding> findings) {
       for (Finding f : findings) {
         if (tracker != null) {
           tracker.see(f);
@@ -365,10 +375,7 @@ public final class LintCommand implements Callable<Integer> {
           counts[f.severity().ordinal()]++;
         }
       }
-    }
-
-    List<Finding> onlyNew(List<Finding> findings) {
-      return findings.stream().filter(baseline::isNew).toList();
+      return baseline == null ? findings : findings.stream().filter(baseline::isNew).toList();
     }
 
     long count(Severity s) {
