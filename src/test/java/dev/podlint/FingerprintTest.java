@@ -45,6 +45,36 @@ class FingerprintTest {
   }
 
   @Test
+  void repeatsAreNumberedAcrossTheFilesAndTheEndOfTheRun() throws IOException {
+    // one annotation suppresses two rules that find nothing: two unused-suppression findings on one
+    // node, one decided with the file, one (a cross-object rule's) at the end of the run
+    Files.writeString(dir.resolve("web.yaml"), """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          annotations:
+            podlint.io/ignore: host-network, service-selects-no-pods
+        spec:
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: app
+                  image: app:1.0
+        """);
+    List<String> unused = fingerprints(dir, "-f", "sarif", "--fail-on", "none", "web.yaml").stream()
+        .filter(f -> f.startsWith("PL060 ")).toList();
+    assertEquals(2, unused.size(), unused.toString());
+    assertEquals(2, unused.stream().distinct().count(), "each has its own fingerprint: " + unused);
+  }
+
+  @Test
   void aBaselineWrittenInOneDirectoryMatchesARunFromAnother() throws IOException {
     Path repo = dir.resolve("repo");
     Files.createDirectories(repo);

@@ -157,6 +157,40 @@ class RegexBudgetTest {
   }
 
   @Test
+  void aStoppedExemptionIsReportedOnceAlsoWhenCrossObjectRulesReportOnTheObject() throws IOException {
+    write(".podlint.yaml", "exemptions:\n  - names: '" + SLOW + "'\n    reason: generated objects\n");
+    String deployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: NAME
+        spec:
+          replicas: 1
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: app
+                  image: app:1.0
+        """.replace("NAME", VALUE);
+    write("web.yaml", deployment);
+    // too-few-replicas reports at the end of the run: the exemption is tried on the object again there
+    Run r = lint("web.yaml");
+    assertTrue(r.out.contains("too-few-replicas"), r.all());
+    assertEquals(1, r.out.lines().filter(l -> l.contains("regex-too-slow")).count(), r.all());
+    // and a file's suppression of regex-too-slow covers it wherever the run reports it
+    write("web.yaml", "# podlint:ignore-file regex-too-slow -- generated names\n" + deployment);
+    r = lint("web.yaml");
+    assertEquals(0, r.out.lines().filter(l -> l.contains("regex-too-slow")).count(), r.all());
+    assertEquals(0, r.code, r.all());
+  }
+
+  @Test
   void aRuleParametersPatternIsStoppedAndReportedAtTheValue() throws IOException {
     write(".podlint.yaml", """
         rules:

@@ -47,6 +47,8 @@ public final class Linter {
   private final boolean hasRunChecks;
   /** The ids of the cross-object rules, whose findings are known only at the end of a run. */
   private final java.util.Set<String> runLevel;
+  /** Whether an exemption has a name pattern, which the end of a run may stop on (regex-too-slow). */
+  private final boolean namePatterns;
   private final ManifestLoader loader = new ManifestLoader();
 
   /** A linter that runs the given rules (from the catalog) with default options. */
@@ -79,6 +81,7 @@ public final class Linter {
     this.hasRunChecks = checks.stream().anyMatch(b -> b.check instanceof Check.RunCheck);
     this.runLevel = checks.stream().filter(b -> b.check instanceof Check.RunCheck).map(b -> b.rule.id())
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.namePatterns = options.exemptions().stream().anyMatch(e -> e.name() != null);
   }
 
   /** A linter with every rule that is enabled by default. */
@@ -168,6 +171,14 @@ public final class Linter {
     /** Suppressions that name a cross-object rule: whether they did something is known at the end. */
     private final List<Suppressions.FileDirectives> pending = new ArrayList<>();
     private final java.util.Set<String> oncePerRun = new java.util.HashSet<>();
+    /** Exemption name patterns stopped on an object, reported once (see Suppressions.stopped). */
+    private final java.util.Set<String> stopped = new java.util.HashSet<>();
+    /**
+     * How often each fingerprint of the rules whose findings come both per file and at the end
+     * ({@code unused-suppression}, {@code regex-too-slow}) was given: their repeats are numbered
+     * across the whole run, as one list of findings would number them.
+     */
+    private final Map<String, Integer> seenAcross = new HashMap<>();
     private int documents;
     private int objects;
 
@@ -188,9 +199,10 @@ public final class Linter {
       List<Suppressions.FileDirectives> dirs = r.directives == null ? List.of() : List.of(r.directives);
       Suppressions.Applier a = Suppressions.applier(dirs, options.exemptions(), r.findings);
       List<Finding> found = applyAll(a, r.findings);
-      found.addAll(Suppressions.stopped(a, rules));
+      found.addAll(Suppressions.stopped(a, rules, stopped));
       found.addAll(applyAll(a, Suppressions.unused(dirs, rules, catalog, x -> !runLevel.contains(x.id()), true)));
-      if (r.directives != null && Suppressions.names(r.directives, x -> runLevel.contains(x.id()))) {
+      if (r.directives != null && Suppressions.names(r.directives, x -> runLevel.contains(x.id())
+          || namePatterns && x.name().equals(SlowRegexes.RULE))) {
         pending.add(r.directives);
       }
       sink.file(r.file, finish(found), r.problem);
@@ -201,7 +213,7 @@ public final class Linter {
       runChecks(inventory, found, internal);
       Suppressions.Applier a = Suppressions.applier(pending, options.exemptions(), found);
       found = applyAll(a, found);
-      found.addAll(Suppressions.stopped(a, rules));
+      found.addAll(Suppressions.stopped(a, rules, stopped));
       found.addAll(applyAll(a, Suppressions.unused(pending, rules, catalog, x -> runLevel.contains(x.id()), false)));
       sink.rest(finish(found));
       problems.addAll(alreadyFailed);
@@ -220,7 +232,7 @@ public final class Linter {
           out.add(f);
         }
       }
-      return List.copyOf(withTemplates(fingerprint(out)));
+      return List.copyOf(withTemplates(fingerprint(out, seenAcross)));
     }
   }
 
@@ -388,14 +400,16 @@ public final class Linter {
   }
 
   /** Gives each finding a fingerprint made of rule, file, object and field, never the line. */
-  private List<Finding> fingerprint(List<Finding> sorted) {
+  private List<Finding> fingerprint(List<Finding> sorted, Map<String, Integer> seenAcross) {
     Map<String, Integer> seen = new HashMap<>();
     Map<dev.podlint.model.SourceFile, String> names = new HashMap<>();
     List<Finding> out = new ArrayList<>(sorted.size());
     for (Finding f : sorted) {
       // hashed in the parallel part of the run when the finding was made there (see hashed)
       String hash = f.fingerprint() != null ? f.fingerprint() : sha(base(f, names));
-      int n = seen.merge(hash, 1, Integer::sum);
+      String rule = f.rule().name();
+      boolean across = rule.equals(Suppressions.UNUSED_SUPPRESSION) || rule.equals(SlowRegexes.RULE);
+      int n = (across ? seenAcross : seen).merge(hash, 1, Integer::sum);
       out.add(f.withFingerprint(hash + (n > 1 ? ":" + n : "")));
     }
     return out;

@@ -444,10 +444,22 @@ public final class Suppressions {
 
   /** The {@code regex-too-slow} findings of exemptions whose name pattern {@code a} had to stop, suppressed as due. */
   static List<Finding> stopped(Applier a, Collection<RuleDefinition> ran) {
+    return stopped(a, ran, new HashSet<>());
+  }
+
+  /**
+   * The same, leaving out the exemptions and objects in {@code reported} and adding the new ones to
+   * it: a run that applies suppressions in parts (file by file, then the cross-object findings)
+   * reports each stopped pattern once per object.
+   */
+  static List<Finding> stopped(Applier a, Collection<RuleDefinition> ran, Set<String> reported) {
     RuleDefinition slow = ran.stream().filter(r -> r.name().equals(SlowRegexes.RULE)).findFirst().orElse(null);
     List<Finding> out = new ArrayList<>();
     if (slow != null) {
       for (Map.Entry<String, Exemption> e : new ArrayList<>(a.stopped.entrySet())) {
+        if (!reported.add(e.getKey())) {
+          continue;
+        }
         K8sObject o = a.stoppedOn.get(e.getKey());
         out.add(a.apply(SlowRegexes.exemption(slow, e.getValue().name(), e.getValue().origin(), o)));
       }
