@@ -264,6 +264,21 @@ class CliTest {
     try (var s = Files.list(dir.resolve("reports"))) {
       assertEquals(1, s.count(), "no temporary file is left behind");
     }
+    // a dangling link stays a link too, and the report is the file it names
+    Files.createSymbolicLink(dir.resolve("next.json"), Path.of("reports/next.json"));
+    r = Cli.run(dir, null, "-f", "json", "-o", "next.json", "pod.yaml");
+    assertEquals(1, r.code(), r.err());
+    assertTrue(Files.isSymbolicLink(dir.resolve("next.json")), "the dangling link is kept");
+    assertTrue(Files.readString(dir.resolve("reports/next.json")).contains("\"schemaVersion\""));
+    // two names of one file are one target, and /dev/stdout is standard output
+    r = Cli.run(dir, null, "-f", "sarif", "-o", "reports/real.json", "-f", "json", "-o", "latest.json", "pod.yaml");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("would both be written to latest.json"), r.err());
+    if (Files.exists(Path.of("/dev/stdout"))) {
+      r = Cli.run(dir, null, "-f", "json", "-f", "sarif", "-o", "/dev/stdout", "pod.yaml");
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains("would go to standard output"), r.err());
+    }
   }
 
   @Test

@@ -46,11 +46,10 @@ final class AtomicFile {
       return new Pending(target, null, Files.newBufferedWriter(target, StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.WRITE));
     }
-    if (Files.isSymbolicLink(target) && Files.exists(target)) {
-      target = target.toRealPath(); // the link stays; the file it names gets the report
-    }
+    target = throughLinks(target); // a link stays; the file it names gets the report
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    tmp.toFile().deleteOnExit(); // a run stopped by a signal leaves no temporary file (gone once renamed)
     try {
       keepPermissions(target, tmp);
       return new Pending(target, tmp, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8));
@@ -58,6 +57,21 @@ final class AtomicFile {
       Files.deleteIfExists(tmp);
       throw e;
     }
+  }
+
+  /**
+   * The file a path names once symbolic links are followed, also when the last link dangles (the
+   * report then creates the file it names).
+   */
+  static Path throughLinks(Path path) throws IOException {
+    Path p = path.toAbsolutePath();
+    for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+      if (hops == 40) {
+        throw new IOException("too many levels of symbolic links");
+      }
+      p = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
+    }
+    return p;
   }
 
   /** An output file being written: committed by a rename, or abandoned (the target is untouched). */

@@ -289,8 +289,13 @@ public final class LintCommand implements Callable<Integer> {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
       for (Opened o : reports) {
         o.write(s -> s.finish(run, elapsed));
+      }
+      // only when every report is complete does any replace its file
+      for (Opened o : reports) {
         if (o.file != null) {
+          o.failed = true;
           o.file.commit();
+          o.failed = false;
         }
       }
       return run;
@@ -411,6 +416,15 @@ public final class LintCommand implements Callable<Integer> {
    * a lone {@code -o FILE} writes text; with several reports every one names its format, at most one
    * goes to standard output and no two go to the same file.
    */
+  /** A path as the file it names: links followed, so two names of one file are one target. */
+  private static Path sameFile(Path p) {
+    try {
+      return Files.exists(p) ? p.toRealPath() : AtomicFile.throughLinks(p.toAbsolutePath().normalize());
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
+  }
+
   private List<Output> plan() {
     if (outputs.isEmpty()) {
       Output text = new Output();
@@ -435,7 +449,7 @@ public final class LintCommand implements Callable<Integer> {
         }
         toStdout = o;
       } else {
-        Path target = env.workingDir().resolve(o.output).toAbsolutePath().normalize();
+        Path target = sameFile(env.workingDir().resolve(o.output));
         Output other = files.put(target, o);
         if (other != null) {
           throw new UserException(ExitCodes.USAGE, "the " + other.format + " and " + o.format + " reports would both be "
@@ -443,6 +457,16 @@ public final class LintCommand implements Callable<Integer> {
         }
       }
       plan.add(o);
+    }
+    Path stdout = Path.of("/dev/stdout");
+    if (toStdout != null && Files.exists(stdout)) {
+      for (java.util.Map.Entry<Path, Output> e : files.entrySet()) {
+        if (e.getKey().equals(sameFile(stdout))) {
+          throw new UserException(ExitCodes.USAGE, "both " + toStdout.format + " and " + e.getValue().format
+              + " would go to standard output (" + e.getValue().output + "): follow all but one --format with "
+              + "--output FILE");
+        }
+      }
     }
     return plan;
   }
