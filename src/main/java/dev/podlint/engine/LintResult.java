@@ -2,14 +2,14 @@ package dev.podlint.engine;
 
 import dev.podlint.load.InputProblem;
 import dev.podlint.rule.RuleDefinition;
-import dev.podlint.rule.Severity;
 import java.util.List;
 
 /**
  * Everything a run produced.
  *
  * @param rules the rules that ran, in id order
- * @param findings sorted by {@link Finding#ORDER}, suppressed ones included
+ * @param findings suppressed ones included, in the order a {@link FindingSink} gets them: file by
+ *     file in name order, each sorted by {@link Finding#ORDER}, then the cross-object findings, sorted
  * @param inputProblems inputs that could not be read
  * @param internalErrors bugs met while linting (the rest of the run went on)
  */
@@ -20,18 +20,4 @@ public record LintResult(
     List<String> internalErrors,
     int files,
     int documents,
-    int objects) {
-
-  public long count(Severity severity) {
-    return findings.stream().filter(f -> !f.isSuppressed() && f.severity() == severity).count();
-  }
-
-  public long suppressed() {
-    return findings.stream().filter(Finding::isSuppressed).count();
-  }
-
-  /** Unsuppressed findings at or above {@code level}; {@code null} means never. */
-  public boolean hasFindingsAtLeast(Severity level) {
-    return level != null && findings.stream().anyMatch(f -> !f.isSuppressed() && f.severity().atLeast(level));
-  }
-}
+    int objects) {}

@@ -171,7 +171,7 @@ public final class Linter {
     /** Suppressions that name a cross-object rule: whether they did something is known at the end. */
     private final List<Suppressions.FileDirectives> pending = new ArrayList<>();
     private final java.util.Set<String> oncePerRun = new java.util.HashSet<>();
-    /** Exemption name patterns stopped on an object, reported once (see Suppressions.stopped). */
+    /** Exemption name patterns stopped on an object, reported once (see Suppressions.apply). */
     private final java.util.Set<String> stopped = new java.util.HashSet<>();
     /**
      * How often each fingerprint of the rules whose findings come both per file and at the end
@@ -197,10 +197,8 @@ public final class Linter {
         inventory.addAll(r.inventory);
       }
       List<Suppressions.FileDirectives> dirs = r.directives == null ? List.of() : List.of(r.directives);
-      Suppressions.Applier a = Suppressions.applier(dirs, options.exemptions(), r.findings);
-      List<Finding> found = applyAll(a, r.findings);
-      found.addAll(Suppressions.stopped(a, rules, stopped));
-      found.addAll(applyAll(a, Suppressions.unused(dirs, rules, catalog, x -> !runLevel.contains(x.id()), true)));
+      List<Finding> found = Suppressions.apply(r.findings, dirs, options.exemptions(), rules, catalog,
+          x -> !runLevel.contains(x.id()), true, stopped);
       if (r.directives != null && Suppressions.names(r.directives, x -> runLevel.contains(x.id())
           || namePatterns && x.name().equals(SlowRegexes.RULE))) {
         pending.add(r.directives);
@@ -211,10 +209,9 @@ public final class Linter {
     LintRun finish(List<InputProblem> alreadyFailed, int files) {
       List<Finding> found = new ArrayList<>();
       runChecks(inventory, found, internal);
-      Suppressions.Applier a = Suppressions.applier(pending, options.exemptions(), found);
-      found = applyAll(a, found);
-      found.addAll(Suppressions.stopped(a, rules, stopped));
-      found.addAll(applyAll(a, Suppressions.unused(pending, rules, catalog, x -> runLevel.contains(x.id()), false)));
+      // the suppressions of cross-object rules in files already reported, and no problem a second time
+      found = Suppressions.apply(found, pending, options.exemptions(), rules, catalog, x -> runLevel.contains(x.id()),
+          false, stopped);
       sink.rest(finish(found));
       problems.addAll(alreadyFailed);
       // reported in a fixed order, whatever the order of the paths and of the threads
@@ -234,14 +231,6 @@ public final class Linter {
       }
       return List.copyOf(withTemplates(fingerprint(out, seenAcross)));
     }
-  }
-
-  private static List<Finding> applyAll(Suppressions.Applier a, List<Finding> findings) {
-    List<Finding> out = new ArrayList<>(findings.size());
-    for (Finding f : findings) {
-      out.add(a.apply(f));
-    }
-    return out;
   }
 
   private static final class FileResult {

@@ -415,54 +415,35 @@ public final class Suppressions {
   // Applying them to a run
 
   /**
-   * Suppresses what the run's suppressions cover and adds the {@code unused-suppression} findings.
+   * Suppresses what the suppressions of {@code files} and the exemptions cover, and adds the
+   * findings about suppressions: {@code regex-too-slow} for exemption name patterns that were stopped
+   * on an object not yet in {@code stopped} (which it adds to, so that a run applying suppressions in
+   * parts reports each once), and {@code unused-suppression} for names whose rule {@code decided}
+   * accepts (their findings are all known by now) and, with {@code problems}, for suppressions that
+   * cannot work as written and unknown rule names.
    *
    * @param ran the rules of this run (a suppression of a rule that did not run is never unused)
    * @param catalog every rule podlint knows (for did-you-mean suggestions)
    */
   static List<Finding> apply(List<Finding> findings, List<FileDirectives> files, List<Exemption> exemptions,
-      Collection<RuleDefinition> ran, RuleCatalog catalog) {
+      Collection<RuleDefinition> ran, RuleCatalog catalog, Predicate<RuleDefinition> decided, boolean problems,
+      Set<String> stopped) {
     Applier a = new Applier(files, exemptions, findings);
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
       out.add(a.apply(f));
     }
-    out.addAll(stopped(a, ran));
-    for (Finding f : unused(files, ran, catalog, r -> true, true)) {
-      out.add(a.apply(f));
-    }
-    return out;
-  }
-
-  /**
-   * Matches {@code findings} of the given files (and any file, for exemptions) against their
-   * suppressions; the exemptions' name patterns are run over the names of these findings' objects.
-   */
-  static Applier applier(List<FileDirectives> files, List<Exemption> exemptions, List<Finding> findings) {
-    return new Applier(files, exemptions, findings);
-  }
-
-  /** The {@code regex-too-slow} findings of exemptions whose name pattern {@code a} had to stop, suppressed as due. */
-  static List<Finding> stopped(Applier a, Collection<RuleDefinition> ran) {
-    return stopped(a, ran, new HashSet<>());
-  }
-
-  /**
-   * The same, leaving out the exemptions and objects in {@code reported} and adding the new ones to
-   * it: a run that applies suppressions in parts (file by file, then the cross-object findings)
-   * reports each stopped pattern once per object.
-   */
-  static List<Finding> stopped(Applier a, Collection<RuleDefinition> ran, Set<String> reported) {
     RuleDefinition slow = ran.stream().filter(r -> r.name().equals(SlowRegexes.RULE)).findFirst().orElse(null);
-    List<Finding> out = new ArrayList<>();
     if (slow != null) {
       for (Map.Entry<String, Exemption> e : new ArrayList<>(a.stopped.entrySet())) {
-        if (!reported.add(e.getKey())) {
-          continue;
+        if (stopped.add(e.getKey())) {
+          K8sObject o = a.stoppedOn.get(e.getKey());
+          out.add(a.apply(SlowRegexes.exemption(slow, e.getValue().name(), e.getValue().origin(), o)));
         }
-        K8sObject o = a.stoppedOn.get(e.getKey());
-        out.add(a.apply(SlowRegexes.exemption(slow, e.getValue().name(), e.getValue().origin(), o)));
       }
+    }
+    for (Finding f : unused(files, ran, catalog, decided, problems)) {
+      out.add(a.apply(f));
     }
     return out;
   }
@@ -484,7 +465,7 @@ public final class Suppressions {
    * (their findings are all known by now), not yet suppressed; with {@code problems}, also those of
    * suppressions that cannot work as written and of unknown rule names.
    */
-  static List<Finding> unused(List<FileDirectives> files, Collection<RuleDefinition> ran, RuleCatalog catalog,
+  private static List<Finding> unused(List<FileDirectives> files, Collection<RuleDefinition> ran, RuleCatalog catalog,
       Predicate<RuleDefinition> decided, boolean problems) {
     RuleDefinition unused = null;
     Set<String> ranNames = new HashSet<>();
@@ -541,7 +522,7 @@ public final class Suppressions {
   }
 
   /** Matches findings against suppressions and records which names did something. */
-  static final class Applier {
+  private static final class Applier {
     private final Map<SourceFile, List<Directive>> byFile = new HashMap<>();
     private final List<Directive> exemptions = new ArrayList<>();
     private final Map<K8sObject, Optional<PodView>> pods = new IdentityHashMap<>();

@@ -3,13 +3,11 @@ package dev.podlint.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podlint.engine.Finding;
-import dev.podlint.engine.LintResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -94,7 +92,7 @@ public final class Baseline {
 
   /** The baseline's findings, for telling new findings from known ones as a run goes. */
   public Comparison known() {
-    return new Comparison(Set.copyOf(keys), 0);
+    return new Comparison(Set.copyOf(keys));
   }
 
   /** Counts, as a run goes, the unsuppressed findings of the baseline that the run no longer has. */
@@ -118,36 +116,10 @@ public final class Baseline {
     return new Tracker();
   }
 
-  /** Compares a run with this baseline. */
-  public Comparison compare(LintResult result) {
-    Set<String> seen = new HashSet<>();
-    for (Finding f : result.findings()) {
-      seen.add(key(f));
-    }
-    int absent = 0;
-    for (String k : activeKeys) {
-      if (!seen.contains(k)) {
-        absent++;
-      }
-    }
-    return new Comparison(Set.copyOf(keys), absent);
-  }
-
-  /**
-   * A run compared with a baseline.
-   *
-   * @param absent unsuppressed findings of the baseline that this run no longer has
-   */
-  public record Comparison(Set<String> known, int absent) {
+  /** The findings of a baseline (rule id and fingerprint), which the findings of a run are new against. */
+  public record Comparison(Set<String> known) {
     public boolean isNew(Finding f) {
       return !known.contains(key(f));
-    }
-
-    /** The result with only the findings that are not in the baseline. */
-    public LintResult onlyNew(LintResult r) {
-      List<Finding> fresh = r.findings().stream().filter(this::isNew).toList();
-      return new LintResult(r.rules(), fresh, r.inputProblems(), r.internalErrors(), r.files(), r.documents(),
-          r.objects());
     }
   }
 }
