@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
  * the line where a finding starts ({@code \"} in a message part is a quote), and
  * {@code # expect-suppressed: rule-a} for a finding that starts there and is suppressed. Both may
  * follow each other on one line, and may follow a {@code # podlint:ignore} comment (whose reason
- * ends where a further {@code #} starts). Parsed with a plain line scan, never with the YAML parser.
+ * ends where a further {@code #} starts). Where a line cannot end with a comment without changing
+ * the YAML (it ends inside a quoted or plain scalar that goes on to the next line), a comment line
+ * of its own, {@code # expect-next-line: rule-a} (or {@code # expect-suppressed-next-line:}), says
+ * the same of the line after it. Parsed with a plain line scan, never with the YAML parser.
  */
 public final class Expectations {
-  private static final Pattern MARKER = Pattern.compile("(?:^|\\s)#\\s*expect(-suppressed)?:");
+  private static final Pattern MARKER = Pattern.compile("(?:^|\\s)#\\s*expect(-suppressed)?(-next-line)?:");
   private static final Pattern ITEM =
       Pattern.compile("\\s*([a-z0-9-]+)(?:\\s+\"((?:[^\"\\\\]|\\\\.)*)\")?\\s*(?:,|$)");
   private static final Pattern HEADER = Pattern.compile("^#\\s*podlint-test:\\s*rules=([a-z0-9,\\- ]+)\\s*$");
@@ -38,12 +41,16 @@ public final class Expectations {
       Matcher m = MARKER.matcher(lines[i]);
       List<int[]> markers = new ArrayList<>();
       while (m.find()) {
-        markers.add(new int[] {m.end(), m.group(1) == null ? 0 : 1, m.start()});
+        markers.add(new int[] {m.end(), m.group(1) == null ? 0 : 1, m.start(), m.group(2) == null ? 0 : 1});
       }
       for (int k = 0; k < markers.size(); k++) {
         int end = k + 1 < markers.size() ? markers.get(k + 1)[2] : lines[i].length();
         String list = lines[i].substring(markers.get(k)[0], end).strip();
         boolean suppressed = markers.get(k)[1] == 1;
+        int line = i + 1;
+        if (markers.get(k)[3] == 1) {
+          line = nextLine(lines, i, markers.size());
+        }
         if (list.isEmpty()) {
           throw new IllegalArgumentException("line " + (i + 1) + ": empty expect marker");
         }
@@ -54,13 +61,33 @@ public final class Expectations {
             throw new IllegalArgumentException("line " + (i + 1) + ": malformed expect marker: " + lines[i].strip());
           }
           String part = it.group(2) == null ? null : it.group(2).replaceAll("\\\\(.)", "$1");
-          out.add(new Expected(i + 1, it.group(1), part, suppressed));
+          out.add(new Expected(line, it.group(1), part, suppressed));
           pos = it.end();
         }
       }
     }
     return out;
   }
+
+  /**
+   * The line an {@code expect-next-line} marker on line {@code i} (0-based) points at, 1-based: the
+   * line after it. The marker must be the only thing on its line, and the line after it must exist
+   * and not be such a marker itself.
+   */
+  private static int nextLine(String[] lines, int i, int markersOnLine) {
+    if (markersOnLine != 1 || !lines[i].stripLeading().startsWith("#")) {
+      throw new IllegalArgumentException("line " + (i + 1) + ": an expect-next-line marker stands alone on its line: "
+          + lines[i].strip());
+    }
+    boolean last = i + 1 == lines.length || i + 2 == lines.length && lines[i + 1].isEmpty();
+    if (last || NEXT_LINE_MARKER.matcher(lines[i + 1]).lookingAt()) {
+      throw new IllegalArgumentException("line " + (i + 1) + ": an expect-next-line marker needs a line after it "
+          + "that is not one (list several rules in one marker instead)");
+    }
+    return i + 2;
+  }
+
+  private static final Pattern NEXT_LINE_MARKER = Pattern.compile("\\s*#\\s*expect(-suppressed)?-next-line:");
 
   /** The rules named by a {@code # podlint-test: rules=...} first line, or null. */
   public static List<String> headerRules(String text) {

@@ -1,13 +1,14 @@
 package dev.podlint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podlint.engine.Finding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The fixture markers themselves: both kinds, side by side with a suppression comment, both ways. */
+/** The fixture markers themselves: all kinds, side by side with a suppression comment, both ways. */
 class ExpectationsTest {
   static final String POD = """
       apiVersion: v1
@@ -21,8 +22,12 @@ class ExpectationsTest {
       """;
 
   static String check(String marker) {
-    String text = POD.replace("MARK", marker);
-    List<Finding> actual = TestSupport.lint("t.yaml", text, List.of("naked-pod"));
+    return check(POD.replace("MARK", marker), "naked-pod");
+  }
+
+  /** What comparing {@code text}'s markers with the findings of {@code rule} says ("" when they agree). */
+  static String check(String text, String rule) {
+    List<Finding> actual = TestSupport.lint("t.yaml", text, List.of(rule));
     return Expectations.compare(text, Expectations.parse(text), actual);
   }
 
@@ -43,5 +48,60 @@ class ExpectationsTest {
         wrongKind);
     assertTrue(check("# expect-suppressed: naked-pod \"a Job\"").contains("MISSING SUPPRESSED naked-pod"),
         "message parts are checked for suppressed findings too");
+  }
+
+  /** A value that goes on to the next line: its first line cannot end with a comment. */
+  static final String MULTI_LINE_SECRET = """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: worker
+      spec:
+        containers:
+          - name: worker
+            image: registry.example.com/worker:2.4.1
+            env:
+              - name: API_TOKEN
+      MARK
+                value: "q8Zt3LmN0pR7tV2y
+                  B5cW9dF4kH1s"
+      """;
+
+  static String checkNextLine(String markerLine) {
+    return check(MULTI_LINE_SECRET.replace("MARK\n", markerLine), "secret-in-env");
+  }
+
+  @Test
+  void aNextLineMarkerExpectsTheFindingOnTheLineAfterIt() {
+    List<Expectations.Expected> e = Expectations.parse("""
+        a: 1
+          # expect-next-line: r1, r2 "m"
+        b: "x
+          y"
+        # expect-suppressed-next-line: r3
+        c: 3  # expect: r4
+        """);
+    assertEquals(List.of(new Expectations.Expected(3, "r1", null), new Expectations.Expected(3, "r2", "m"),
+        new Expectations.Expected(6, "r3", null, true), new Expectations.Expected(6, "r4", null)), e);
+    // the finding starts on the value's first line, which ends inside the quotes
+    assertEquals("", checkNextLine("          # expect-next-line: secret-in-env \"API_TOKEN\"\n"));
+    assertTrue(checkNextLine("").contains("<-- UNEXPECTED secret-in-env at 11:18"), "an unmarked finding fails");
+    String early = checkNextLine("          # expect-next-line: secret-in-env\n          # a comment in between\n");
+    assertTrue(early.contains("<-- MISSING secret-in-env") && early.contains("UNEXPECTED secret-in-env at 13:18"),
+        "the marker names the very next line, not the next one with a finding:\n" + early);
+    assertTrue(checkNextLine("          # expect-suppressed-next-line: secret-in-env\n")
+        .contains("<-- MISSING SUPPRESSED secret-in-env"), "the suppressed kind is checked as such");
+  }
+
+  @Test
+  void aNextLineMarkerStandsAloneBeforeALineThatIsNotOne() {
+    for (String text : List.of(
+        "a: 1  # expect-next-line: r\nb: 2\n", // after YAML on its line
+        "# expect: r  # expect-next-line: s\nb: 2\n", // beside another marker
+        "a: 1\n# expect-next-line: r\n", // nothing after it
+        "# expect-next-line: r\n# expect-next-line: s\nb: 2\n")) { // before another one
+      IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> Expectations.parse(text), text);
+      assertTrue(x.getMessage().contains("expect-next-line marker"), x.getMessage());
+    }
   }
 }
