@@ -212,10 +212,13 @@ public final class LintCommand implements Callable<Integer> {
       }
     }
     Path root = srcRoot == null ? env.workingDir() : env.workingDir().resolve(srcRoot);
-    Report.Header header = new Report.Header(linter.rules(), Podlint.version(), root,
+    Main.Pinned pinned = env.pinned();
+    Report.Header header = new Report.Header(linter.rules(),
+        pinned.version() == null ? Podlint.version() : pinned.version(), root,
         known == null ? null : known.known(), Report.automationId(slice == null ? sarifCategory
             : (sarifCategory == null || sarifCategory.isBlank() ? "" : sarifCategory.strip().replaceAll("/+$", "") + "/")
-                + slice.label()));
+                + slice.label()),
+        pinned.srcRootUri() == null ? Report.srcRootUri(root) : pinned.srcRootUri());
     Tally tally = new Tally(header.baseline(), known == null ? null : known.tracker());
     LintRun run = lintAndReport(linter, inputs, plan, header, tally, level, started);
     for (InputProblem p : run.inputProblems()) {
@@ -229,7 +232,7 @@ public final class LintCommand implements Callable<Integer> {
         err.println("podlint: compared with the baseline " + baseline + ": " + plural(tally.fresh, "new finding")
             + ", " + tally.unchanged + " unchanged, " + tally.tracker.absent() + " gone (only new findings are reported)");
       }
-      err.println(summary(run, tally, Duration.ofNanos(System.nanoTime() - started)));
+      err.println(summary(run, tally, elapsed(started)));
     }
     if (!run.internalErrors().isEmpty()) {
       return ExitCodes.INTERNAL;
@@ -286,7 +289,7 @@ public final class LintCommand implements Callable<Integer> {
           }
         }
       });
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      Duration elapsed = elapsed(started);
       for (Opened o : reports) {
         o.write(s -> s.finish(run, elapsed));
       }
@@ -469,6 +472,12 @@ public final class LintCommand implements Callable<Integer> {
       }
     }
     return plan;
+  }
+
+  /** The time since {@code started} ({@link System#nanoTime}), unless the run pinned it. */
+  private Duration elapsed(long started) {
+    Duration pinned = env.pinned().elapsed();
+    return pinned != null ? pinned : Duration.ofNanos(System.nanoTime() - started);
   }
 
   static String summary(LintRun r, Tally t, Duration elapsed) {

@@ -59,11 +59,35 @@ public final class Main {
     t.start();
   }
 
-  /** What a run may know of its surroundings; tests make their own. */
-  public record Env(Path workingDir, InputStream stdin, Map<String, String> variables, boolean terminal) {
+  /**
+   * What a run may know of its surroundings; tests make their own.
+   *
+   * @param pinned values that differ from run to run or machine to machine, fixed (golden tests)
+   */
+  public record Env(Path workingDir, InputStream stdin, Map<String, String> variables, boolean terminal,
+      Pinned pinned) {
+    /** Surroundings as they are, nothing pinned. */
+    public Env(Path workingDir, InputStream stdin, Map<String, String> variables, boolean terminal) {
+      this(workingDir, stdin, variables, terminal, Pinned.NONE);
+    }
+
     public boolean color() {
       return terminal && variables.getOrDefault("NO_COLOR", "").isEmpty() && !"dumb".equals(variables.get("TERM"));
     }
+  }
+
+  /**
+   * What a run reports that would otherwise depend on the build, the machine or the clock: fixed,
+   * a report is the same byte for byte wherever and whenever it is made (the golden output tests).
+   * Each null is measured as usual. podlint itself never pins anything.
+   *
+   * @param version the version reports name podlint by
+   * @param srcRootUri the URI SARIF gives {@code %SRCROOT%} (else that of the working directory or
+   *     {@code --srcroot}, which holds its absolute path)
+   * @param elapsed how long the run took, in the summary line
+   */
+  public record Pinned(String version, String srcRootUri, java.time.Duration elapsed) {
+    public static final Pinned NONE = new Pinned(null, null, null);
   }
 
   /** Runs podlint in-process and returns its exit code. */

@@ -26,9 +26,23 @@ public record Report(LintResult result, String toolVersion, Path srcRoot, Durati
    * @param srcRoot the directory SARIF URIs are relative to
    * @param baseline the findings of {@code --baseline} ({@link Baseline.Comparison#isNew}), or {@code null}
    * @param automationId SARIF {@code runs[0].automationDetails.id}
+   * @param srcRootUri the URI SARIF gives {@code %SRCROOT%}: {@link #srcRootUri(Path)} of {@code srcRoot}
+   *     unless a reproducible run fixed it
    */
   public record Header(List<dev.podlint.rule.RuleDefinition> rules, String toolVersion, Path srcRoot,
-      Baseline.Comparison baseline, String automationId) {}
+      Baseline.Comparison baseline, String automationId, String srcRootUri) {
+    /** A header whose {@code %SRCROOT%} is the absolute URI of {@code srcRoot}. */
+    public Header(List<dev.podlint.rule.RuleDefinition> rules, String toolVersion, Path srcRoot,
+        Baseline.Comparison baseline, String automationId) {
+      this(rules, toolVersion, srcRoot, baseline, automationId, Report.srcRootUri(srcRoot));
+    }
+  }
+
+  /** The absolute {@code file:} URI of the directory {@code dir}, ending with a slash. */
+  public static String srcRootUri(Path dir) {
+    String s = dir.toAbsolutePath().normalize().toUri().toString();
+    return s.endsWith("/") ? s : s + "/";
+  }
 
   /** The header of this report. */
   public Header header() {

@@ -95,7 +95,7 @@ public final class SarifReporter implements Reporter {
         .withInformationUri(URI.create(Podlint.HOME))
         .withRules(rules)));
     g.writeObjectField("originalUriBaseIds", new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
-        new ArtifactLocation().withUri(dirUri(header.srcRoot()))));
+        new ArtifactLocation().withUri(header.srcRootUri())));
     g.writeObjectField("automationDetails", new RunAutomationDetails().withId(header.automationId()));
     g.writeObjectField("columnKind", Run.ColumnKind.UNICODE_CODE_POINTS);
     g.writeArrayFieldStart("results");
@@ -301,11 +301,6 @@ public final class SarifReporter implements Reporter {
       return new ArtifactLocation().withUri(encodePath(rel)).withUriBaseId(SRCROOT);
     }
     return new ArtifactLocation().withUri(abs.toUri().toString());
-  }
-
-  private static String dirUri(Path dir) {
-    String s = dir.toAbsolutePath().normalize().toUri().toString();
-    return s.endsWith("/") ? s : s + "/";
   }
 
   /** Percent-encodes what a relative URI reference cannot hold, keeping slashes. */
