@@ -9,18 +9,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-failures=0
-
-check() { # check DESCRIPTION COMMAND...
-  local what="$1"
-  shift
-  if "$@"; then
-    echo "ok: $what"
-  else
-    echo "FAILED: $what" >&2
-    failures=$((failures + 1))
-  fi
-}
+# shellcheck source=.ci/checks.sh
+. "$root/.ci/checks.sh"
 
 jqe() { jq -e "$@" >/dev/null; } # jqe FILTER FILE: true when the filter holds
 

@@ -4,8 +4,10 @@
 #   1. pre-commit try-repo on a scratch repository with a bad and a good manifest: the hook builds
 #      target/podlint.jar in its clone on first use, fails, and names the bad file's line and column;
 #   2. the bad file fixed, try-repo passes;
-#   3. the .pre-commit-config.yaml snippet of README.md, with repo and rev pointed at this checkout's
-#      HEAD, passes with "pre-commit run --all-files", and fails on a staged bad file.
+#   3. the .pre-commit-config.yaml snippet of README.md, with repo pointed at this checkout: the
+#      README's "pre-commit autoupdate --repo URL" pins its rev to a commit hash (podlint has no
+#      release tag yet); with rev at this checkout's HEAD it passes with "pre-commit run
+#      --all-files", and fails on a staged bad file.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -22,7 +24,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export PRE_COMMIT_HOME="$work/cache"   # never the user's cache
 export GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t
-unset PODLINT_JAR
+unset PODLINT_JAR PODLINT_BUILD
 scratch="$work/manifests"
 mkdir -p "$scratch"
 cd "$scratch"
@@ -73,6 +75,14 @@ snippet="$(awk '/^<!-- pre-commit-config:/ {m=1; next} m && /^```yaml$/ {p=1; ne
 [ -n "$snippet" ] || fail "no pre-commit-config snippet in README.md"
 grep -q '^  - repo: https://' <<<"$snippet" || fail "the README snippet does not name a repo URL"
 rev="$(git -C "$repo" rev-parse HEAD)"
+# as written, repo aside, and pinned as the README says
+url="$(sed -n 's|^  - repo: ||p' <<<"$snippet")"
+autoupdate="$(grep -o "^pre-commit autoupdate --repo $url\$" "$repo/README.md")" || fail "README.md shows no pre-commit autoupdate --repo $url"
+sed -e "s|^  - repo: .*|  - repo: $repo|" <<<"$snippet" > .pre-commit-config.yaml
+run ${autoupdate/$url/$repo} || fail "pre-commit autoupdate failed on the README's snippet"
+pinned="$(sed -n 's|^    rev: ||p' .pre-commit-config.yaml)"
+if ! [[ "$pinned" =~ ^[0-9a-f]{40}$ || "$pinned" =~ ^v[0-9] ]]; then fail "autoupdate pinned no commit or tag: rev: $pinned"; fi
+[[ "$pinned" =~ ^v ]] || [ "$pinned" = "$rev" ] || fail "autoupdate pinned $pinned, not the checkout's HEAD $rev"
 sed -e "s|^  - repo: .*|  - repo: $repo|" -e "s|^    rev: .*|    rev: $rev|" <<<"$snippet" > .pre-commit-config.yaml
 cmp -s <(sed -e 's|^  - repo: .*||' -e 's|^    rev: .*||' <<<"$snippet") \
   <(sed -e 's|^  - repo: .*||' -e 's|^    rev: .*||' .pre-commit-config.yaml) || fail "snippet changed beyond repo and rev"
