@@ -223,7 +223,8 @@ public final class LintCommand implements Callable<Integer> {
       err.println("podlint: cannot read " + p.input() + ": " + p.message());
     }
     for (String e : run.internalErrors()) {
-      err.println("podlint: internal error: " + e + " (please report this to " + Podlint.HOME + ")");
+      err.println(e.contains(": " + Linter.OUT_OF_MEMORY + " (") ? "podlint: " + e + ": " + Main.MORE_MEMORY
+          : "podlint: internal error: " + e + " (please report this to " + Podlint.HOME + ")");
     }
     if (!quiet) {
       if (known != null) {
