@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bounded fuzzing with Jazzer: runs each fuzz target of LintFuzzTest (the loader, the engine with
-# every rule, every report format) in fuzzing mode for FUZZ_SECONDS (default 30) and fails on the
-# first crash, which Jazzer saves under src/test/resources/dev/podlint/LintFuzzTestInputs/<target>/.
+# every rule, every report format, the size limit of reads) in fuzzing mode for FUZZ_SECONDS
+# (default 30) and fails on the first crash, which Jazzer saves under
+# src/test/resources/dev/podlint/LintFuzzTestInputs/<target>/.
 #
 #   .ci/fuzz-test.sh                                              all targets, 30 s each
 #   FUZZ_SECONDS=600 FUZZ_SEEDS=testdata .ci/fuzz-test.sh engine  one target, ten minutes
@@ -23,7 +24,7 @@ else
   done
 fi
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(loader engine reports)
+[ "${#targets[@]}" -gt 0 ] || targets=(loader engine reports limits)
 inputs=src/test/resources/dev/podlint/LintFuzzTestInputs
 
 mvn -B -ntp -q test-compile

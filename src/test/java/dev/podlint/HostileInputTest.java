@@ -293,6 +293,147 @@ class HostileInputTest {
     assertTrue(r.err.contains("tree/self.yaml"), r.all());
   }
 
+  // ---- sizes: every file is checked before it is opened, a stream is read one byte past its limit
+
+  static final int LIMIT = dev.podlint.load.FileReads.MANIFEST_LIMIT;
+
+  /** A sparse file of {@code size} zero bytes (no disk space), or the test is skipped. */
+  static Path sparse(Path file, long size) throws IOException {
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(size);
+    }
+    assumeTrue(Files.size(file) == size, "this filesystem cannot hold a " + size + "-byte file");
+    return file;
+  }
+
+  @Test
+  void sparseTwoGigabyteFileIsRefusedUnread() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("sparse"));
+    sparse(d.resolve("huge.yaml"), 2L << 30);
+    Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 3, "huge.yaml");
+    assertTrue(r.err.contains("podlint: cannot read huge.yaml: it is 2,147,483,648 bytes, more than the 64 MiB podlint reads "
+        + "from one file"), r.all());
+  }
+
+  @Test
+  void aFileOneByteOverTheLimitIsRefusedAndOneAtItIsRead() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("at-limit"));
+    sparse(d.resolve("over.yaml"), LIMIT + 1L);
+    Run over = hostile(d, new ByteArrayInputStream(new byte[0]), 3, "over.yaml");
+    assertTrue(over.err.contains("podlint: cannot read over.yaml: it is 67,108,865 bytes, more than the 64 MiB"), over.all());
+    sparse(d.resolve("at.yaml"), LIMIT);
+    // read: 64 MiB of NUL bytes are one line, over the line limit
+    invalidYamlAt(hostile(d, new ByteArrayInputStream(new byte[0]), 1, "at.yaml"), "at.yaml", 1, 1024 * 1024 + 1,
+        "a line is longer than");
+  }
+
+  /** Endless zero bytes, as from /dev/zero, counting what was read. */
+  static final class Zeros extends InputStream {
+    long read;
+
+    @Override
+    public int read() {
+      read++;
+      return 0;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      java.util.Arrays.fill(b, off, off + len, (byte) 0);
+      read += len;
+      return len;
+    }
+  }
+
+  @Test
+  void endlessStandardInputIsReadOneBytePastTheLimit() throws IOException {
+    Zeros zeros = new Zeros();
+    Run r = hostile(DIR, zeros, 3, "-");
+    assertTrue(r.err.contains("podlint: cannot read <stdin>: it holds more than the 64 MiB podlint reads from one "
+        + "input"), r.all());
+    assertEquals(LIMIT + 1L, zeros.read, "bytes read");
+  }
+
+  @Test
+  void aFifoInADirectoryIsReportedNotOpened() throws Exception {
+    Path d = Files.createDirectories(tmp.resolve("fifo/k8s"));
+    ChildJvm.fifo(d.resolve("pipe.yaml"));
+    Run r = hostile(d.getParent(), new ByteArrayInputStream(new byte[0]), 3, "k8s");
+    assertTrue(r.err.contains("podlint: cannot read k8s/pipe.yaml: not a regular file (a pipe, a device or a socket)"),
+        r.all());
+  }
+
+  // ---- the directory walk: nothing dropped quietly, links kept inside, each file once
+
+  @Test
+  void aManifestDeeperThanThePathLimitIsReported() throws Exception {
+    Path d = Files.createDirectories(tmp.resolve("deep-path"));
+    // 20 directories of 250 characters: 5,000 bytes, more than Linux's 4,096 (Java cannot make it)
+    String name = "d".repeat(250);
+    assumeTrue(new java.io.File("/bin/bash").canExecute(), "no /bin/bash to make a deep path with: case skipped");
+    try {
+      // bash, whose cd goes on below the limit (dash's does not)
+      Process p = new ProcessBuilder("/bin/bash", "-c", "for i in {1..20}; do mkdir " + name + " && cd " + name
+          + " || exit 1; done; printf 'a: [\\n' > deep.yaml").directory(d.toFile()).redirectErrorStream(true).start();
+      assumeTrue(p.waitFor() == 0, "cannot make a path deeper than the system's limit here: case skipped");
+      Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 3, name);
+      assertTrue(r.err.lines().anyMatch(l -> l.startsWith("podlint: cannot read " + name + "/" + name + "/")
+          && l.endsWith(": File name too long")), r.all());
+    } finally {
+      new ProcessBuilder("rm", "-rf", name).directory(d.toFile()).start().waitFor(); // too deep for Java to delete
+    }
+  }
+
+  @Test
+  void aLinkOutOfTheNamedDirectoryIsNotFollowed() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("link-out"));
+    Files.createDirectories(d.resolve("loop"));
+    Files.copy(DIR.resolve("tabs.yaml"), d.resolve("loop/tabs.yaml"));
+    symlink(d.resolve("loop/self"), Path.of(".."));
+    Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 1, "loop");
+    invalidYamlAt(r, "loop/tabs.yaml", 4, 1, "TAB");
+    assertEquals(1, r.out.lines().filter(l -> l.contains(CONTROL)).count(), "control.yaml once:\n" + r.all());
+    assertEquals(1, r.out.lines().filter(l -> l.contains("tabs.yaml:4:1")).count(), "tabs.yaml once:\n" + r.all());
+    assertTrue(r.err.contains("podlint: not following loop/self: it links out of the directories named, to "), r.all());
+    assertTrue(r.err.contains("2 files, "), r.all());
+  }
+
+  @Test
+  void aFileReachedByManyNamesIsLintedOnceUnderTheFirst() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("names"));
+    Files.createDirectories(d.resolve("k8s/v2"));
+    Files.copy(DIR.resolve("tabs.yaml"), d.resolve("k8s/v2/tabs.yaml"));
+    symlink(d.resolve("k8s/current"), Path.of("v2"));
+    symlink(d.resolve("k8s/a.yaml"), Path.of("v2/tabs.yaml"));
+    for (List<String> args : List.of(List.of("k8s"), List.of("k8s/v2", "k8s"), List.of("k8s", "k8s/current/tabs.yaml"))) {
+      Run r = run(d, new ByteArrayInputStream(new byte[0]), args.toArray(String[]::new));
+      assertEquals(List.of("k8s/a.yaml:4:1"), r.out.lines().filter(l -> l.contains(":4:1:"))
+          .map(l -> l.substring(0, l.indexOf(":4:1") + 4)).toList(), args + ":\n" + r.all());
+      assertTrue(r.err.contains("1 file, "), r.all());
+    }
+  }
+
+  static void symlink(Path link, Path target) throws IOException {
+    try {
+      Files.createSymbolicLink(link, target);
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "no symbolic links here: " + e);
+    }
+  }
+
+  @Test
+  void aNameThatIsNotUtf8IsAnInputProblemOfThatFile() throws Exception {
+    Path d = Files.createDirectories(tmp.resolve("latin1"));
+    // "caf\xe9.yaml": a Latin-1 name, which Java (in a UTF-8 locale) cannot decode
+    Process p = new ProcessBuilder("/bin/sh", "-c", "mkdir k8s && cat control.yaml > \"k8s/caf$(printf '\\351').yaml\"")
+        .directory(d.toFile()).redirectErrorStream(true).start();
+    Files.copy(DIR.resolve("control.yaml"), d.resolve("control.yaml"));
+    assumeTrue(p.waitFor() == 0, "this filesystem cannot hold a name that is not UTF-8: case skipped");
+    assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "the tests do not run in a UTF-8 locale");
+    Run r = hostile(d, new ByteArrayInputStream(new byte[0]), 3, "k8s");
+    assertTrue(r.err.contains("podlint: cannot read k8s/caf%E9.yaml: its name is not valid UTF-8; rename it"), r.all());
+  }
+
   @Test
   void unreadableFile() throws IOException {
     Path d = Files.createDirectories(tmp.resolve("unreadable"));

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.podlint.engine.LintResult;
 import dev.podlint.engine.Linter;
+import dev.podlint.load.FileReads;
 import dev.podlint.load.LoadedFile;
 import dev.podlint.load.ManifestLoader;
 import dev.podlint.load.SyntaxError;
@@ -144,6 +145,85 @@ class LintFuzzTest {
       String line = lines[p.line() - 1];
       assertTrue(p.column() <= line.codePointCount(0, line.length()) + 1,
           () -> "'" + e.problem() + "' at " + p + " is beyond the end of its line");
+    }
+  }
+
+  // ---- the size limit every read has: read whole up to it, refused one byte past it
+
+  /** One file the limits target writes each input to (reused: fuzzing makes many inputs a second). */
+  static Path limitsFile;
+
+  @MethodSource("seeds")
+  @FuzzTest(maxDuration = "45s")
+  void limits(byte[] data) throws Throwable {
+    bounded(() -> limitsOn(data));
+  }
+
+  /**
+   * Reads {@code data} from a stream (whole, and a byte at a time as a slow pipe gives it) and from
+   * a file, with limits just under, at and just over its length: exactly the bytes when they fit,
+   * else refused with the limit named, and a stream never read further than one byte past it.
+   */
+  static void limitsOn(byte[] data) throws IOException {
+    if (limitsFile == null) {
+      limitsFile = Files.createTempFile("podlint-fuzz-limits", ".yaml");
+      limitsFile.toFile().deleteOnExit();
+    }
+    Files.write(limitsFile, data);
+    for (int limit : new int[] {Math.max(0, data.length - 1), data.length, data.length + 1}) {
+      CountingStream whole = new CountingStream(data, false);
+      CountingStream trickle = new CountingStream(data, true);
+      for (CountingStream in : List.of(whole, trickle)) {
+        expectRead(data, limit, () -> FileReads.read(in, limit));
+        assertTrue(in.count <= limit + 1L, "read " + in.count + " bytes with a limit of " + limit);
+      }
+      expectRead(data, limit, () -> FileReads.read(limitsFile, limit));
+    }
+  }
+
+  interface Read {
+    byte[] get() throws IOException;
+  }
+
+  static void expectRead(byte[] data, int limit, Read read) throws IOException {
+    try {
+      byte[] got = read.get();
+      assertTrue(data.length <= limit, data.length + " bytes read with a limit of " + limit);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(data, got);
+    } catch (FileReads.Refused e) {
+      assertTrue(data.length > limit, "refused " + data.length + " bytes with a limit of " + limit + ": " + e.getMessage());
+      assertTrue(e.getMessage().contains("the " + FileReads.size(limit) + " podlint reads"), e.getMessage());
+    }
+  }
+
+  /** A stream over {@code data} that counts the bytes taken, whole reads or one byte at a time. */
+  static final class CountingStream extends java.io.InputStream {
+    private final byte[] data;
+    private final boolean trickle;
+    long count;
+
+    CountingStream(byte[] data, boolean trickle) {
+      this.data = data;
+      this.trickle = trickle;
+    }
+
+    @Override
+    public int read() {
+      return count < data.length ? data[(int) count++] & 0xFF : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (len == 0) {
+        return 0;
+      }
+      if (count >= data.length) {
+        return -1;
+      }
+      int n = (int) Math.min(trickle ? 1 : len, data.length - count);
+      System.arraycopy(data, (int) count, b, off, n);
+      count += n;
+      return n;
     }
   }
 

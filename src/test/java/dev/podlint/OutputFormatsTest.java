@@ -205,7 +205,7 @@ class OutputFormatsTest {
 
     r = Cli.run(dir, null, "-f", "json", "-o", "same", "-f", "sarif", "-o", "./same", "pod.yaml");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("the json and sarif reports would both be written to ./same"), r.err());
+    assertTrue(r.err().contains("the json report and the sarif report would both be written to ./same"), r.err());
     assertFalse(Files.exists(dir.resolve("same")));
     assertFalse(r.err().contains("Exception"), r.err());
   }

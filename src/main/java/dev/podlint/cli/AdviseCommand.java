@@ -81,11 +81,17 @@ public final class AdviseCommand implements Callable<Integer> {
     Linter linter = new Linter(catalog, List.of(rule, catalog.get(Linter.INVALID_YAML)),
         configuration.options(null, null));
     Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir());
-    Path target = output == null ? null : env.workingDir().resolve(output).toAbsolutePath().normalize();
-    for (SourceFile f : inputs.files()) {
-      if (target != null && f.path() != null && f.path().toAbsolutePath().normalize().equals(target)) {
-        throw new UserException(ExitCodes.USAGE, "refusing to write the proposal over input " + f.displayName());
-      }
+    Path target;
+    try {
+      target = output == null ? null : env.workingDir().resolve(output);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new UserException(ExitCodes.USAGE, "invalid value for option '--output': " + e.getMessage());
+    }
+    if (target != null) {
+      new OutputTargets(inputs).claim(target, output, "the proposal");
+    }
+    if (!quiet) {
+      inputs.notFollowed().forEach(note -> err.println("podlint: " + note));
     }
     int status = ExitCodes.OK;
     for (InputProblem p : inputs.problems()) {

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -196,12 +197,12 @@ public final class LintCommand implements Callable<Integer> {
             .map(x -> "excluded by \"" + x.glob().text() + "\" (" + x.origin() + ")")
             .orElse("it is a podlint configuration file"));
       }
+      inputs.notFollowed().forEach(note -> err.println("podlint: " + note));
     }
+    List<Output> plan = plan(new OutputTargets(inputs)); // against every input, those of other shards too
     if (slice != null) {
-      inputs = new Inputs.Expansion(slice.select(inputs.files(), env.workingDir()), inputs.problems(),
-          inputs.excluded());
+      inputs = inputs.withFiles(slice.select(inputs.files(), env.workingDir()));
     }
-    List<Output> plan = plan();
     Severity level = failLevel(configuration);
     Baseline known = null;
     if (baseline != null) {
@@ -225,7 +226,8 @@ public final class LintCommand implements Callable<Integer> {
       err.println("podlint: cannot read " + p.input() + ": " + p.message());
     }
     for (String e : run.internalErrors()) {
-      err.println("podlint: internal error: " + e + " (please report this to " + Podlint.HOME + ")");
+      err.println(e.contains(": " + Linter.OUT_OF_MEMORY + " (") ? "podlint: " + e + ": " + Main.MORE_MEMORY
+          : "podlint: internal error: " + e + " (please report this to " + Podlint.HOME + ")");
     }
     if (!quiet) {
       if (known != null) {
@@ -417,18 +419,9 @@ public final class LintCommand implements Callable<Integer> {
   /**
    * The reports to write, checked before anything is linted: text to standard output by default;
    * a lone {@code -o FILE} writes text; with several reports every one names its format, at most one
-   * goes to standard output and no two go to the same file.
+   * goes to standard output, and no report goes to an input of the run or to the file of another.
    */
-  /** A path as the file it names: links followed, so two names of one file are one target. */
-  private static Path sameFile(Path p) {
-    try {
-      return Files.exists(p) ? p.toRealPath() : AtomicFile.throughLinks(p.toAbsolutePath().normalize());
-    } catch (IOException e) {
-      return p.toAbsolutePath().normalize();
-    }
-  }
-
-  private List<Output> plan() {
+  private List<Output> plan(OutputTargets targets) {
     if (outputs.isEmpty()) {
       Output text = new Output();
       text.format = Format.text;
@@ -436,7 +429,6 @@ public final class LintCommand implements Callable<Integer> {
     }
     List<Output> plan = new ArrayList<>();
     Output toStdout = null;
-    java.util.Map<Path, Output> files = new java.util.HashMap<>();
     for (Output o : outputs) {
       if (o.format == null) {
         if (outputs.size() > 1) {
@@ -452,23 +444,16 @@ public final class LintCommand implements Callable<Integer> {
         }
         toStdout = o;
       } else {
-        Path target = sameFile(env.workingDir().resolve(o.output));
-        Output other = files.put(target, o);
-        if (other != null) {
-          throw new UserException(ExitCodes.USAGE, "the " + other.format + " and " + o.format + " reports would both be "
-              + "written to " + o.output);
-        }
+        targets.claim(env.workingDir().resolve(o.output), o.output.toString(), "the " + o.format + " report");
       }
       plan.add(o);
     }
     Path stdout = Path.of("/dev/stdout");
     if (toStdout != null && Files.exists(stdout)) {
-      for (java.util.Map.Entry<Path, Output> e : files.entrySet()) {
-        if (e.getKey().equals(sameFile(stdout))) {
-          throw new UserException(ExitCodes.USAGE, "both " + toStdout.format + " and " + e.getValue().format
-              + " would go to standard output (" + e.getValue().output + "): follow all but one --format with "
-              + "--output FILE");
-        }
+      Optional<String> other = targets.claimant(stdout);
+      if (other.isPresent()) {
+        throw new UserException(ExitCodes.USAGE, "both the " + toStdout.format + " report and " + other.get()
+            + " would go to standard output: follow all but one --format with --output FILE");
       }
     }
     return plan;

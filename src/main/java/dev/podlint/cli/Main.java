@@ -23,9 +23,19 @@ public final class Main {
 
   public static void main(String[] args) {
     preload(args);
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter out = StandardOutput.open();
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    Env env = new Env(Path.of("").toAbsolutePath(), System.in, System.getenv(), System.console() != null);
+    Path workingDir;
+    try {
+      workingDir = Path.of("").toAbsolutePath();
+    } catch (java.nio.file.InvalidPathException e) {
+      err.println("podlint: the name of the working directory cannot be read in " + System.getProperty("sun.jnu.encoding")
+          + ", the file-name encoding of this locale; run podlint in a UTF-8 locale (LC_ALL=C.UTF-8)");
+      err.flush();
+      System.exit(ExitCodes.USAGE);
+      return;
+    }
+    Env env = new Env(workingDir, System.in, System.getenv(), System.console() != null);
     int code = run(args, out, err, env);
     out.flush();
     err.flush();
@@ -51,7 +61,7 @@ public final class Main {
         RuleCatalog.builtin();
         KubernetesSchemas.forVersion(KubernetesSchemas.VERSIONS.get(KubernetesSchemas.VERSIONS.size() - 1))
             .readDefinitions();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) { // out of memory too: never a stack trace from this thread
         // the command reads them again and reports what went wrong
       }
     }, "podlint-preload");
@@ -126,13 +136,33 @@ public final class Main {
           + Podlint.HOME + ")");
       return ExitCodes.INTERNAL;
     });
+    int code;
     try {
-      return cl.execute(list.toArray(String[]::new));
+      code = cl.execute(list.toArray(String[]::new));
+    } catch (OutOfMemoryError e) {
+      // past what a file's own handling caught (see the linter): the reports complete so far are
+      // written, one being written is left as it was
+      err.println("podlint: out of memory (" + e.getMessage() + ", " + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MiB of heap): " + MORE_MEMORY);
+      code = ExitCodes.INTERNAL;
+    } catch (StackOverflowError e) {
+      err.println("podlint: internal error: " + e + " (please report this, with the input if you can, to "
+          + Podlint.HOME + ")");
+      code = ExitCodes.INTERNAL;
     } finally {
-      out.flush();
       err.flush();
     }
+    String failed = StandardOutput.failure(out); // flushes
+    if (failed != null) {
+      err.println("podlint: cannot write to standard output: " + failed);
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    return code;
   }
+
+  /** What to do when Java runs out of memory. */
+  static final String MORE_MEMORY = "give Java more heap (PODLINT_JAVA_OPTS=-Xmx4g) or lint fewer or smaller files at a time";
 
   /** Creates commands with the run's environment. */
   private record Factory(Env env) implements CommandLine.IFactory {

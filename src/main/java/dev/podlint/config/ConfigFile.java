@@ -4,6 +4,7 @@ import dev.podlint.engine.BuiltinChecks;
 import dev.podlint.engine.Exemption;
 import dev.podlint.engine.LintOptions;
 import dev.podlint.engine.Linter;
+import dev.podlint.load.FileReads;
 import dev.podlint.load.ManifestLoader;
 import dev.podlint.load.YamlSyntaxException;
 import dev.podlint.model.BoundedRegex;
@@ -92,14 +93,14 @@ public final class ConfigFile {
     String text;
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = FileReads.read(file, FileReads.CONFIG_LIMIT);
     } catch (NoSuchFileException e) {
       throw new ConfigException(new ConfigProblem(display, null, "cannot read the configuration: no such file"));
     } catch (AccessDeniedException e) {
       throw new ConfigException(new ConfigProblem(display, null, "cannot read the configuration: permission denied"));
     } catch (IOException e) {
       throw new ConfigException(new ConfigProblem(display, null, "cannot read the configuration: "
-          + (Files.isDirectory(file) ? "it is a directory" : e.getMessage())));
+          + FileReads.reason(e)));
     }
     try {
       text = ManifestLoader.decodeText(bytes);

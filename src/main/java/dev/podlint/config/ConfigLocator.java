@@ -1,6 +1,7 @@
 package dev.podlint.config;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +28,8 @@ public final class ConfigLocator {
     for (Path dir = workingDir.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
       Path yaml = dir.resolve(NAMES.get(0));
       Path yml = dir.resolve(NAMES.get(1));
-      boolean hasYaml = Files.isRegularFile(yaml);
-      boolean hasYml = Files.isRegularFile(yml);
+      boolean hasYaml = isConfigFile(yaml);
+      boolean hasYml = isConfigFile(yml);
       if (hasYaml && hasYml) {
         throw new ConfigException(new ConfigProblem(ConfigFile.display(yml, workingDir), null,
             "both " + NAMES.get(0) + " and " + NAMES.get(1) + " exist in " + dir
@@ -42,5 +43,13 @@ public final class ConfigLocator {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code p} is there and not a directory: a link to a FIFO, a device or nowhere is found
+   * too, so that reading it reports the problem instead of the configuration being left out quietly.
+   */
+  private static boolean isConfigFile(Path p) {
+    return Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p);
   }
 }

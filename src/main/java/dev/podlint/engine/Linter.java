@@ -248,7 +248,25 @@ public final class Linter {
     }
   }
 
+  /** How an internal error caused by a lack of memory starts, after the file's name. */
+  public static final String OUT_OF_MEMORY = "out of memory";
+
+  /**
+   * Lints one file. Running out of memory on it (a file big for the heap) is an internal error of
+   * that file: what it held is free again, and the other files are still linted.
+   */
   private FileResult lintFile(SourceFile file, Supplier<InputStream> stdin) {
+    try {
+      return readAndLint(file, stdin);
+    } catch (OutOfMemoryError e) {
+      FileResult r = new FileResult(file);
+      r.internalErrors.add(file.displayName() + ": " + OUT_OF_MEMORY + " (" + e.getMessage() + ", "
+          + (Runtime.getRuntime().maxMemory() >> 20) + " MiB of heap)");
+      return r;
+    }
+  }
+
+  private FileResult readAndLint(SourceFile file, Supplier<InputStream> stdin) {
     byte[] bytes;
     try {
       bytes = ManifestLoader.read(file, stdin.get());

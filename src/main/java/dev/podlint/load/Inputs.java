@@ -2,38 +2,48 @@ package dev.podlint.load;
 
 import dev.podlint.model.SourceFile;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Turns command-line paths into the list of files to lint. Directories are walked recursively
- * (following links, skipping hidden directories below the given one) for {@code .yaml},
- * {@code .yml} and {@code .json} files, in sorted order. A file named explicitly is linted
- * whatever its extension. {@code -} is standard input.
+ * Turns command-line paths into the list of files to lint. Directories are walked recursively (see
+ * {@link Walk}: links followed only inside the directories named, hidden directories below the
+ * named one skipped) for {@code .yaml}, {@code .yml} and {@code .json} files. A file named
+ * explicitly is linted whatever its extension. {@code -} is standard input. Each file is linted
+ * once, however many names reach it (links, a directory named twice): under the first name in
+ * sorted order.
  */
 public final class Inputs {
   /**
    * The expanded inputs and the paths that could not be read.
    *
    * @param excluded paths named on the command line that the exclusions left out, as given
+   * @param notFollowed a note for each symbolic link in a directory walked that leads out of the
+   *     directories named, and was therefore not followed
+   * @param realPaths the real path (links followed) of each file read from disk, to the name it is
+   *     linted under
    */
-  public record Expansion(List<SourceFile> files, List<InputProblem> problems, List<String> excluded) {
+  public record Expansion(List<SourceFile> files, List<InputProblem> problems, List<String> excluded,
+      List<String> notFollowed, Map<Path, String> realPaths) {
     public Expansion(List<SourceFile> files, List<InputProblem> problems) {
-      this(files, problems, List.of());
+      this(files, problems, List.of(), List.of(), Map.of());
+    }
+
+    /** The same expansion with only {@code subset} of its files to lint (a shard). */
+    public Expansion withFiles(List<SourceFile> subset) {
+      return new Expansion(subset, problems, excluded, notFollowed, realPaths);
     }
   }
 
@@ -57,38 +67,93 @@ public final class Inputs {
     return expand(args, workingDir, excluded, null);
   }
 
+  /** A file to lint and the argument it came from, before files reached twice are dropped. */
+  private record Candidate(int arg, SourceFile file, Path real) {}
+
+  /** A directory named on the command line. */
+  private record Root(int arg, String shown, Path path, Path real) {}
+
   /**
    * As {@link #expand(List, Path, Predicate)}, with standard input reported as {@code stdinName}
    * (a path relative to {@code workingDir}, which SARIF makes relative to its source root) when it
    * is not null.
    */
   public static Expansion expand(List<String> args, Path workingDir, Predicate<Path> excluded, String stdinName) {
-    Set<SourceFile> files = new LinkedHashSet<>();
+    List<Candidate> found = new ArrayList<>();
+    List<Root> roots = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     List<String> paths = args.isEmpty() ? List.of(".") : args;
-    for (String arg : paths) {
+    for (int i = 0; i < paths.size(); i++) {
+      String arg = paths.get(i);
       if (arg.equals("-")) {
-        files.add(stdinName == null ? new SourceFile(SourceFile.STDIN, null)
-            : SourceFile.stdin(stdinName, workingDir.resolve(stdinName).normalize()));
+        found.add(new Candidate(i, stdinName == null ? new SourceFile(SourceFile.STDIN, null)
+            : SourceFile.stdin(stdinName, workingDir.resolve(stdinName).normalize()), null));
         continue;
       }
-      Path p = workingDir.resolve(arg);
+      Path p;
+      try {
+        p = workingDir.resolve(arg);
+      } catch (InvalidPathException e) {
+        problems.add(new InputProblem(arg, FileNames.unusableArgument()));
+        continue;
+      }
       if (Files.exists(p) && excluded.test(p.toAbsolutePath().normalize())) {
         skipped.add(arg);
         continue;
       }
       if (Files.isDirectory(p)) {
-        walk(arg, p, files, problems, excluded);
+        roots.add(new Root(i, display(arg), p, realPath(p)));
       } else if (Files.isRegularFile(p)) {
-        files.add(new SourceFile(display(arg), p.normalize()));
+        found.add(new Candidate(i, new SourceFile(display(arg), p.normalize()), realPath(p)));
       } else if (Files.exists(p)) {
         problems.add(new InputProblem(arg, "not a regular file or directory"));
       } else {
         problems.add(new InputProblem(arg, "no such file or directory"));
       }
     }
-    return new Expansion(List.copyOf(files), problems, List.copyOf(skipped));
+    List<String> notFollowed = new ArrayList<>();
+    Walk walk = new Walk(roots.stream().map(Root::real).toList(), excluded, problems, notFollowed);
+    // in sorted order, so that a directory reached from two of them is named the same whatever the
+    // order of the arguments
+    for (Root r : roots.stream().sorted(Comparator.comparing(Root::shown, Walk.ORDER)).toList()) {
+      for (Walk.Found f : walk.walk(r.shown, r.path, r.real)) {
+        found.add(new Candidate(r.arg, new SourceFile(f.shown(), f.path()), f.real()));
+      }
+    }
+    return once(found, problems, skipped, notFollowed);
+  }
+
+  /** Every file once, under its first name in sorted order; in the order of the arguments. */
+  private static Expansion once(List<Candidate> found, List<InputProblem> problems, List<String> skipped,
+      List<String> notFollowed) {
+    Map<Path, String> first = new HashMap<>();
+    for (Candidate c : found) {
+      if (c.real != null) {
+        first.merge(c.real, c.file.displayName(), (a, b) -> Walk.ORDER.compare(a, b) <= 0 ? a : b);
+      }
+    }
+    List<SourceFile> files = new ArrayList<>();
+    Map<Path, String> realPaths = new LinkedHashMap<>();
+    Set<SourceFile> stdin = new HashSet<>();
+    for (Candidate c : found.stream().sorted(Comparator.comparingInt(Candidate::arg)
+        .thenComparing(c -> c.file.displayName(), Walk.ORDER)).toList()) {
+      if (c.real == null ? stdin.add(c.file)
+          : c.file.displayName().equals(first.get(c.real)) && realPaths.putIfAbsent(c.real, first.get(c.real)) == null) {
+        files.add(c.file);
+      }
+    }
+    return new Expansion(List.copyOf(files), problems, List.copyOf(skipped), List.copyOf(notFollowed),
+        Collections.unmodifiableMap(realPaths));
+  }
+
+  /** The real path of an existing file or directory; its absolute, normalized path should that fail. */
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
   }
 
   private static String display(String arg) {
@@ -97,79 +162,5 @@ public final class Inputs {
       s = s.substring(2);
     }
     return s;
-  }
-
-  private static void walk(String arg, Path dir, Set<SourceFile> files, List<InputProblem> problems,
-      Predicate<Path> excluded) {
-    List<Path> found = new ArrayList<>();
-    try {
-      Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-          Path name = d.getFileName();
-          if (!d.equals(dir) && name != null && name.toString().startsWith(".")) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          if (!d.equals(dir) && excluded.test(d.toAbsolutePath().normalize())) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-          if (excluded.test(f.toAbsolutePath().normalize())) {
-            return FileVisitResult.CONTINUE;
-          }
-          if (attrs.isRegularFile() && isManifestName(f.getFileName().toString())) {
-            found.add(f);
-          } else if (attrs.isSymbolicLink() && isManifestName(f.getFileName().toString())) {
-            problems.add(new InputProblem(relativeDisplay(arg, dir, f), "broken symbolic link"));
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path f, IOException e) {
-          if (excluded.test(f.toAbsolutePath().normalize())) {
-            return FileVisitResult.CONTINUE;
-          }
-          if (e instanceof FileSystemLoopException) {
-            return FileVisitResult.CONTINUE; // a symlink loop: every real file is still reached once
-          }
-          if (isManifestName(f.getFileName() == null ? "" : f.getFileName().toString())
-              || Files.isDirectory(f)) {
-            problems.add(new InputProblem(relativeDisplay(arg, dir, f), describe(e)));
-          }
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      problems.add(new InputProblem(arg, describe(e)));
-    }
-    found.sort(null);
-    for (Path f : found) {
-      files.add(new SourceFile(relativeDisplay(arg, dir, f), f.normalize()));
-    }
-  }
-
-  private static String relativeDisplay(String arg, Path dir, Path f) {
-    String rel = dir.relativize(f).toString().replace('\\', '/');
-    String base = display(arg);
-    if (base.equals(".") || base.isEmpty()) {
-      return rel;
-    }
-    return base.endsWith("/") ? base + rel : base + "/" + rel;
-  }
-
-  static String describe(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    String m = e.getMessage();
-    return m == null ? e.getClass().getSimpleName() : m;
   }
 }

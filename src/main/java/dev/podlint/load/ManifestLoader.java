@@ -18,7 +18,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -74,9 +73,14 @@ public final class ManifestLoader {
       .setUseMarks(true)
       .build();
 
-  /** Reads a file's bytes, or standard input for {@link SourceFile#STDIN}. */
+  /**
+   * Reads a file's bytes, or standard input for {@link SourceFile#STDIN}, up to
+   * {@link FileReads#MANIFEST_LIMIT}; a file that is not a regular file or is larger is refused
+   * before it is opened.
+   */
   public static byte[] read(SourceFile file, InputStream stdin) throws IOException {
-    return file.isStdin() ? stdin.readAllBytes() : Files.readAllBytes(file.path());
+    return file.isStdin() ? FileReads.read(stdin, FileReads.MANIFEST_LIMIT)
+        : FileReads.read(file.path(), FileReads.MANIFEST_LIMIT);
   }
 
   /**

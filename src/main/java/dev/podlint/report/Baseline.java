@@ -3,8 +3,8 @@ package dev.podlint.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podlint.engine.Finding;
+import dev.podlint.load.FileReads;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -39,7 +39,7 @@ public final class Baseline {
   public static Baseline read(Path file, String shownAs) throws Invalid {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(Files.readAllBytes(file));
+      root = new ObjectMapper().readTree(FileReads.read(file, FileReads.BASELINE_LIMIT));
     } catch (NoSuchFileException e) {
       throw new Invalid("cannot read the baseline " + shownAs + ": no such file");
     } catch (java.nio.file.AccessDeniedException e) {
@@ -48,7 +48,7 @@ public final class Baseline {
       throw new Invalid("the baseline " + shownAs + " is not SARIF: it is not valid JSON (line "
           + e.getLocation().getLineNr() + ")");
     } catch (IOException e) {
-      throw new Invalid("cannot read the baseline " + shownAs + ": " + e.getMessage());
+      throw new Invalid("cannot read the baseline " + shownAs + ": " + FileReads.reason(e));
     }
     if (root == null || !root.isObject() || !root.path("runs").isArray()) {
       throw new Invalid("the baseline " + shownAs + " is not SARIF: it has no \"runs\"");

@@ -1,5 +1,6 @@
 package dev.podlint.rule;
 
+import dev.podlint.load.FileReads;
 import dev.podlint.load.ManifestLoader;
 import dev.podlint.load.YamlSyntaxException;
 import dev.podlint.model.YMap;
@@ -137,9 +138,9 @@ public final class RuleCatalog {
         String shown = dir.resolve(f.getFileName()).toString();
         String text;
         try {
-          text = ManifestLoader.decodeText(Files.readAllBytes(f));
+          text = ManifestLoader.decodeText(FileReads.read(f, FileReads.RULE_LIMIT));
         } catch (IOException e) {
-          throw new RuleFormatException(shown, "cannot read the file: " + e.getMessage());
+          throw new RuleFormatException(shown, "cannot read the file: " + FileReads.reason(e));
         }
         all.add(parseUserRule(yaml, shown, text));
       }
