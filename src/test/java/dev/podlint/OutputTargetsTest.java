@@ -75,6 +75,32 @@ class OutputTargetsTest {
   }
 
   @Test
+  void anEarlierReportInTheLintedDirectoryIsReplacedNotLinted() throws IOException {
+    for (String format : new String[] {"json", "sarif"}) {
+      String name = "report." + format + ".json";
+      Cli.Run first = Cli.run(dir, null, "lint", "--no-config", "--fail-on", "none", ".", "-f", format, "-o", name);
+      assertEquals(0, first.code(), first.err());
+      String report = Files.readString(dir.resolve(name));
+      // run again: the walk finds the earlier report, which this run replaces instead of refusing
+      Cli.Run again = Cli.run(dir, null, "lint", "--no-config", "--fail-on", "none", ".", "-f", format, "-o", name);
+      assertEquals(0, again.code(), again.err());
+      assertTrue(again.err().contains("podlint: not linting " + name + ": it is an earlier podlint report, which this"
+          + " run replaces"), again.err());
+      assertEquals(report, Files.readString(dir.resolve(name)), "the same report, not one of itself");
+      // named on the command line, it is an input as any other, and is not written over
+      Cli.Run named = Cli.run(dir, null, "lint", "--no-config", name, "-f", format, "-o", name);
+      assertEquals(2, named.code(), named.err());
+      assertTrue(named.err().contains("refusing to write the " + format + " report over input " + name), named.err());
+      Files.delete(dir.resolve(name));
+    }
+    // a JSON file of the user's in the walked directory is protected as before
+    Files.writeString(dir.resolve("mine.json"), "{\"schemaVersion\": 1, \"tool\": {\"name\": \"other\"}}\n");
+    refused(Cli.run(dir, null, "lint", "--no-config", ".", "-f", "json", "-o", "mine.json"),
+        "podlint: refusing to write the json report over input mine.json");
+    assertEquals("{\"schemaVersion\": 1, \"tool\": {\"name\": \"other\"}}\n", Files.readString(dir.resolve("mine.json")));
+  }
+
+  @Test
   void twoReportsNeverShareAFileThatIsStillToBeMade() throws IOException {
     // two dangling links to one file: it does not exist yet, so only the paths they lead to tell
     Files.createDirectories(dir.resolve("reports"));

@@ -32,6 +32,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -199,6 +200,7 @@ public final class LintCommand implements Callable<Integer> {
       }
       inputs.notFollowed().forEach(note -> err.println("podlint: " + note));
     }
+    inputs = leaveOutPriorReports(inputs, err);
     List<Output> plan = plan(new OutputTargets(inputs)); // against every input, those of other shards too
     if (slice != null) {
       inputs = inputs.withFiles(slice.select(inputs.files(), env.workingDir()));
@@ -414,6 +416,46 @@ public final class LintCommand implements Callable<Integer> {
       case note -> Severity.NOTE;
       case none -> null;
     };
+  }
+
+  /**
+   * Leaves out of the inputs each earlier JSON or SARIF report of podlint's ({@link PriorReport})
+   * that a directory walk found and that an {@code -o} of this run replaces: running
+   * {@code podlint lint . -f json -o report.json} twice works. A file named on the command line
+   * stays an input, so writing over it is refused as usual.
+   */
+  private Inputs.Expansion leaveOutPriorReports(Inputs.Expansion inputs, PrintWriter err) {
+    Set<Path> named = new HashSet<>();
+    for (String arg : paths) {
+      try {
+        Path p = env.workingDir().resolve(arg);
+        if (!arg.equals("-") && Files.isRegularFile(p)) {
+          named.add(p.toRealPath());
+        }
+      } catch (IOException | java.nio.file.InvalidPathException e) {
+        // not a readable file: the expansion reports it
+      }
+    }
+    Inputs.Expansion kept = inputs;
+    for (Output o : outputs) {
+      if (o.output == null) {
+        continue;
+      }
+      Path target;
+      try {
+        target = OutputTargets.target(env.workingDir().resolve(o.output));
+      } catch (java.nio.file.InvalidPathException e) {
+        continue; // the plan reports it
+      }
+      String name = kept.realPaths().get(target);
+      if (name != null && !named.contains(target) && PriorReport.is(target)) {
+        kept = kept.without(target);
+        if (!quiet) {
+          err.println("podlint: not linting " + name + ": it is an earlier podlint report, which this run replaces");
+        }
+      }
+    }
+    return kept;
   }
 
   /**

@@ -45,6 +45,18 @@ public final class Inputs {
     public Expansion withFiles(List<SourceFile> subset) {
       return new Expansion(subset, problems, excluded, notFollowed, realPaths);
     }
+
+    /** The same expansion without the file whose real path is {@code real}: it is not read, nor an input. */
+    public Expansion without(Path real) {
+      String name = realPaths.get(real);
+      if (name == null) {
+        return this;
+      }
+      Map<Path, String> rest = new LinkedHashMap<>(realPaths);
+      rest.remove(real);
+      return new Expansion(files.stream().filter(f -> f.isStdin() || !f.displayName().equals(name)).toList(), problems,
+          excluded, notFollowed, Collections.unmodifiableMap(rest));
+    }
   }
 
   private Inputs() {}
