@@ -47,7 +47,9 @@ final class CommandLine {
   /** Words a shell command may start with before its program. */
   private static final Set<String> PREFIXES = Set.of("exec", "nohup", "env", "time", "!", "until", "while", "if",
       "do", "then", "else", "elif", "sudo", "su-exec", "gosu", "tini", "dumb-init", "--");
-  private static final Pattern SCRIPT_WORD = Pattern.compile("\"[^\"]*\"|'[^']*'|[^\\s;&|()<>\"']+|[;&|()\\n]");
+  /** A word of a shell script (a {@code $(VAR)} inside it is the runtime's, expanded before the shell runs), or a separator. */
+  private static final Pattern SCRIPT_WORD = Pattern.compile(
+      "\"[^\"]*\"|'[^']*'|(?:\\$\\(\\w+\\)|[^\\s;&|()<>\"'])+|[;&|()\\n]");
   private static final Pattern ASSIGNMENT = Pattern.compile("^\\w+=.*", Pattern.DOTALL);
   private static final Pattern SHELL_FLAGS = Pattern.compile("^-[a-z]*c[a-z]*$");
 
@@ -130,8 +132,10 @@ final class CommandLine {
       if (f.matches()) {
         String flag = w.text().startsWith("--") ? "--" + f.group(1) : "-" + f.group(1);
         if (f.group(2) == null) {
-          // a one-letter flag takes a value only when it names a port or host (-p 6379, -h localhost)
-          pending = f.group(1).length() > 1 || VALUE_LETTERS.matcher(f.group(1)).matches() ? flag : null;
+          // a short flag takes a value only when it names a port or host (-p 6379, -h localhost); -fs and
+          // -z are switches, -port and --port take one
+          pending = flag.startsWith("--") || f.group(1).length() > 3 || VALUE_LETTERS.matcher(f.group(1)).matches()
+              ? flag : null;
         } else {
           flagValue(flag, w, f.start(2), client, host, env, out);
           pending = null;
