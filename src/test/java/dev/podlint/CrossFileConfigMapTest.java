@@ -113,6 +113,17 @@ class CrossFileConfigMapTest {
   }
 
   @Test
+  void adviseReadsTheConfigMapsOfEveryInput() {
+    String dir = "testdata/cross-file/nginx-proxy-configmap/";
+    Cli.Run together = Cli.run("advise", dir + "deployment.yaml", dir + "configmap.yaml");
+    assertEquals("", together.out(), "nginx proxies to the app: nothing to split");
+    assertTrue(together.err().contains("no pod holds independent services"), together.err());
+    Cli.Run alone = Cli.run("advise", dir + "deployment.yaml");
+    assertTrue(alone.out().contains("name: shop-app"), "without its configuration nginx looks independent:\n"
+        + alone.out());
+  }
+
+  @Test
   void standardInputIsReadOnceAndItsConfigMapsCount() throws IOException {
     List<SourceFile> files = files(CASES.resolve("probe-listen-configmap"));
     byte[] configMap = Files.readAllBytes(files.get(0).path());
