@@ -123,9 +123,10 @@ class AdviseTest {
   void aBarePodBecomesDeploymentsAndSharedClaimsAreCalledOut() throws IOException {
     Cli.Run run = Cli.run("advise", "-q", "testdata/rules/unrelated-services-in-pod/bad-lamp-subpaths.yaml");
     List<K8sObject> objects = load(run.out());
-    assertEquals(List.of("Deployment/-/lamp", "Deployment/-/lamp-mysql"),
+    assertEquals(List.of("Deployment/-/lamp", "Deployment/-/lamp-mysql", "Service/-/lamp-mysql"),
         objects.stream().map(K8sObject::identity).toList(), "the application keeps the name; the database moves: " + run.out());
-    assertTrue(run.out().contains("# 'mysql' declares no port, so no Service is proposed for it"), run.out());
+    // mysql declares no port, but its image listens on 3306: the Service gets that port
+    assertTrue(run.out().contains("# 'mysql' listens on 3306 without declaring it; declare it in its ports"), run.out());
     assertTrue(run.out().contains("claim site-data is mounted by 2 workloads now"), run.out());
   }
 
@@ -189,8 +190,9 @@ class AdviseTest {
     Files.copy(FIXTURES.resolve("bad-lamp-subpaths.yaml"), dir.resolve("b.yaml"));
     Cli.Run run = Cli.run(dir, null, "advise", "-q", "a.yaml", "b.yaml");
     assertTrue(run.out().contains("\n---\n# podlint advise: b.yaml\n"), run.out());
-    assertEquals(List.of("Deployment/-/databases", "Deployment/-/databases-mysql", "Deployment/-/lamp",
-        "Deployment/-/lamp-mysql"), load(run.out()).stream().map(K8sObject::identity).toList());
+    assertEquals(List.of("Deployment/-/databases", "Deployment/-/databases-mysql", "Service/-/databases-mysql",
+        "Deployment/-/lamp", "Deployment/-/lamp-mysql", "Service/-/lamp-mysql"),
+        load(run.out()).stream().map(K8sObject::identity).toList());
   }
 
   @Test

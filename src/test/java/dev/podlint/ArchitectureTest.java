@@ -22,7 +22,10 @@ class ArchitectureTest {
   /** Packages each package must not import (the dependency direction). */
   static final Map<String, List<String>> FORBIDDEN = Map.of(
       "dev/podlint/model/", List.of("dev.podlint.config", "dev.podlint.load", "dev.podlint.rule", "dev.podlint.engine",
-          "dev.podlint.checks", "dev.podlint.report", "dev.podlint.cli"),
+          "dev.podlint.checks", "dev.podlint.report", "dev.podlint.cli", "dev.podlint.net"),
+      // the networking model reads pods and rule parameters; rules, the engine and the advice read it
+      "dev/podlint/net/", List.of("dev.podlint.config", "dev.podlint.load", "dev.podlint.engine", "dev.podlint.checks",
+          "dev.podlint.report", "dev.podlint.cli", "dev.podlint.advise", "dev.podlint.schema"),
       "dev/podlint/load/", List.of("dev.podlint.config", "dev.podlint.rule", "dev.podlint.engine", "dev.podlint.checks",
           "dev.podlint.report", "dev.podlint.cli"),
       "dev/podlint/rule/", List.of("dev.podlint.config", "dev.podlint.engine", "dev.podlint.checks",

@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * What podlint knows about container images: helpers that belong with the container they serve
@@ -100,17 +98,7 @@ public final class Knowledge {
   }
 
   private static BoundedRegex pattern(YMap m, String key) {
-    Optional<YScalar> p = m.scalar(key).filter(YScalar::isString);
-    if (p.isEmpty()) {
-      return null;
-    }
-    try {
-      return BoundedRegex.compile(p.get().value(), Pattern.CASE_INSENSITIVE, "parameter " + p.get().path().describe()
-          + " at " + p.get().span().start());
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("'" + key + "' at " + m.path() + " is not a regular expression: "
-          + e.getDescription());
-    }
+    return BoundedRegex.parameter(m, key);
   }
 
   /**

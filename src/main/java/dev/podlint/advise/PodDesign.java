@@ -4,17 +4,18 @@ import java.util.regex.Pattern;
 import dev.podlint.model.ContainerRole;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.PodView;
-import dev.podlint.model.PortDecl;
 import dev.podlint.model.Quantity;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YScalar;
+import dev.podlint.net.Connect;
+import dev.podlint.net.Evidence;
+import dev.podlint.net.PodNet;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,19 +69,19 @@ public final class PodDesign {
    * @param listens per container, the ports it declares or visibly listens on
    */
   public record Verdict(List<Group> groups, List<String> evidence, Map<ContainerView, String> why,
-      List<Localhost.Mention> references, Map<ContainerView, Set<Integer>> listens) {}
+      List<Connect> references, Map<ContainerView, Set<Integer>> listens) {}
 
   private final PodView pod;
   private final Knowledge knowledge;
-  private final List<Localhost.Mention> mentions;
+  private final List<Connect> connects;
   private final Map<ContainerView, Set<Integer>> listens = new IdentityHashMap<>();
   /** Per container: the data volumes it mounts, each with the subPath it sees ("" for all of it). */
   private final Map<ContainerView, Map<String, List<String>>> dataVolumes = new IdentityHashMap<>();
 
-  private PodDesign(PodView pod, Knowledge knowledge) {
+  private PodDesign(PodView pod, Knowledge knowledge, PodNet net) {
     this.pod = pod;
     this.knowledge = knowledge;
-    this.mentions = Localhost.scan(pod);
+    this.connects = net.connects();
     Set<String> configVolumes = new HashSet<>();
     for (YMap v : pod.spec().maps("volumes")) {
       String name = v.string("name").orElse("");
@@ -89,18 +90,8 @@ public final class PodDesign {
       }
     }
     for (ContainerView c : pod.containers()) {
-      Set<Integer> ports = new LinkedHashSet<>();
-      for (PortDecl p : c.ports()) {
-        if (p.number() != null) {
-          ports.add(p.number().intValue());
-        }
-      }
-      for (Localhost.Mention m : mentions) {
-        if (m.container() == c && m.listen()) {
-          ports.add(m.port());
-        }
-      }
-      listens.put(c, ports);
+      // declared, told by a flag, variable or mounted configuration, or its image's default
+      listens.put(c, net.of(c).ports(Evidence::saysListening));
       Map<String, List<String>> vols = new LinkedHashMap<>();
       for (YMap mount : c.node().maps("volumeMounts")) {
         String sub = mount.string("subPath").or(() -> mount.string("subPathExpr")).orElse("");
@@ -111,12 +102,15 @@ public final class PodDesign {
     }
   }
 
-  /** The verdict for {@code pod}: empty when its containers belong together. */
-  public static Optional<Verdict> analyze(PodView pod, Knowledge knowledge) {
+  /**
+   * The verdict for {@code pod}, whose networking model is {@code net}: empty when its containers
+   * belong together.
+   */
+  public static Optional<Verdict> analyze(PodView pod, Knowledge knowledge, PodNet net) {
     if (pod.spec().scalar("shareProcessNamespace").flatMap(YScalar::asBoolean).orElse(false)) {
       return Optional.empty(); // the containers see each other's processes: coupled by design
     }
-    return new PodDesign(pod, knowledge).verdict();
+    return new PodDesign(pod, knowledge, net).verdict();
   }
 
   /** The ports a container declares or visibly listens on. */
@@ -209,8 +203,7 @@ public final class PodDesign {
       attach(h, roleOf.get(h), result);
     }
     List<Group> frozen = result.stream().map(g -> new Group(g.services(), List.copyOf(g.companions()), g.dataService())).toList();
-    List<Localhost.Mention> refs = mentions.stream().filter(m -> !m.listen()).toList();
-    return Optional.of(new Verdict(frozen, evidence(frozen), whyEach(frozen), refs, listens));
+    return Optional.of(new Verdict(frozen, evidence(frozen), whyEach(frozen), connects, listens));
   }
 
   /** Places a helper, worker or init container with the groups it is coupled to. */
@@ -260,8 +253,8 @@ public final class PodDesign {
     if (knowledge.server(b).map(Knowledge.Server::stateful).orElse(false)) {
       return Optional.empty();
     }
-    for (Localhost.Mention m : mentions) {
-      if (m.container() == a && !m.listen() && listensOn(b).contains(m.port())) {
+    for (Connect m : connects) {
+      if (m.container() == a && listensOn(b).contains(m.port())) {
         return Optional.of("'" + a.name() + "' reaches '" + b.name() + "' at " + m.text() + " (" + m.source() + ")");
       }
     }
@@ -429,10 +422,7 @@ public final class PodDesign {
       out.add("recognised server" + (known.size() > 1 ? "s " : " ") + String.join(", ", known));
     }
     out.add("they share no volume data");
-    for (Localhost.Mention m : mentions) {
-      if (m.listen()) {
-        continue;
-      }
+    for (Connect m : connects) {
       for (ContainerView target : mains) {
         if (target != m.container() && listensOn(target).contains(m.port()) && groupOf(groups, target) != groupOf(groups, m.container())) {
           String clause = "'" + m.container().name() + "' reaches '" + target.name() + "' over " + m.text()

@@ -8,6 +8,7 @@ import dev.podlint.model.Span;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
+import dev.podlint.net.Connect;
 import dev.podlint.model.YSeq;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -194,10 +195,10 @@ public record SplitProposal(String description, List<Replacement> replacements) 
 
     /** Rewrites references to ports that move to another group; notes what cannot be rewritten. */
     private void planRewrites() {
-      Map<YScalar, List<Localhost.Mention>> byScalar = new IdentityHashMap<>();
+      Map<YScalar, List<Connect>> byScalar = new IdentityHashMap<>();
       List<YScalar> scalars = new ArrayList<>(); // the keys of byScalar in the order of the references
       Map<YScalar, Set<String>> seen = new IdentityHashMap<>();
-      for (Localhost.Mention m : verdict.references()) {
+      for (Connect m : verdict.references()) {
         if (!seen.computeIfAbsent(m.node(), k -> new java.util.HashSet<>()).add(m.start() + ":" + m.end())) {
           continue; // one aliased scalar used by several containers
         }
@@ -221,20 +222,21 @@ public record SplitProposal(String description, List<Replacement> replacements) 
         }).add(m);
       }
       for (YScalar scalar : scalars) {
-        Map.Entry<YScalar, List<Localhost.Mention>> e = Map.entry(scalar, byScalar.get(scalar));
+        Map.Entry<YScalar, List<Connect>> e = Map.entry(scalar, byScalar.get(scalar));
         String value = e.getKey().value();
-        List<Localhost.Mention> ms = new ArrayList<>(e.getValue());
+        List<Connect> ms = new ArrayList<>(e.getValue());
         ms.sort((a, b) -> Integer.compare(b.start(), a.start()));
-        for (Localhost.Mention m : ms) {
+        for (Connect m : ms) {
           String svc = serviceNames.get(portOwner.get(m.port()));
           if (m.start() < 0) {
             value = svc; // REDIS_HOST=localhost next to REDIS_PORT
           } else {
-            value = value.substring(0, m.start()) + svc + ":" + m.port() + value.substring(m.end());
+            // redis-cli -h localhost -p 6379 names the host alone
+            value = value.substring(0, m.start()) + svc + (m.hostOnly() ? "" : ":" + m.port()) + value.substring(m.end());
           }
         }
         rewrites.put(e.getKey(), value);
-        Localhost.Mention first = e.getValue().get(0);
+        Connect first = e.getValue().get(0);
         notes.get(groupOf(first.container())).add("rewritten " + first.source() + " of '" + first.container().name()
             + "': " + e.getKey().value() + " -> " + value);
       }

@@ -6,6 +6,8 @@ import dev.podlint.model.ContainerRole;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.PodView;
 import dev.podlint.model.PortDecl;
+import dev.podlint.net.NetKnowledge;
+import dev.podlint.net.PodNet;
 import java.util.List;
 
 /**
@@ -13,16 +15,23 @@ import java.util.List;
  * one containerPort/protocol may be declared once. Also a port listed twice in one container.
  */
 public final class ContainerPortConflictCheck implements Check.PodCheck {
+  private final NetKnowledge knowledge;
+
+  public ContainerPortConflictCheck(NetKnowledge knowledge) {
+    this.knowledge = knowledge;
+  }
+
   @Override
   public void check(PodView pod, Findings out) {
+    Ports ports = new Ports(PodNet.of(pod, knowledge));
     for (ContainerView c : pod.containers()) {
-      Ports.duplicatesWithin(c, p -> p.number() == null ? null : key(p), (earlier, later) ->
+      ports.duplicatesWithin(c, p -> p.number() == null ? null : key(p), (earlier, later) ->
           report(earlier, later, out));
     }
     for (List<ContainerView> group : pod.concurrentGroups()) {
       ContainerView last = group.get(group.size() - 1);
       ContainerView focus = last.role() == ContainerRole.INIT ? last : null;
-      Ports.conflictsAcross(group, focus, p -> p.number() == null ? null : key(p), (earlier, later) ->
+      ports.conflictsAcross(group, focus, p -> p.number() == null ? null : key(p), (earlier, later) ->
           report(earlier, later, out));
     }
   }

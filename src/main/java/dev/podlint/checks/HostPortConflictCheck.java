@@ -6,6 +6,8 @@ import dev.podlint.model.ContainerRole;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.PodView;
 import dev.podlint.model.PortDecl;
+import dev.podlint.net.NetKnowledge;
+import dev.podlint.net.PodNet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,21 +19,29 @@ import java.util.Map;
  * which overlaps with any other hostIP.
  */
 public final class HostPortConflictCheck implements Check.PodCheck {
+  private final NetKnowledge knowledge;
+
+  public HostPortConflictCheck(NetKnowledge knowledge) {
+    this.knowledge = knowledge;
+  }
+
   @Override
   public void check(PodView pod, Findings out) {
+    Ports ports = new Ports(PodNet.of(pod, knowledge));
     for (ContainerView c : pod.containers()) {
-      scan(List.of(c), true, null, out);
+      scan(ports, List.of(c), true, null, out);
     }
     for (List<ContainerView> group : pod.concurrentGroups()) {
       ContainerView last = group.get(group.size() - 1);
-      scan(group, false, last.role() == ContainerRole.INIT ? last : null, out);
+      scan(ports, group, false, last.role() == ContainerRole.INIT ? last : null, out);
     }
   }
 
   /** Pairs within one container ({@code within}) or across the containers of a group. */
-  private static void scan(List<ContainerView> group, boolean within, ContainerView focus, Findings out) {
+  private static void scan(Ports ports, List<ContainerView> group, boolean within, ContainerView focus,
+      Findings out) {
     Map<String, List<PortDecl>> byPort = new HashMap<>();
-    for (PortDecl later : Ports.inFileOrder(group)) {
+    for (PortDecl later : ports.inFileOrder(group)) {
       if (later.hostPort() == null) {
         continue;
       }

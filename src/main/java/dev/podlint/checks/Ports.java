@@ -2,6 +2,7 @@ package dev.podlint.checks;
 
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.PortDecl;
+import dev.podlint.net.PodNet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -13,15 +14,22 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
-/** Pairing logic shared by the port checks: "the later declaration, against the earlier one". */
+/**
+ * Pairing logic shared by the port checks: "the later declaration, against the earlier one". The
+ * declarations are those of the pod's networking model.
+ */
 final class Ports {
-  private Ports() {}
+  private final PodNet net;
+
+  Ports(PodNet net) {
+    this.net = net;
+  }
 
   /** The ports of {@code containers} in file order. */
-  static List<PortDecl> inFileOrder(List<ContainerView> containers) {
+  List<PortDecl> inFileOrder(List<ContainerView> containers) {
     List<PortDecl> out = new ArrayList<>();
     for (ContainerView c : containers) {
-      out.addAll(c.ports());
+      out.addAll(net.of(c).declarations());
     }
     out.sort(Comparator.comparing(p -> p.node().span()));
     return out;
@@ -31,7 +39,7 @@ final class Ports {
    * Calls {@code report(earlier, later)} for each port of {@code c} whose key (null = ignore) was
    * already used by an earlier port of the same container.
    */
-  static void duplicatesWithin(ContainerView c, Function<PortDecl, String> keyOf, BiConsumer<PortDecl, PortDecl> report) {
+  void duplicatesWithin(ContainerView c, Function<PortDecl, String> keyOf, BiConsumer<PortDecl, PortDecl> report) {
     Map<String, PortDecl> first = new HashMap<>();
     for (PortDecl p : inFileOrder(List.of(c))) {
       String key = keyOf.apply(p);
@@ -50,7 +58,7 @@ final class Ports {
    * another container of {@code group}, against that first declaration. With {@code focus}, only
    * pairs that involve the focus container are reported (the others are reported elsewhere).
    */
-  static void conflictsAcross(
+  void conflictsAcross(
       List<ContainerView> group, ContainerView focus, Function<PortDecl, String> keyOf,
       BiConsumer<PortDecl, PortDecl> report) {
     Map<String, PortDecl> first = new HashMap<>();

@@ -24,8 +24,8 @@ import java.util.function.Function;
  * the Service without endpoints for that port (error; variant {@code protocol} when the name exists
  * for another protocol). A number is used as is, so an undeclared number only may miss the process
  * (variants {@code number} and {@code defaulted}, notes); it is judged only when every selected
- * workload declares ports at all, and a number the containers mention (probe, args, env) counts as
- * declared.
+ * workload declares ports at all, and a port the containers evidently listen on (the networking
+ * model: flags, variables, mounted configuration, image defaults, probes) counts as declared.
  *
  * <p>Reports at the targetPort value (the port value when targetPort is absent), with each selected
  * workload's pod labels as related locations. Silent when the selector picks no workload
@@ -124,12 +124,12 @@ public final class ServiceTargetPortUnknownCheck implements Check.RunCheck {
   /**
    * Whether no selected workload declares container port {@code n}; false when some workload
    * declares no ports at all or a port whose number is unknown (unrendered), so it cannot be
-   * judged, or when its containers mention {@code n} (a probe on it, {@code --port=n} in their
-   * args, an env value): then the process is told to listen there.
+   * judged, or when its containers evidently listen on {@code n} (a probe on it, {@code --port=n}
+   * in their args, their image's default port...).
    */
   private static boolean undeclaredNumber(long n, List<Inventory.Workload> selected) {
     for (Inventory.Workload w : selected) {
-      if (w.ports().isEmpty() || w.mentionedPorts().contains(n)) {
+      if (w.ports().isEmpty() || w.listenedPorts() == null || w.listenedPorts().contains(n)) {
         return false;
       }
       for (Inventory.Port p : w.ports()) {

@@ -9,6 +9,8 @@ import dev.podlint.engine.Findings;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.PodView;
 import dev.podlint.model.YScalar;
+import dev.podlint.net.NetKnowledge;
+import dev.podlint.net.PodNet;
 import dev.podlint.rule.RuleDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +25,11 @@ import java.util.Optional;
  */
 public final class UnrelatedServicesInPodCheck implements Check.PodCheck {
   private final Knowledge knowledge;
+  private final NetKnowledge net;
 
-  public UnrelatedServicesInPodCheck(RuleDefinition rule) {
+  public UnrelatedServicesInPodCheck(RuleDefinition rule, NetKnowledge net) {
     this.knowledge = Knowledge.of(rule.paramDefault("helpers"), rule.paramDefault("servers"));
+    this.net = net;
   }
 
   @Override
@@ -34,7 +38,7 @@ public final class UnrelatedServicesInPodCheck implements Check.PodCheck {
     if (key.isEmpty() || !pod.isLongRunning()) {
       return; // a pod that runs to completion holds tasks, not services
     }
-    Optional<PodDesign.Verdict> verdict = PodDesign.analyze(pod, knowledge);
+    Optional<PodDesign.Verdict> verdict = PodDesign.analyze(pod, knowledge, PodNet.of(pod, net));
     if (verdict.isEmpty()) {
       return;
     }

@@ -8,6 +8,7 @@ import dev.podlint.engine.TextEdits;
 import dev.podlint.load.InputProblem;
 import dev.podlint.load.Inputs;
 import dev.podlint.load.ManifestLoader;
+import dev.podlint.model.RunConfigMaps;
 import dev.podlint.model.SourceFile;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
@@ -16,7 +17,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,16 +105,21 @@ public final class AdviseCommand implements Callable<Integer> {
     int files = 0;
     int pods = 0;
     int unprintable = 0;
+    // every input is read first: a pod may mount a ConfigMap of another input
+    Map<SourceFile, String> texts = new LinkedHashMap<>();
     for (SourceFile f : inputs.files()) {
-      String text;
       try {
-        text = ManifestLoader.decodeText(ManifestLoader.read(f, env.stdin()));
+        texts.put(f, ManifestLoader.decodeText(ManifestLoader.read(f, env.stdin())));
       } catch (IOException e) {
         err.println("podlint: cannot read " + f.displayName() + ": " + e.getMessage());
         status = ExitCodes.INPUT;
-        continue;
       }
-      LintResult r = linter.lintText(f, text);
+    }
+    RunConfigMaps configMaps = texts.size() > 1 ? Linter.configMaps(texts) : RunConfigMaps.NONE;
+    for (Map.Entry<SourceFile, String> input : texts.entrySet()) {
+      SourceFile f = input.getKey();
+      String text = input.getValue();
+      LintResult r = linter.lintText(f, text, configMaps);
       for (Finding x : r.findings()) {
         if (x.rule().name().equals(Linter.INVALID_YAML)) {
           err.println("podlint: " + f.displayName() + ":" + x.span().start() + ": " + x.message()

@@ -42,6 +42,7 @@ import dev.podlint.checks.MissingPodAntiAffinityCheck;
 import dev.podlint.checks.ReplicasWithHpaCheck;
 import dev.podlint.checks.TooFewReplicasCheck;
 import dev.podlint.model.YScalar;
+import dev.podlint.net.NetKnowledge;
 import java.util.Map;
 import java.util.function.Function;
 import dev.podlint.rule.RuleCatalog;
@@ -69,10 +70,6 @@ public final class BuiltinChecks {
 
   /** Rule name to its factory. */
   private static final Map<String, Factory> CHECKS = Map.ofEntries(
-      Map.entry("container-port-conflict", (r, o) -> new ContainerPortConflictCheck()),
-      Map.entry("host-port-conflict", (r, o) -> new HostPortConflictCheck()),
-      Map.entry("duplicate-port-name", (r, o) -> new DuplicatePortNameCheck()),
-      Map.entry("probe-port-undeclared", (r, o) -> new ProbePortUndeclaredCheck()),
       Map.entry("request-exceeds-limit", (r, o) -> new RequestExceedsLimitCheck()),
       Map.entry("schema-violation", (r, o) -> new SchemaViolationCheck(o)),
       Map.entry("ambiguous-yaml-scalar", (r, o) -> new AmbiguousYamlScalarCheck()),
@@ -80,8 +77,6 @@ public final class BuiltinChecks {
       Map.entry("duplicate-key", (r, o) -> new DuplicateKeyCheck()),
       Map.entry("deprecated-api-version", (r, o) -> new DeprecatedApiVersionCheck(o)),
       Map.entry("selector-mismatch", (r, o) -> new SelectorMismatchCheck()),
-      Map.entry("unrelated-services-in-pod", (r, o) -> new UnrelatedServicesInPodCheck(r)),
-      Map.entry("localhost-port-unbound", (r, o) -> new LocalhostPortUnboundCheck(r)),
       Map.entry("identical-probes", (r, o) -> new IdenticalProbesCheck()),
       Map.entry("naked-pod", (r, o) -> new NakedPodCheck()),
       Map.entry("ephemeral-data-volume", (r, o) -> new EphemeralDataVolumeCheck(EphemeralDataVolumeCheck.parse(
@@ -114,13 +109,23 @@ public final class BuiltinChecks {
 
 
   /**
-   * The hostPath rules: each hostPath volume belongs to exactly one of them, so each reads the
-   * path lists of the other two.
+   * Rules that share a classification and so read each other's definitions: the hostPath rules
+   * (each hostPath volume belongs to exactly one of them, so each reads the path lists of the other
+   * two) and the networking rules (one model of what each container listens on and connects to).
    */
-  private static final Map<String, SharedFactory> SHARED = Map.of(
-      "host-path-volume", (r, o, rules) -> new HostPathVolumeCheck(rules),
-      "docker-socket-mount", (r, o, rules) -> new DockerSocketMountCheck(rules),
-      "sensitive-host-mount", (r, o, rules) -> new SensitiveHostMountCheck(rules));
+  private static final Map<String, SharedFactory> SHARED = Map.ofEntries(
+      Map.entry("host-path-volume", (r, o, rules) -> new HostPathVolumeCheck(rules)),
+      Map.entry("docker-socket-mount", (r, o, rules) -> new DockerSocketMountCheck(rules)),
+      Map.entry("sensitive-host-mount", (r, o, rules) -> new SensitiveHostMountCheck(rules)),
+      // the networking rules read one model of each pod, whose knowledge is localhost-port-unbound's parameters
+      Map.entry("container-port-conflict", (r, o, rules) -> new ContainerPortConflictCheck(NetKnowledge.of(rules))),
+      Map.entry("host-port-conflict", (r, o, rules) -> new HostPortConflictCheck(NetKnowledge.of(rules))),
+      Map.entry("duplicate-port-name", (r, o, rules) -> new DuplicatePortNameCheck(NetKnowledge.of(rules))),
+      Map.entry("probe-port-undeclared", (r, o, rules) -> new ProbePortUndeclaredCheck(NetKnowledge.of(rules))),
+      Map.entry("localhost-port-unbound", (r, o, rules) -> new LocalhostPortUnboundCheck(NetKnowledge.of(
+          name -> name.equals(r.name()) ? r : rules.apply(name)))),
+      Map.entry("unrelated-services-in-pod", (r, o, rules) -> new UnrelatedServicesInPodCheck(r,
+          NetKnowledge.of(rules))));
 
   private BuiltinChecks() {}
 

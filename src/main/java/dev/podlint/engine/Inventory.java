@@ -9,6 +9,9 @@ import dev.podlint.model.Span;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
+import dev.podlint.net.Evidence;
+import dev.podlint.net.NetKnowledge;
+import dev.podlint.net.PodNet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What cross-object rules see of a whole run: every Service, HorizontalPodAutoscaler, KEDA
@@ -40,12 +41,13 @@ public final class Inventory {
    * @param labels the labels the pods get: the template's, plus {@code job-name} and
    *     {@code batch.kubernetes.io/job-name} that the Job controller adds to a Job's pods (unless
    *     the Job sets {@code manualSelector}), in file order
-   * @param mentionedPorts numbers the long-running containers are told about without declaring
-   *     them: probe ports, and numbers in {@code command}, {@code args} and {@code env} values
-   *     ({@code --port=18080}, {@code 0.0.0.0:9090})
+   * @param listenedPorts ports the long-running containers listen on by any evidence of the
+   *     networking model ({@link PodNet}) besides declaring them: flags, variables, mounted
+   *     configuration, their images' defaults, their probes, injected sidecars; null when a
+   *     pattern of the knowledge ran out of steps, so that nothing is known
    */
   public record Workload(String kind, String name, String namespace, SourceFile file, Span labelsAt,
-      Map<String, String> labels, List<Port> ports, Set<Long> mentionedPorts) {
+      Map<String, String> labels, List<Port> ports, Set<Long> listenedPorts) {
     public String identity() {
       return kind + "/" + (namespace == null ? "-" : namespace) + "/" + (name == null ? "-" : name);
     }
@@ -148,8 +150,11 @@ public final class Inventory {
   private final List<K8sObject> disruptionBudgets = new ArrayList<>();
   private boolean application;
 
-  /** Records {@code object} if cross-object rules need it. */
-  void add(K8sObject object, PodView pod) {
+  /**
+   * Records {@code object} if cross-object rules need it; {@code knowledge} is what the networking
+   * model of its pods knows beyond the manifest.
+   */
+  void add(K8sObject object, PodView pod, NetKnowledge knowledge) {
     if (!application && object.annotation(APPLICATION_ANNOTATION).map(v -> v.strip().equalsIgnoreCase("true"))
         .orElse(false)) {
       application = true;
@@ -172,7 +177,7 @@ public final class Inventory {
           Collections.unmodifiableMap(labels)));
     }
     if (pod != null && !object.kind().equals("PodTemplate")) {
-      Workload w = summarize(pod);
+      Workload w = summarize(pod, knowledge);
       workloads.add(w);
       for (Map.Entry<String, String> e : w.labels().entrySet()) {
         byLabel.computeIfAbsent(e.getKey() + "=" + e.getValue(), k -> new ArrayList<>()).add(w);
@@ -437,7 +442,7 @@ public final class Inventory {
     return false;
   }
 
-  private static Workload summarize(PodView pod) {
+  private static Workload summarize(PodView pod, NetKnowledge knowledge) {
     K8sObject o = pod.object();
     Map<String, String> labels = new LinkedHashMap<>();
     pod.labels().ifPresent(m -> putLabels(m, labels));
@@ -450,18 +455,33 @@ public final class Inventory {
     Span at = pod.template().mapAt("metadata").flatMap(m -> m.keyNode("labels")).map(YScalar::span)
         .orElse(pod.specKey().span());
     List<Port> ports = new ArrayList<>();
-    Set<Long> mentioned = new TreeSet<>();
     for (ContainerView c : pod.containers()) {
-      if (!c.isLongRunning()) {
-        continue;
+      if (c.isLongRunning()) {
+        for (PortDecl p : c.ports()) {
+          ports.add(new Port(c.name(), p.name().orElse(null), p.number(), p.protocol()));
+        }
       }
-      for (PortDecl p : c.ports()) {
-        ports.add(new Port(c.name(), p.name().orElse(null), p.number(), p.protocol()));
-      }
-      mentionedPorts(c, mentioned);
     }
     return new Workload(o.kind(), o.name(), o.namespace(), o.file(), at, Collections.unmodifiableMap(labels),
-        List.copyOf(ports), Set.copyOf(mentioned));
+        List.copyOf(ports), listened(pod, knowledge));
+  }
+
+  /** The ports the pod's long-running containers listen on by any evidence but declaring them. */
+  private static Set<Long> listened(PodView pod, NetKnowledge knowledge) {
+    PodNet net;
+    try {
+      net = PodNet.of(pod, knowledge);
+    } catch (dev.podlint.model.BoundedRegex.TooSlowException e) {
+      return null; // a configured image pattern is too slow here; the rules that use it report that
+    }
+    Set<Long> listened = new TreeSet<>();
+    net.injected().forEach(p -> listened.add((long) p));
+    for (ContainerView c : pod.containers()) {
+      if (c.isLongRunning()) {
+        net.of(c).ports(e -> e != Evidence.DECLARED).forEach(p -> listened.add((long) p));
+      }
+    }
+    return Set.copyOf(listened);
   }
 
   private static void putLabels(YMap m, Map<String, String> labels) {
@@ -470,37 +490,5 @@ public final class Inventory {
         labels.put(e.key().value(), v.value());
       }
     });
-  }
-
-  /** A port-sized number not part of a longer number or a dotted version or address octet. */
-  private static final Pattern NUMBER = Pattern.compile("(?<![0-9.])[0-9]{2,5}(?![0-9]|\\.[0-9])");
-
-  /** Adds the numbers {@code c} is told about: probe ports, and numbers in command, args and env values. */
-  private static void mentionedPorts(ContainerView c, Set<Long> out) {
-    for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-      c.probe(probe).ifPresent(p -> {
-        for (String handler : List.of("httpGet", "tcpSocket", "grpc")) {
-          p.map(handler).flatMap(h -> h.scalar("port")).flatMap(YScalar::asLong).ifPresent(out::add);
-        }
-      });
-    }
-    List<YScalar> texts = new ArrayList<>();
-    for (String key : List.of("command", "args")) {
-      c.node().seq(key).ifPresent(s -> s.items().forEach(n -> {
-        if (n instanceof YScalar v) {
-          texts.add(v);
-        }
-      }));
-    }
-    c.node().maps("env").forEach(e -> e.scalar("value").ifPresent(texts::add));
-    for (YScalar t : texts) {
-      Matcher m = NUMBER.matcher(t.value());
-      while (m.find()) {
-        long n = Long.parseLong(m.group());
-        if (n > 0 && n <= 65535) {
-          out.add(n);
-        }
-      }
-    }
   }
 }

@@ -7,6 +7,7 @@ import dev.podlint.load.SyntaxError;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.PodView;
+import dev.podlint.model.RunConfigMaps;
 import dev.podlint.model.SourceFile;
 import dev.podlint.model.Span;
 import dev.podlint.rule.RuleCatalog;
@@ -50,6 +51,8 @@ public final class Linter {
   /** Whether an exemption has a name pattern, which the end of a run may stop on (regex-too-slow). */
   private final boolean namePatterns;
   private final ManifestLoader loader = new ManifestLoader();
+  /** What the networking model knows about images and injected sidecars (read by the inventory too). */
+  private final dev.podlint.net.NetKnowledge netKnowledge;
 
   /** A linter that runs the given rules (from the catalog) with default options. */
   public Linter(RuleCatalog catalog, Collection<RuleDefinition> enabled) {
@@ -76,6 +79,7 @@ public final class Linter {
       }
     }
     this.invalidYaml = iy;
+    this.netKnowledge = dev.podlint.net.NetKnowledge.of(lookup);
     this.regexTooSlow = rules.stream().filter(r -> r.name().equals(SlowRegexes.RULE)).findFirst().orElse(null);
     this.typeProblems = rules.stream().filter(r -> r.name().equals(TypeProblems.RULE)).findFirst().orElse(null);
     this.hasRunChecks = checks.stream().anyMatch(b -> b.check instanceof Check.RunCheck);
@@ -116,24 +120,63 @@ public final class Linter {
     List<SourceFile> ordered = files.stream().sorted(java.util.Comparator.comparing(SourceFile::displayName)).toList();
     InOrder stream = new InOrder(sink);
     ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : Workers.POOL;
+    RunConfigMaps configMaps = RunConfigMaps.NONE;
+    if (ordered.size() > 1 && !checks.isEmpty()) {
+      // a pod may mount a ConfigMap of another file: read the run's ConfigMaps first
+      stdin = readOnce(stdin, ordered);
+      Supplier<InputStream> in = stdin;
+      configMaps = RunConfigMapsReader.read(ordered, f -> ManifestLoader.read(f, f.isStdin() ? in.get() : null), pool);
+    }
+    RunConfigMaps runConfigMaps = configMaps;
+    Supplier<InputStream> input = stdin;
     int window = 4 * Math.max(1, pool.getParallelism());
     ArrayDeque<ForkJoinTask<FileResult>> inFlight = new ArrayDeque<>();
     int next = 0;
     while (next < ordered.size() || !inFlight.isEmpty()) {
       while (inFlight.size() < window && next < ordered.size()) {
         SourceFile f = ordered.get(next++);
-        inFlight.add(pool.submit(() -> lintFile(f, stdin)));
+        inFlight.add(pool.submit(() -> lintFile(f, input, runConfigMaps)));
       }
       stream.file(inFlight.poll().join());
     }
     return stream.finish(alreadyFailed, files.size());
   }
 
+  /**
+   * {@code stdin} as a source that can be read twice when standard input is one of {@code files}
+   * (its bytes are read now, or the failure to read them is kept for the run to report).
+   */
+  private static Supplier<InputStream> readOnce(Supplier<InputStream> stdin, List<SourceFile> files) {
+    SourceFile in = files.stream().filter(SourceFile::isStdin).findFirst().orElse(null);
+    if (in == null) {
+      return stdin;
+    }
+    try {
+      byte[] bytes = ManifestLoader.read(in, stdin.get()); // within the loader's size limit
+      return () -> new java.io.ByteArrayInputStream(bytes);
+    } catch (IOException e) {
+      return () -> new InputStream() {
+        @Override
+        public int read() throws IOException {
+          throw e;
+        }
+      };
+    }
+  }
+
   /** Lints text that is already in memory (tests, editors). */
   public LintResult lintText(SourceFile file, String text) {
+    return lintText(file, text, RunConfigMaps.NONE);
+  }
+
+  /**
+   * Lints text that is already in memory, whose pods may mount the ConfigMaps of
+   * {@code configMaps} (other inputs of the same run, see {@link #configMaps}).
+   */
+  public LintResult lintText(SourceFile file, String text, RunConfigMaps configMaps) {
     Collector all = new Collector();
     InOrder stream = new InOrder(all);
-    stream.file(lintLoaded(loader.loadText(file, text)));
+    stream.file(lintLoaded(loader.loadText(file, text), configMaps));
     LintRun run = stream.finish(List.of(), 1);
     return new LintResult(rules, List.copyOf(all.findings), List.of(), run.internalErrors(), 1, run.documents(),
         run.objects());
@@ -251,13 +294,19 @@ public final class Linter {
   /** How an internal error caused by a lack of memory starts, after the file's name. */
   public static final String OUT_OF_MEMORY = "out of memory";
 
+  /** The ConfigMaps of texts already in memory, for {@link #lintText(SourceFile, String, RunConfigMaps)}. */
+  public static RunConfigMaps configMaps(Map<SourceFile, String> texts) {
+    return RunConfigMapsReader.read(List.copyOf(texts.keySet()),
+        f -> texts.get(f).getBytes(StandardCharsets.UTF_8), ForkJoinPool.commonPool());
+  }
+
   /**
    * Lints one file. Running out of memory on it (a file big for the heap) is an internal error of
    * that file: what it held is free again, and the other files are still linted.
    */
-  private FileResult lintFile(SourceFile file, Supplier<InputStream> stdin) {
+  private FileResult lintFile(SourceFile file, Supplier<InputStream> stdin, RunConfigMaps configMaps) {
     try {
-      return readAndLint(file, stdin);
+      return readAndLint(file, stdin, configMaps);
     } catch (OutOfMemoryError e) {
       FileResult r = new FileResult(file);
       r.internalErrors.add(file.displayName() + ": " + OUT_OF_MEMORY + " (" + e.getMessage() + ", "
@@ -266,7 +315,7 @@ public final class Linter {
     }
   }
 
-  private FileResult readAndLint(SourceFile file, Supplier<InputStream> stdin) {
+  private FileResult readAndLint(SourceFile file, Supplier<InputStream> stdin, RunConfigMaps configMaps) {
     byte[] bytes;
     try {
       bytes = ManifestLoader.read(file, stdin.get());
@@ -280,7 +329,7 @@ public final class Linter {
       return r;
     }
     try {
-      return lintLoaded(loader.load(file, bytes));
+      return lintLoaded(loader.load(file, bytes), configMaps);
     } catch (RuntimeException | StackOverflowError e) {
       FileResult r = new FileResult(file);
       r.internalErrors.add(file.displayName() + ": " + describe(e));
@@ -288,7 +337,7 @@ public final class Linter {
     }
   }
 
-  private FileResult lintLoaded(LoadedFile loaded) {
+  private FileResult lintLoaded(LoadedFile loaded, RunConfigMaps configMaps) {
     FileResult r = new FileResult(loaded.file());
     dev.podlint.model.BoundedRegex.startScope(); // this file's objects, on this thread
     r.documents = loaded.documents();
@@ -304,12 +353,12 @@ public final class Linter {
     r.findings.addAll(TypeProblems.of(typeProblems, loaded));
     for (K8sObject o : loaded.objects()) {
       List<Finding> found = new ArrayList<>();
-      PodView pod = PodView.of(o, loaded.objects()).orElse(null);
+      PodView pod = PodView.of(o, loaded.objects(), configMaps).orElse(null);
       if (hasRunChecks) {
         if (r.inventory == null) {
           r.inventory = new Inventory();
         }
-        r.inventory.add(o, pod);
+        r.inventory.add(o, pod, netKnowledge);
       }
       for (Bound b : checks) {
         if (b.check instanceof Check.RunCheck || !b.rule.appliesTo(o.kind())) {

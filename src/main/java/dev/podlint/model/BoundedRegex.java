@@ -53,6 +53,26 @@ public final class BoundedRegex {
     return new BoundedRegex(Pattern.compile(regex, flags), origin);
   }
 
+  /**
+   * The case-insensitive pattern a rule parameter's entry {@code m} gives under {@code key}, or
+   * null when it gives none.
+   *
+   * @throws IllegalArgumentException when it is not a regular expression
+   */
+  public static BoundedRegex parameter(YMap m, String key) {
+    java.util.Optional<YScalar> p = m.scalar(key).filter(YScalar::isString);
+    if (p.isEmpty()) {
+      return null;
+    }
+    try {
+      return compile(p.get().value(), Pattern.CASE_INSENSITIVE, "parameter " + p.get().path().describe() + " at "
+          + p.get().span().start());
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new IllegalArgumentException("'" + key + "' at " + m.path() + " is not a regular expression: "
+          + e.getDescription());
+    }
+  }
+
   /** The steps a match on an input of {@code length} characters may take. */
   public static long budget(int length) {
     return BASE_STEPS + (long) STEPS_PER_CHAR * length;

@@ -25,14 +25,17 @@ public final class PodView {
   private final YScalar specKey;
   private final YMap template;
   private final List<K8sObject> fileObjects;
+  private final RunConfigMaps runConfigMaps;
   /** Built on first use: many views (suppressions, object rules) never look at the containers. */
   private volatile List<ContainerView> containers;
   /** What checks computed about this pod and share (see {@link #memo}). */
   private Map<Object, Object> memos;
 
-  private PodView(K8sObject object, YMap template, YMap spec, YScalar specKey, List<K8sObject> fileObjects) {
+  private PodView(K8sObject object, YMap template, YMap spec, YScalar specKey, List<K8sObject> fileObjects,
+      RunConfigMaps runConfigMaps) {
     this.object = object;
     this.fileObjects = fileObjects;
+    this.runConfigMaps = runConfigMaps;
     this.template = template;
     this.spec = spec;
     this.specKey = specKey;
@@ -63,6 +66,15 @@ public final class PodView {
    * ConfigMaps a pod mounts can be read when they are in the same file).
    */
   public static Optional<PodView> of(K8sObject object, List<K8sObject> fileObjects) {
+    return of(object, fileObjects, RunConfigMaps.NONE);
+  }
+
+  /**
+   * The pod spec of {@code object}, which sits in a file with {@code fileObjects}, in a run whose
+   * other files hold {@code runConfigMaps} (so that a ConfigMap the pod mounts from another file can
+   * be read too).
+   */
+  public static Optional<PodView> of(K8sObject object, List<K8sObject> fileObjects, RunConfigMaps runConfigMaps) {
     String[] path = switch (object.kind()) {
       case "Pod" -> new String[] {"spec"};
       case "PodTemplate" -> new String[] {"template", "spec"};
@@ -86,7 +98,7 @@ public final class PodView {
       key = e.get().key();
       cur = m;
     }
-    return Optional.of(new PodView(object, parent, cur, key, fileObjects));
+    return Optional.of(new PodView(object, parent, cur, key, fileObjects, runConfigMaps));
   }
 
   public K8sObject object() {
@@ -108,11 +120,19 @@ public final class PodView {
   }
 
   /**
-   * The {@code data} of the ConfigMap called {@code name} in the pod's namespace, when the same
-   * file holds it (a missing namespace on either side matches).
+   * The {@code data} of the ConfigMap called {@code name} in the pod's namespace (see
+   * {@link #configMap}).
    */
   public Optional<YMap> configMapData(String name) {
-    return fileObject("ConfigMap", name).flatMap(o -> o.root().map("data"));
+    return configMap(name).flatMap(o -> o.root().map("data"));
+  }
+
+  /**
+   * The ConfigMap called {@code name} in the pod's namespace (a missing namespace on either side
+   * matches): the one in the pod's own file, else the one another file of the run holds.
+   */
+  public Optional<K8sObject> configMap(String name) {
+    return fileObject("ConfigMap", name).or(() -> runConfigMaps.find(object.namespace(), name, object.file()));
   }
 
   /**
