@@ -198,4 +198,16 @@ class AdviseApplyTest {
     assertEquals(0, Cli.run(dir, null, "advise", "--apply", "-q", "list.yaml").code());
     assertTrue(Arrays.equals(once, Files.readAllBytes(dir.resolve("list.yaml"))));
   }
+
+  /** The --diff example of the README is what podlint prints. */
+  @Test
+  void theReadmeDiffIsCurrent() throws IOException {
+    String readme = Files.readString(TestSupport.ROOT.resolve("README.md"));
+    String command = "bin/podlint advise --diff -q testdata/advise/svc.yaml";
+    int at = readme.indexOf(command);
+    assertTrue(at >= 0, "the README shows " + command);
+    int start = readme.indexOf("```diff\n", at) + "```diff\n".length();
+    String shown = readme.substring(start, readme.indexOf("```\n", start));
+    assertEquals(Cli.run("advise", "--diff", "-q", "testdata/advise/svc.yaml").out(), shown);
+  }
 }
