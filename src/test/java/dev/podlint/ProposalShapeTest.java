@@ -205,4 +205,16 @@ class ProposalShapeTest {
     assertEquals(List.of("StatefulSet/-/p", "Service/-/p", "StatefulSet/-/p-b", "Service/-/p-b"), fromJson,
         "a JSON document is replaced whole, in YAML");
   }
+
+  /** A suppressed finding gets no proposal: advise asks the linter which pods are flagged. */
+  @Test
+  void aSuppressedPodIsNotSplit(@TempDir Path dir) throws IOException {
+    String text = Files.readString(TestSupport.ROOT.resolve(FIXTURES + "bad-two-databases.yaml"))
+        .replace("  name: databases\n", "  name: databases\n  annotations:\n    podlint.io/ignore: unrelated-services-in-pod\n");
+    Files.writeString(dir.resolve("pod.yaml"), text);
+    Cli.Run run = Cli.run(dir, null, "advise", "pod.yaml");
+    assertEquals(0, run.code(), run.err());
+    assertEquals("", run.out());
+    assertTrue(run.err().contains("no pod holds independent services"), run.err());
+  }
 }
