@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * schema.
  */
 class CorpusTest {
-  /** {@code ../shared/corpus} beside the checkout, or where {@code -Dcorpus=DIR} says. */
-  static final Path CORPUS = TestSupport.ROOT.resolve(System.getProperty("corpus", "../shared/corpus")).normalize();
+  /** {@code ../shared/corpus} beside the checkout, or where {@code -Dpodlint.corpus=DIR} says. */
+  static final Path CORPUS = TestSupport.ROOT.resolve(System.getProperty("podlint.corpus", "../shared/corpus")).normalize();
 
   @Test
   void theWholeCorpusLintsWithoutInternalErrorsAndGivesValidSarif() {

@@ -99,6 +99,31 @@ public final class YamlWriter {
     return b.toString();
   }
 
+  /**
+   * Mappings as items of a block sequence, for text that takes the place of one item: the first is
+   * written from just after that item's dash, its lines at column {@code contentIndent} (its
+   * comments, if any, start on the dash line); the others follow as items of their own with the
+   * dash at column {@code dashIndent}, their comments above the dash. Ends with a newline.
+   */
+  public static String items(List<Commented> mappings, int dashIndent, int contentIndent) {
+    YamlWriter w = new YamlWriter();
+    Commented first = mappings.get(0);
+    if (!isNonEmptyMap(unwrap(first))) {
+      throw new IllegalArgumentException("only mappings are written as items");
+    }
+    List<String> comments = commentsOf(first);
+    if (!comments.isEmpty()) {
+      w.comments(comments, contentIndent);
+      w.out.delete(0, contentIndent); // the first comment goes right after the dash
+      w.indent(contentIndent);
+    }
+    w.map(entries(unwrap(first)), contentIndent, true);
+    if (mappings.size() > 1) {
+      w.list(mappings.subList(1, mappings.size()), dashIndent, false);
+    }
+    return w.out.toString();
+  }
+
   // ---- collections ---------------------------------------------------------------------------
 
   private record Entry(Object key, Object value) {}

@@ -55,7 +55,7 @@ public final class UnrelatedServicesInPodCheck implements Check.PodCheck {
       ContainerView c = g.main();
       b.related(c.node(), Map.of("container", c.name(), "why", v.why().getOrDefault(c, "serves its own port")));
     }
-    SplitProposal.of(pod, v).ifPresent(p -> b.fix(p.description(), p.replacements().stream()
+    SplitProposal.of(pod, v, knowledge).ifPresent(p -> b.fix(p.description(), p.replacements().stream()
         .map(r -> new Finding.Edit(r.deleted(), r.text())).toList()));
     b.report();
   }

@@ -100,11 +100,7 @@ final class AtomicFile {
       if (tmp == null) {
         return; // written in place (a device or a pipe), or committed already
       }
-      try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      move(tmp, target);
       tmp = null;
     }
 
@@ -129,6 +125,39 @@ final class AtomicFile {
         // best effort: the temporary file is hidden and named after the target
       }
       tmp = null;
+    }
+  }
+
+  private static void move(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** What {@link #replace} checks just before the rename; it throws to keep the file as it is. */
+  interface Precondition {
+    void check(Path file) throws IOException;
+  }
+
+  /**
+   * Replaces the content of the existing file {@code target} (through symbolic links: a link
+   * stays) with {@code bytes}: written into a temporary file beside it, then renamed over it, after
+   * {@code precondition} has checked the file once more just before the rename. When the check
+   * throws, nothing is renamed and the file keeps what it had.
+   */
+  static void replace(Path target, byte[] bytes, Precondition precondition) throws IOException {
+    Path file = throughLinks(target);
+    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+    tmp.toFile().deleteOnExit(); // a run stopped by a signal leaves no temporary file
+    try {
+      keepPermissions(file, tmp);
+      Files.write(tmp, bytes);
+      precondition.check(file);
+      move(tmp, file);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
   }
 

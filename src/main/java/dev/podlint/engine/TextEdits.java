@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Applies proposed fixes to the text their positions refer to (never to a user's file in place). */
+/** Applies proposed fixes to the text their positions refer to. */
 public final class TextEdits {
   private TextEdits() {}
 
@@ -16,10 +16,20 @@ public final class TextEdits {
    * @throws IllegalArgumentException when fixes overlap or point outside the text
    */
   public static String apply(String text, List<Finding.Fix> fixes) {
+    List<Finding.Edit> edits = new ArrayList<>();
+    fixes.forEach(f -> edits.addAll(f.edits()));
+    return applyEdits(text, edits);
+  }
+
+  /**
+   * The text with every edit applied (see {@link #apply}). Positions count columns as the loader
+   * does, so a byte order mark that starts a line (files joined with {@code cat}), which the loader
+   * drops, is stepped over and kept.
+   */
+  public static String applyEdits(String text, List<Finding.Edit> edits) {
     List<Integer> lineStarts = lineStarts(text);
     String eol = lineEnding(text);
-    List<Finding.Edit> sorted = new ArrayList<>();
-    fixes.forEach(f -> sorted.addAll(f.edits()));
+    List<Finding.Edit> sorted = new ArrayList<>(edits);
     sorted.sort(Comparator.comparing((Finding.Edit f) -> f.deleted().start()).reversed());
     StringBuilder out = new StringBuilder(text);
     int limit = text.length();
@@ -66,6 +76,9 @@ public final class TextEdits {
     }
     int start = lineStarts.get(p.line() - 1);
     int end = p.line() < lineStarts.size() ? lineStarts.get(p.line()) : text.length();
+    if (start < end && text.charAt(start) == '\uFEFF') {
+      start++; // not a column to the loader
+    }
     int off = start;
     for (int c = 1; c < p.column() && off < end; c++) {
       off += Character.charCount(text.codePointAt(off));

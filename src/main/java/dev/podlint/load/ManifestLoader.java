@@ -1,5 +1,6 @@
 package dev.podlint.load;
 
+import dev.podlint.model.FileObjects;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.Position;
 import dev.podlint.model.SourceFile;
@@ -166,12 +167,14 @@ public final class ManifestLoader {
         return template == null ? o : o.withRenderedFrom(template);
       });
     }
+    // where each node's text ends, for tools that replace it (scanned only when one asks)
+    FileObjects inFile = FileObjects.of(objects, new TokenExtents(text, settings));
     if (!text.contains(COMMENTS_OF_INTEREST)) {
-      return new LoadedFile(file, objects, documents, error, List.of(), List.of(), typeProblems);
+      return new LoadedFile(file, inFile, documents, error, List.of(), List.of(), typeProblems);
     }
     CommentScan scan = new CommentScan(text);
     scan.run(commentSettings);
-    return new LoadedFile(file, objects, documents, error, scan.comments, scan.documentLines, typeProblems);
+    return new LoadedFile(file, inFile, documents, error, scan.comments, scan.documentLines, typeProblems);
   }
 
   /** Collections one document may nest (Kubernetes objects need a few dozen). */
@@ -663,7 +666,7 @@ public final class ManifestLoader {
    * YAML allows a byte order mark at the start of every document of a stream (files joined with
    * {@code cat}); snakeyaml-engine accepts it only at the very start, so marks at line starts go.
    */
-  private static String stripByteOrderMarks(String text) {
+  static String stripByteOrderMarks(String text) {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
@@ -831,22 +834,30 @@ public final class ManifestLoader {
 
   /** Strict decoding: UTF-8 (with or without BOM) or UTF-16 with a BOM. */
   static String decode(byte[] bytes) throws DecodingException {
+    Encoding e = encodingOf(bytes);
+    return strict(bytes, e.bomLength(), e.charset());
+  }
+
+  /** How a file's bytes are encoded, and how many of them are its byte order mark. */
+  record Encoding(java.nio.charset.Charset charset, int bomLength) {}
+
+  static Encoding encodingOf(byte[] bytes) {
     int n = bytes.length;
     if (n >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-      return strict(bytes, 2, StandardCharsets.UTF_16BE);
+      return new Encoding(StandardCharsets.UTF_16BE, 2);
     }
     if (n >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-      return strict(bytes, 2, StandardCharsets.UTF_16LE);
+      return new Encoding(StandardCharsets.UTF_16LE, 2);
     }
     // no BOM: a YAML stream starts with an ASCII character, which UTF-16 pairs with a zero byte
     if (n >= 2 && bytes[0] == 0 && bytes[1] != 0) {
-      return strict(bytes, 0, StandardCharsets.UTF_16BE);
+      return new Encoding(StandardCharsets.UTF_16BE, 0);
     }
     if (n >= 2 && bytes[0] != 0 && bytes[1] == 0) {
-      return strict(bytes, 0, StandardCharsets.UTF_16LE);
+      return new Encoding(StandardCharsets.UTF_16LE, 0);
     }
     int off = n >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-    return strict(bytes, off, StandardCharsets.UTF_8);
+    return new Encoding(StandardCharsets.UTF_8, off);
   }
 
   private static String strict(byte[] bytes, int offset, java.nio.charset.Charset cs) throws DecodingException {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -16,14 +17,16 @@ import java.util.function.Function;
  * a file with thousands of objects stays linear.
  */
 public final class FileObjects extends AbstractList<K8sObject> implements RandomAccess {
-  private static final FileObjects EMPTY = new FileObjects(List.of());
+  private static final FileObjects EMPTY = new FileObjects(List.of(), null);
   private static final Object BY_KIND_AND_NAME = new Object();
 
   private final List<K8sObject> objects;
+  private final TextExtents extents;
   private final Map<Object, Object> indexes = new ConcurrentHashMap<>();
 
-  private FileObjects(List<K8sObject> objects) {
+  private FileObjects(List<K8sObject> objects, TextExtents extents) {
     this.objects = objects;
+    this.extents = extents;
   }
 
   /** {@code objects} as file objects (a copy, unless it is one already). */
@@ -31,7 +34,17 @@ public final class FileObjects extends AbstractList<K8sObject> implements Random
     if (objects instanceof FileObjects f) {
       return f;
     }
-    return objects.isEmpty() ? EMPTY : new FileObjects(List.copyOf(objects));
+    return objects.isEmpty() ? EMPTY : new FileObjects(List.copyOf(objects), null);
+  }
+
+  /** The objects of a file whose text {@code extents} knows (as the loader gives them). */
+  public static FileObjects of(List<K8sObject> objects, TextExtents extents) {
+    return new FileObjects(List.copyOf(objects), extents);
+  }
+
+  /** Where the nodes of the file's text end, when the file's text is known. */
+  public Optional<TextExtents> extents() {
+    return Optional.ofNullable(extents);
   }
 
   @Override

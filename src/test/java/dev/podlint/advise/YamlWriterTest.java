@@ -453,4 +453,22 @@ class YamlWriterTest {
       seen.add(s);
     }
   }
+
+  /** Mappings written as items of a block list, in place of one: the first after its dash, the others below. */
+  @Test
+  void itemsTakeThePlaceOfOneItem() throws YamlSyntaxException {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("kind", "A");
+    a.put("spec", Map.of("ports", List.of(Map.of("port", 80))));
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("kind", "B");
+    String plain = YamlWriter.items(List.of(new Commented(List.of(), a), new Commented(List.of("second"), b)), 2, 4);
+    assertEquals("kind: A\n    spec:\n      ports:\n        - port: 80\n  # second\n  - kind: B\n", plain);
+    String text = "items:\n  - " + YamlWriter.items(List.of(new Commented(List.of("first", "why"), a),
+        new Commented(List.of(), b)), 2, 4) + "  - kind: C\n";
+    assertEquals("items:\n  - # first\n    # why\n    kind: A\n    spec:\n      ports:\n        - port: 80\n"
+        + "  - kind: B\n  - kind: C\n", text);
+    YMap root = (YMap) loader.parseDocument(text);
+    assertEquals(List.of("A", "B", "C"), root.maps("items").stream().map(m -> m.string("kind").orElseThrow()).toList());
+  }
 }

@@ -1,0 +1,68 @@
+package dev.podlint.advise;
+
+import dev.podlint.model.K8sObject;
+import dev.podlint.model.PodView;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Services of a pod's file that select its pods: same namespace (a missing one on either side
+ * matches), a non-empty selector whose every label the pods carry. The file's Services are indexed
+ * once by one label of their selector, so a file with many Services stays cheap.
+ */
+final class SelectingServices {
+  private static final Object INDEX = new Object();
+
+  private SelectingServices() {}
+
+  /** A Service with its selector, and its place in the file. */
+  private record Selecting(int position, K8sObject service, Map<String, String> selector) {}
+
+  /** The Services by the first label of their selector ({@code key NUL value}). */
+  private record Index(Map<String, List<Selecting>> byLabel) {}
+
+  /** The Services that select {@code pod}'s pods, in file order. */
+  static List<K8sObject> of(PodView pod) {
+    Map<String, String> labels = NodeCopy.strings(pod.labels().orElse(null));
+    Index index = pod.fileIndex(INDEX, SelectingServices::index);
+    Map<Integer, Selecting> candidates = new TreeMap<>();
+    labels.forEach((k, v) -> index.byLabel().getOrDefault(k + "\u0000" + v, List.of())
+        .forEach(s -> candidates.put(s.position(), s)));
+    String ns = pod.object().namespace();
+    List<K8sObject> out = new ArrayList<>();
+    for (Selecting s : candidates.values()) {
+      boolean sameNamespace = s.service().namespace() == null || ns == null || s.service().namespace().equals(ns);
+      if (sameNamespace && selects(s.selector(), labels)) {
+        out.add(s.service());
+      }
+    }
+    return out;
+  }
+
+  private static boolean selects(Map<String, String> selector, Map<String, String> labels) {
+    return selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+  }
+
+  private static Index index(Collection<K8sObject> objects) {
+    Map<String, List<Selecting>> byLabel = new HashMap<>();
+    int i = 0;
+    for (K8sObject svc : objects) {
+      int position = i++;
+      if (!svc.kind().equals("Service")) {
+        continue;
+      }
+      Map<String, String> selector = NodeCopy.strings(svc.root().mapAt("spec", "selector").orElse(null));
+      if (selector.isEmpty()) {
+        continue;
+      }
+      Selecting s = new Selecting(position, svc, selector);
+      Map.Entry<String, String> key = selector.entrySet().iterator().next();
+      byLabel.computeIfAbsent(key.getKey() + "\u0000" + key.getValue(), k -> new ArrayList<>()).add(s);
+    }
+    return new Index(byLabel);
+  }
+}
