@@ -58,8 +58,10 @@ final class RunConfigMapsReader {
         }
       }
       return out;
-    } catch (IOException | RuntimeException | StackOverflowError e) {
-      return List.of(); // the run reads the file again and reports what is wrong with it
+    } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // the run reads the file again and reports what is wrong with it (too big for the heap
+      // included: that is the file's own error there, and the other files are still linted)
+      return List.of();
     }
   }
 
