@@ -43,7 +43,7 @@ class CliTest {
         template:
           spec:
             restartPolicy: Never
-            securityContext: {runAsNonRoot: true, runAsUser: 65534}
+            securityContext: {runAsNonRoot: true, runAsUser: 65534, seccompProfile: {type: RuntimeDefault}}
             containers:
               - name: run
                 image: busybox:1.36
