@@ -18,11 +18,12 @@ import java.util.function.Function;
  * Service of the input that selects its pods, reported at the {@code serviceName} value. Variants:
  * no Service of that name (the message; {@code near} when one of a similar name exists),
  * {@code notHeadless} (the Service has a cluster IP), {@code otherPods} (its selector does not
- * select the StatefulSet's pods); the Service is the related location. Judged only when the input
- * holds a Service that may share the StatefulSet's namespace (a missing namespace on either side
- * matches any): otherwise the Services are evidently kept elsewhere. Template text on either side,
- * an empty {@code serviceName} and Services without a selector (endpoints managed by hand) are
- * left alone.
+ * select the StatefulSet's pods); the Service is the related location. Judged only for
+ * StatefulSets that may run several pods (a single replica is reached through its Service, not by
+ * its pod's name) and with a Service of the input {@link Nearby nearby}: otherwise the Services
+ * are evidently kept elsewhere. The named Service counts wherever it is, when it may share the
+ * namespace. Template text on either side, an empty {@code serviceName} and Services without a
+ * selector (endpoints managed by hand) are left alone.
  */
 public final class MissingHeadlessServiceCheck implements Check.RunCheck {
   @Override
@@ -36,15 +37,18 @@ public final class MissingHeadlessServiceCheck implements Check.RunCheck {
         continue;
       }
       String wanted = c.serviceNameAt().value();
-      List<K8sObject> sameNamespace = servicesBeside(inventory, c);
-      if (sameNamespace.isEmpty()) {
+      List<K8sObject> candidates = servicesBeside(inventory, c);
+      if (candidates.stream().noneMatch(s -> Nearby.together(c.object().file(), c.namespace(), s.file(), s.namespace()))
+          || !Replicas.mayRunSeveral(c, inventory.autoscalersOf(c))) {
         continue;
       }
-      K8sObject named = sameNamespace.stream().filter(s -> wanted.equals(s.name())).findFirst().orElse(null);
+      K8sObject named = candidates.stream().filter(s -> wanted.equals(s.name())).findFirst().orElse(null);
       Findings.Builder b = out.apply(c.object()).at(c.serviceNameAt()).arg("service", wanted)
           .arg("name", Replicas.name(c));
       if (named == null) {
-        List<String> names = sameNamespace.stream().map(K8sObject::name).filter(n -> n != null).toList();
+        List<String> names = candidates.stream()
+            .filter(s -> Nearby.together(c.object().file(), c.namespace(), s.file(), s.namespace()))
+            .map(K8sObject::name).filter(n -> n != null).toList();
         Optional<String> near = EditDistance.closest(wanted, names, Math.max(1, wanted.length() / 4));
         near.ifPresent(n -> b.variant("near").arg("near", n));
         b.report();

@@ -11,9 +11,9 @@ import java.util.function.Function;
 /**
  * missing-network-policy: the pods of a workload that no NetworkPolicy of the input selects in
  * their namespace, so nothing restricts their traffic. Judged only where the input shows that
- * NetworkPolicies are in use: for workloads in a namespace that some NetworkPolicy of the input
- * may share (a missing namespace on either side matches any). Without any NetworkPolicy in the
- * input nothing is reported: policies are often kept elsewhere (a platform team's default-deny).
+ * NetworkPolicies are in use: for workloads with a NetworkPolicy of the input {@link Nearby
+ * nearby}. Without one nothing is reported: policies are often kept elsewhere (a platform team's
+ * default-deny). A policy selects the pods wherever it is, when it may share their namespace.
  * Pods on the host network are skipped (policies do not apply to them; host-network reports them).
  *
  * <p>Reported at the pod template's {@code labels} key (variant {@code noLabels} when the pods have
@@ -33,14 +33,16 @@ public final class MissingNetworkPolicyCheck implements Check.RunCheck {
       if (w.facts().hostNetwork()) {
         continue;
       }
-      NetworkPolicies.Meeting best = NetworkPolicies.Meeting.APART;
+      boolean judged = false;
+      boolean selected = false;
       for (NetworkPolicies.Selecting p : policies) {
-        best = best.or(NetworkPolicies.meet(p, w));
-        if (best == NetworkPolicies.Meeting.SELECTED) {
+        judged |= Nearby.together(w.file(), w.namespace(), p.policy().file(), p.namespace());
+        if (NetworkPolicies.meet(p, w) == NetworkPolicies.Meeting.SELECTED) {
+          selected = true;
           break;
         }
       }
-      if (best == NetworkPolicies.Meeting.NOT_SELECTED) {
+      if (judged && !selected) {
         out.apply(w.facts().object()).at(w.facts().labelsKey()).variant(w.labels().isEmpty() ? "noLabels" : null)
             .arg("workload", Services.name(w)).arg("labels", Services.describe(w.labels())).report();
       }

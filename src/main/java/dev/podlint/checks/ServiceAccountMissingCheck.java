@@ -15,10 +15,11 @@ import java.util.function.Function;
  * service-account-missing: a workload whose pods run as a ServiceAccount (other than
  * {@code default}, which every namespace has) that the input does not hold in their namespace,
  * reported at the {@code serviceAccountName} (or deprecated {@code serviceAccount}) value. Judged
- * only for workloads in a namespace where the input holds at least one ServiceAccount (a missing
- * namespace on either side matches any): without any, the accounts are evidently created
- * elsewhere. Template text is skipped. Variant {@code near}: a ServiceAccount of a similar name
- * exists.
+ * only for workloads with a ServiceAccount of the input {@link Nearby nearby}: without one, the
+ * accounts are evidently created elsewhere. An account of the right name counts wherever it is
+ * (a missing namespace on either side matches any). Template text and tutorial placeholders
+ * ({@code <KSA_NAME>}, {@code $SA}) are skipped. Variant {@code near}: a nearby ServiceAccount has
+ * a similar name.
  */
 public final class ServiceAccountMissingCheck implements Check.RunCheck {
   @Override
@@ -28,7 +29,8 @@ public final class ServiceAccountMissingCheck implements Check.RunCheck {
     }
     for (Inventory.Workload w : inventory.workloads()) {
       YScalar account = w.facts().serviceAccount();
-      if (account == null || account.value().equals("default") || Templates.isUnrendered(account.value())) {
+      if (account == null || account.value().equals("default") || Templates.isUnrendered(account.value())
+          || Templates.isPlaceholder(account.value())) {
         continue;
       }
       List<String> names = new ArrayList<>();
@@ -41,10 +43,12 @@ public final class ServiceAccountMissingCheck implements Check.RunCheck {
           found = true;
           break;
         }
-        names.add(sa.name());
+        if (Nearby.together(w.file(), w.namespace(), sa.file(), sa.namespace())) {
+          names.add(sa.name());
+        }
       }
       if (found || names.isEmpty()) {
-        continue;
+        continue; // there, or no ServiceAccount of the input is near the workload
       }
       Optional<String> near = EditDistance.closest(account.value(), names, Math.max(1, account.value().length() / 4));
       Findings.Builder b = out.apply(w.facts().object()).at(account).arg("account", account.value())
