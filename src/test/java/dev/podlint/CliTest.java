@@ -43,7 +43,7 @@ class CliTest {
         template:
           spec:
             restartPolicy: Never
-            securityContext: {runAsNonRoot: true, runAsUser: 65534}
+            securityContext: {runAsNonRoot: true, runAsUser: 65534, seccompProfile: {type: RuntimeDefault}}
             containers:
               - name: run
                 image: busybox:1.36
@@ -397,5 +397,84 @@ class CliTest {
     assertTrue(explain.out().contains("WHY"));
     assertTrue(explain.out().contains("podlint.io/ignore: container-port-conflict"));
     assertTrue(Cli.run("rules", "--format", "markdown").out().startsWith("# podlint rules"));
+  }
+
+  @Test
+  void showHidesLowerLevelsFromEveryFormatWhileFailOnStillCountsThem() throws IOException {
+    write("pod.yaml", CONFLICT);
+    Cli.Run all = Cli.run(dir, null, "--no-config", "pod.yaml");
+    assertTrue(all.out().contains(": note: "), all.out());
+    assertFalse(all.err().contains("not shown"), all.err());
+    Cli.Run errors = Cli.run(dir, null, "--no-config", "--show", "error", "pod.yaml");
+    assertEquals(1, errors.code());
+    assertEquals(1, errors.out().lines().count(), errors.out());
+    assertTrue(errors.out().contains(": error: Port 8080/TCP"), errors.out());
+    // the counts still name every finding; the aside says how many the reports left out
+    assertTrue(errors.err().matches("(?s)podlint: 1 file, 1 object: 1 error, (\\d+) warnings, (\\d+) notes "
+        + "\\(\\d+ below error not shown\\) in .*"), errors.err());
+    Cli.Run sarif = Cli.run(dir, null, "--no-config", "--show", "error", "-f", "sarif", "pod.yaml");
+    JsonNode results = new ObjectMapper().readTree(sarif.out()).path("runs").path(0).path("results");
+    assertEquals(1, results.size(), sarif.out());
+    assertEquals("PL001", results.path(0).path("ruleId").asText());
+    for (String format : new String[] {"json", "checkstyle", "junit", "github"}) {
+      Cli.Run r = Cli.run(dir, null, "--no-config", "--show", "error", "-f", format, "pod.yaml");
+      assertTrue(r.out().contains("container-port-conflict"), format + ": " + r.out());
+      assertFalse(r.out().contains("missing-liveness-probe"), format + " shows a hidden warning: " + r.out());
+      assertFalse(r.out().contains("naked-pod"), format + " shows a hidden note: " + r.out());
+    }
+    // only warnings and notes: nothing is shown, yet --fail-on warning fails
+    String noLimit = CLEAN.replace("            limits: {cpu: 200m, memory: 64Mi}\n", "");
+    write("nolimit.yaml", noLimit);
+    Cli.Run hidden = Cli.run(dir, null, "--no-config", "--show", "error", "--fail-on", "warning", "nolimit.yaml");
+    assertEquals(1, hidden.code(), hidden.err());
+    assertEquals("", hidden.out());
+    assertTrue(hidden.err().contains("(2 below error not shown)"), hidden.err());
+    Cli.Run bad = Cli.run(dir, null, "--show", "loud", "pod.yaml");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("--show"), bad.err());
+  }
+
+  @Test
+  void manyFindingsAddASummaryLineWithTheRulesThatGaveMost() throws IOException {
+    write("pod.yaml", CONFLICT);
+    Cli.Run few = Cli.run(dir, null, "--no-config", "--show", "error", "-f", "json", "pod.yaml");
+    assertTrue(few.err().contains("podlint: most findings: "), "hidden findings count too: " + few.err());
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      many.append(CONFLICT.replace("name: shop", "name: shop" + i)).append("---\n");
+    }
+    write("many.yaml", many.toString());
+    Cli.Run r = Cli.run(dir, null, "--no-config", "many.yaml");
+    String line = r.err().lines().filter(l -> l.startsWith("podlint: most findings: ")).findFirst().orElse("");
+    assertTrue(line.matches("podlint: most findings: ([a-z-]+ \\d+, ){4}[a-z-]+ \\d+ and \\d+ more rules \\(\\d+\\)"),
+        r.err());
+    assertTrue(line.startsWith("podlint: most findings: dangerous-capabilities 6, "), "the most first: " + line);
+    write("job.yaml", CLEAN);
+    Cli.Run clean = Cli.run(dir, null, "--no-config", "job.yaml");
+    assertEquals(1, clean.err().lines().count(), "few findings: the summary line alone: " + clean.err());
+    assertEquals("", Cli.run(dir, null, "--no-config", "-q", "many.yaml").err());
+  }
+
+  @Test
+  void aMistypedCommandIsAUsageErrorWithASuggestion() throws IOException {
+    write("k8s/pod.yaml", CONFLICT);
+    Cli.Run lnt = Cli.run(dir, null, "lnt", "k8s");
+    assertEquals(2, lnt.code(), lnt.out());
+    assertEquals("", lnt.out(), "nothing is linted");
+    assertTrue(lnt.err().startsWith("podlint: 'lnt' is not a command, nor a file or directory here; did you mean "
+        + "'podlint lint'?"), lnt.err());
+    Cli.Run explain = Cli.run(dir, null, "explian", "naked-pod");
+    assertEquals(2, explain.code());
+    assertTrue(explain.err().contains("did you mean 'podlint explain'?"), explain.err());
+    assertTrue(Cli.run(dir, null, "RULES").err().contains("'podlint rules'"));
+    // a path of that name is linted, whatever it is called
+    write("lnt/pod.yaml", CONFLICT);
+    Cli.Run dirNamedLnt = Cli.run(dir, null, "lnt");
+    assertEquals(1, dirNamedLnt.code(), dirNamedLnt.err());
+    assertTrue(dirNamedLnt.out().contains("lnt/pod.yaml:"), dirNamedLnt.out());
+    // names that look like paths, or are far from every command, stay missing inputs
+    assertEquals(3, Cli.run(dir, null, "lint.yaml").code());
+    assertEquals(3, Cli.run(dir, null, "manifests").code());
+    assertEquals(3, Cli.run(dir, null, "k9s/").code());
   }
 }

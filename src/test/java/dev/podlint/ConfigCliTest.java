@@ -329,4 +329,34 @@ class ConfigCliTest {
     assertTrue(custom.out().contains("ACME001"), "the rule directory named in the configuration is loaded: "
         + custom.out() + custom.err());
   }
+
+  @Test
+  void showComesFromTheConfigurationUnlessTheCommandLineGivesOne() throws IOException {
+    write(".podlint.yaml", "show: error\n");
+    write("pod.yaml", CliTest.CONFLICT);
+    Cli.Run fromFile = Cli.run(dir, null, "pod.yaml");
+    assertEquals(1, fromFile.code());
+    assertEquals(1, fromFile.out().lines().count(), fromFile.out());
+    assertTrue(fromFile.err().contains(" below error not shown)"), fromFile.err());
+    Cli.Run override = Cli.run(dir, null, "--show", "note", "pod.yaml");
+    assertTrue(override.out().contains(": note: "), override.out());
+    assertFalse(override.err().contains("not shown"), override.err());
+  }
+
+  @Test
+  void requiredLabelsRunWithTheLabelsTheConfigurationNames() throws IOException {
+    write("job.yaml", CliTest.CLEAN);
+    Cli.Run off = Cli.run(dir, null, "--fail-on", "warning", "job.yaml");
+    assertEquals(0, off.code(), "off by default: " + off.out());
+    write(".podlint.yaml", """
+        rules:
+          required-labels:
+            params:
+              labels: [app.kubernetes.io/name, example.com/owner]
+        """);
+    Cli.Run on = Cli.run(dir, null, "--fail-on", "warning", "job.yaml");
+    assertEquals(1, on.code(), on.out());
+    assertEquals("job.yaml:3:1: warning: Job 'once' lacks the labels app.kubernetes.io/name, example.com/owner, "
+        + "which this repository requires [PL089 required-labels]", on.out().strip());
+  }
 }

@@ -209,4 +209,73 @@ class CrossObjectTest {
         sarif.out());
     SarifReporterTest.assertValid(sarif.out());
   }
+
+  /** A Deployment without a namespace that runs as ServiceAccount {@code api} and no NetworkPolicy selects. */
+  static final String API = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: api
+      spec:
+        selector:
+          matchLabels:
+            app: api
+        template:
+          metadata:
+            labels:
+              app: api
+          spec:
+            serviceAccountName: api
+            containers:
+              - name: api
+                image: registry.example.com/api:1.0.0
+      """;
+
+  /** A ServiceAccount and a NetworkPolicy of another application, without a namespace. */
+  static final String OTHER_APPLICATION = """
+      apiVersion: v1
+      kind: ServiceAccount
+      metadata:
+        name: billing
+      ---
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata:
+        name: billing
+      spec:
+        podSelector:
+          matchLabels:
+            app: billing
+      """;
+
+  private SourceFile writeIn(String subdirectory, String name, String text) throws IOException {
+    Path d = dir.resolve(subdirectory);
+    Files.createDirectories(d);
+    Path p = d.resolve(name);
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return new SourceFile(subdirectory + "/" + name, p);
+  }
+
+  private static final List<String> ABSENCE = List.of("service-account-missing", "missing-network-policy");
+
+  @Test
+  void whatTheInputLacksIsJudgedOnlyWithEvidenceNearTheWorkload() throws IOException {
+    SourceFile api = writeIn("api", "deployment.yaml", API);
+    SourceFile billing = writeIn("billing", "objects.yaml", OTHER_APPLICATION);
+    // a whole repository: another application's ServiceAccount and policy say nothing about api
+    assertEquals(List.of(), lint(ABSENCE, api, billing));
+    // beside the workload they do: its account is missing and no policy selects it
+    SourceFile beside = writeIn("api", "objects.yaml", OTHER_APPLICATION);
+    List<String> found = lint(ABSENCE, api, beside).stream().map(f -> f.rule().name() + " " + f.file().displayName()
+        + ":" + f.span().start().line()).toList();
+    assertEquals(List.of("missing-network-policy api/deployment.yaml:11", "service-account-missing api/deployment.yaml:14"),
+        found);
+    // and so do objects in other directories that name the same namespace as the workload
+    SourceFile namespaced = writeIn("shop", "deployment.yaml", API.replace("metadata:\n  name: api\n",
+        "metadata:\n  name: api\n  namespace: shop\n"));
+    SourceFile shopObjects = writeIn("policies", "shop.yaml", OTHER_APPLICATION.replace("metadata:\n",
+        "metadata:\n  namespace: shop\n"));
+    assertEquals(2, lint(ABSENCE, namespaced, shopObjects).size());
+    assertEquals(0, lint(ABSENCE, namespaced, billing).size(), "no namespace and another directory: not evidence");
+  }
 }

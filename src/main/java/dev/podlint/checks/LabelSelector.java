@@ -50,14 +50,7 @@ final class LabelSelector {
     Map<String, String> labels = new LinkedHashMap<>();
     Optional<YNode> ml = m.get("matchLabels");
     if (ml.isPresent() && ml.get() instanceof YMap lm) {
-      for (YMap.Entry e : lm.effectiveEntries()) {
-        String v = e.value() instanceof YScalar s ? (s.isNull() ? "" : s.value()) : null;
-        if (v == null || Templates.isUnrendered(e.key().value()) || Templates.isUnrendered(v)) {
-          unknowable = true;
-        } else {
-          labels.put(e.key().value(), v);
-        }
-      }
+      unknowable = !putLabels(lm, labels);
     } else if (ml.isPresent() && !(ml.get() instanceof YScalar s && s.isNull())) {
       unknowable = true;
     }
@@ -78,6 +71,30 @@ final class LabelSelector {
       }
     }
     return Optional.of(new LabelSelector(labels, expressions, unknowable));
+  }
+
+  /**
+   * A plain label map as a selector (a Service's {@code selector}, which has no
+   * {@code matchExpressions}).
+   */
+  static LabelSelector ofLabels(YMap labels) {
+    Map<String, String> map = new LinkedHashMap<>();
+    boolean known = putLabels(labels, map);
+    return new LabelSelector(map, List.of(), !known);
+  }
+
+  /** Adds the entries of a label map; false when some key or value is unrendered or not a scalar. */
+  private static boolean putLabels(YMap m, Map<String, String> labels) {
+    boolean known = true;
+    for (YMap.Entry e : m.effectiveEntries()) {
+      String v = e.value() instanceof YScalar s ? (s.isNull() ? "" : s.value()) : null;
+      if (v == null || Templates.isUnrendered(e.key().value()) || Templates.isUnrendered(v)) {
+        known = false;
+      } else {
+        labels.put(e.key().value(), v);
+      }
+    }
+    return known;
   }
 
   private static Requirement requirement(YMap x) {
@@ -103,6 +120,13 @@ final class LabelSelector {
   /** Whether the selector has no requirement at all ({@code {}}). */
   boolean isEmpty() {
     return matchLabels.isEmpty() && expressions.isEmpty() && !unknowable;
+  }
+
+  /** Every label key the selector names, in {@code matchLabels} and in {@code matchExpressions}. */
+  Set<String> keys() {
+    Set<String> keys = new LinkedHashSet<>(matchLabels.keySet());
+    expressions.forEach(r -> keys.add(r.key()));
+    return keys;
   }
 
   /** The {@code matchLabels} part, for indexed lookups. */

@@ -8,4 +8,9 @@ final class Templates {
   static boolean isUnrendered(String s) {
     return s.contains("${") || s.contains("$(") || s.contains("{{");
   }
+
+  /** A tutorial placeholder for a name to fill in: {@code <KSA_NAME>}, {@code $SA_NAME}. */
+  static boolean isPlaceholder(String s) {
+    return s.matches("<[^<>]+>|\\$[A-Za-z_][A-Za-z0-9_]*");
+  }
 }

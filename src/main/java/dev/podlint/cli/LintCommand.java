@@ -58,6 +58,9 @@ public final class LintCommand implements Callable<Integer> {
   /** Levels for --fail-on. */
   enum FailOn { error, warning, note, none }
 
+  /** Levels for --show. */
+  enum Show { error, warning, note }
+
   private final Main.Env env;
 
   @Spec
@@ -93,6 +96,12 @@ public final class LintCommand implements Callable<Integer> {
       description = "Exit with 1 when a finding is at or above LEVEL: ${COMPLETION-CANDIDATES} "
           + "(default: failOn of the configuration, else error).")
   FailOn failOn;
+
+  @Option(names = "--show", paramLabel = "LEVEL",
+      description = "Report only findings at or above LEVEL: ${COMPLETION-CANDIDATES} (default: show of the "
+          + "configuration, else note: every finding). Hidden findings still count for --fail-on; the summary says "
+          + "how many were hidden.")
+  Show show;
 
   @picocli.CommandLine.Mixin
   ConfigOptions configOptions = new ConfigOptions();
@@ -223,7 +232,8 @@ public final class LintCommand implements Callable<Integer> {
                 + slice.label()),
         pinned.srcRootUri() == null ? Report.srcRootUri(root) : pinned.srcRootUri());
     Tally tally = new Tally(header.baseline(), known == null ? null : known.tracker());
-    LintRun run = lintAndReport(linter, inputs, plan, header, tally, level, started);
+    Visibility visible = new Visibility(showLevel(configuration));
+    LintRun run = lintAndReport(linter, inputs, plan, header, tally, visible, level, started);
     for (InputProblem p : run.inputProblems()) {
       err.println("podlint: cannot read " + p.input() + ": " + p.message());
     }
@@ -236,7 +246,8 @@ public final class LintCommand implements Callable<Integer> {
         err.println("podlint: compared with the baseline " + baseline + ": " + plural(tally.fresh, "new finding")
             + ", " + tally.unchanged + " unchanged, " + tally.tracker.absent() + " gone (only new findings are reported)");
       }
-      err.println(summary(run, tally, elapsed(started)));
+      err.println(summary(run, tally, visible, elapsed(started)));
+      byRule(tally).ifPresent(err::println);
     }
     if (!run.internalErrors().isEmpty()) {
       return ExitCodes.INTERNAL;
@@ -253,7 +264,7 @@ public final class LintCommand implements Callable<Integer> {
    * when the whole run was written.
    */
   private LintRun lintAndReport(Linter linter, Inputs.Expansion inputs, List<Output> plan, Report.Header header,
-      Tally tally, Severity level, long started) {
+      Tally tally, Visibility visible, Severity level, long started) {
     List<Opened> reports = new ArrayList<>();
     try {
       for (Output o : plan) {
@@ -279,17 +290,19 @@ public final class LintCommand implements Callable<Integer> {
       LintRun run = linter.lint(inputs.files(), inputs.problems(), env::stdin, new FindingSink() {
         @Override
         public void file(SourceFile file, List<Finding> findings, InputProblem unreadable) {
-          List<Finding> shown = tally.add(findings);
+          List<Finding> shown = visible.count(tally.add(findings));
+          List<Finding> all = visible.shown(findings);
           for (Opened o : reports) {
-            o.write(s -> s.file(file, o.all ? findings : shown, unreadable));
+            o.write(s -> s.file(file, o.all ? all : shown, unreadable));
           }
         }
 
         @Override
         public void rest(List<Finding> findings) {
-          List<Finding> shown = tally.add(findings);
+          List<Finding> shown = visible.count(tally.add(findings));
+          List<Finding> all = visible.shown(findings);
           for (Opened o : reports) {
-            o.write(s -> s.rest(o.all ? findings : shown));
+            o.write(s -> s.rest(o.all ? all : shown));
           }
         }
       });
@@ -355,6 +368,8 @@ public final class LintCommand implements Callable<Integer> {
     private final Baseline.Comparison baseline;
     private final Baseline.Tracker tracker;
     final long[] counts = new long[Severity.values().length];
+    /** Unsuppressed (new) findings per rule name, for the summary. */
+    final java.util.Map<String, Long> byRule = new java.util.HashMap<>();
     long suppressed;
     long fresh;
     long unchanged;
@@ -385,6 +400,7 @@ public final class LintCommand implements Callable<Integer> {
           suppressed++;
         } else {
           counts[f.severity().ordinal()]++;
+          byRule.merge(f.rule().name(), 1L, Long::sum);
         }
       }
       return baseline == null ? findings : findings.stream().filter(baseline::isNew).toList();
@@ -406,6 +422,16 @@ public final class LintCommand implements Callable<Integer> {
       }
       return false;
     }
+  }
+
+  /** The lowest level the reports show: --show, else the configuration's show, else every level. */
+  private Severity showLevel(Configuration configuration) {
+    String level = configuration.show(show == null ? null : show.name()).orElse(Show.note.name());
+    return switch (Show.valueOf(level)) {
+      case error -> Severity.ERROR;
+      case warning -> Severity.WARNING;
+      case note -> Severity.NOTE;
+    };
   }
 
   private Severity failLevel(Configuration configuration) {
@@ -507,17 +533,55 @@ public final class LintCommand implements Callable<Integer> {
     return pinned != null ? pinned : Duration.ofNanos(System.nanoTime() - started);
   }
 
-  static String summary(LintRun r, Tally t, Duration elapsed) {
+  static String summary(LintRun r, Tally t, Visibility v, Duration elapsed) {
     StringBuilder sb = new StringBuilder("podlint: ");
     sb.append(plural(r.files(), "file")).append(", ").append(plural(r.objects(), "object")).append(": ");
     sb.append(plural(t.count(Severity.ERROR), "error")).append(", ")
         .append(plural(t.count(Severity.WARNING), "warning")).append(", ")
         .append(plural(t.count(Severity.NOTE), "note"));
+    List<String> aside = new ArrayList<>();
     if (t.suppressed > 0) {
-      sb.append(" (").append(t.suppressed).append(" suppressed)");
+      aside.add(t.suppressed + " suppressed");
+    }
+    if (v.hidden() > 0) {
+      aside.add(v.hidden() + " below " + v.level() + " not shown");
+    }
+    if (!aside.isEmpty()) {
+      sb.append(" (").append(String.join("; ", aside)).append(")");
     }
     sb.append(String.format(Locale.ROOT, " in %.2f s", elapsed.toNanos() / 1e9));
     return sb.toString();
+  }
+
+  /** More unsuppressed findings than this, and the summary adds a line with the rules that gave the most. */
+  static final int MANY = 20;
+
+  /** How many rules that line names before it counts the rest. */
+  static final int TOP_RULES = 5;
+
+  /**
+   * {@code podlint: most findings: run-as-root 31, missing-seccomp-profile 12, ... and 4 more rules (9)}:
+   * the rules with the most unsuppressed findings (hidden ones included), when there are more than
+   * {@link #MANY}; empty otherwise.
+   */
+  static java.util.Optional<String> byRule(Tally t) {
+    long total = t.byRule.values().stream().mapToLong(Long::longValue).sum();
+    if (total <= MANY) {
+      return java.util.Optional.empty();
+    }
+    List<java.util.Map.Entry<String, Long>> rules = new ArrayList<>(t.byRule.entrySet());
+    rules.sort(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+        .thenComparing(java.util.Map.Entry.comparingByKey()));
+    List<String> parts = new ArrayList<>();
+    for (java.util.Map.Entry<String, Long> e : rules.subList(0, Math.min(TOP_RULES, rules.size()))) {
+      parts.add(e.getKey() + " " + e.getValue());
+    }
+    StringBuilder sb = new StringBuilder("podlint: most findings: ").append(String.join(", ", parts));
+    if (rules.size() > TOP_RULES) {
+      long rest = rules.subList(TOP_RULES, rules.size()).stream().mapToLong(java.util.Map.Entry::getValue).sum();
+      sb.append(" and ").append(plural(rules.size() - TOP_RULES, "more rule")).append(" (").append(rest).append(")");
+    }
+    return java.util.Optional.of(sb.toString());
   }
 
   private static String plural(long n, String word) {

@@ -19,6 +19,9 @@ public final class Main {
   private static final Set<String> ROOT_WORDS = Set.of("lint", "advise", "init", "rules", "explain", "bench", "help", "-h", "--help", "-V",
       "--version");
 
+  /** The commands, for suggestions when the first word is none of them and no path either. */
+  private static final List<String> COMMANDS = List.of("lint", "advise", "init", "rules", "explain", "bench", "help");
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -104,6 +107,15 @@ public final class Main {
   public static int run(String[] args, PrintWriter out, PrintWriter err, Env env) {
     List<String> list = new ArrayList<>(List.of(args));
     if (list.isEmpty() || !ROOT_WORDS.contains(list.get(0))) {
+      java.util.Optional<String> typo = list.isEmpty() ? java.util.Optional.empty()
+          : CommandTypos.suggestion(list.get(0), env.workingDir(), COMMANDS);
+      if (typo.isPresent()) {
+        err.println("podlint: '" + list.get(0) + "' is not a command, nor a file or directory here; did you mean "
+            + "'podlint " + typo.get() + "'?");
+        err.println("Try 'podlint --help' for more information.");
+        err.flush();
+        return ExitCodes.USAGE;
+      }
       list.add(0, "lint"); // `podlint [PATH...]` means `podlint lint [PATH...]`
     }
     CommandLine cl = new CommandLine(new PodlintCommand(), new Factory(env));

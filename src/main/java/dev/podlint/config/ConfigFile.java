@@ -71,6 +71,7 @@ public final class ConfigFile {
   private final List<Path> ruleDirectories = new ArrayList<>();
   private final List<Exclusions.Exclude> excludes = new ArrayList<>();
   private String failOn;
+  private String show;
   private String kubernetesVersion;
   private Boolean strictKinds;
 
@@ -202,6 +203,7 @@ public final class ConfigFile {
       YNode v = e.value();
       switch (e.key().value()) {
         case "failOn" -> failOn = string(v);
+        case "show" -> show = string(v);
         case "kubernetesVersion" -> kubernetesVersion = v instanceof YScalar s && s.isString()
             && LintOptions.KUBERNETES_VERSIONS.contains(s.value()) ? s.value() : null;
         case "strictKinds" -> strictKinds = v instanceof YScalar s ? s.asBoolean().orElse(null) : null;
@@ -325,7 +327,7 @@ public final class ConfigFile {
       problems.addAll(before); // resolve may be called again with another catalog
       throw new ConfigException(all);
     }
-    return new Configuration(path, new RuleCatalog(List.copyOf(configured.values())), failOn, kubernetesVersion,
+    return new Configuration(path, new RuleCatalog(List.copyOf(configured.values())), failOn, show, kubernetesVersion,
         strictKinds, exemptions, new Exclusions(dir, excludes), ruleDirectories);
   }
 

@@ -9,23 +9,26 @@ import java.util.Optional;
 
 /**
  * The settings of a run that come from a configuration file, with the rules as configured.
- * Command-line options take precedence: {@link #failOn}, {@link #options} take them as arguments.
+ * Command-line options take precedence: {@link #failOn}, {@link #show}, {@link #options} take them as
+ * arguments.
  */
 public final class Configuration {
   private final Path file;
   private final RuleCatalog catalog;
   private final String failOn;
+  private final String show;
   private final String kubernetesVersion;
   private final Boolean strictKinds;
   private final List<Exemption> exemptions;
   private final Exclusions exclusions;
   private final List<Path> ruleDirectories;
 
-  Configuration(Path file, RuleCatalog catalog, String failOn, String kubernetesVersion, Boolean strictKinds,
-      List<Exemption> exemptions, Exclusions exclusions, List<Path> ruleDirectories) {
+  Configuration(Path file, RuleCatalog catalog, String failOn, String show, String kubernetesVersion,
+      Boolean strictKinds, List<Exemption> exemptions, Exclusions exclusions, List<Path> ruleDirectories) {
     this.file = file;
     this.catalog = catalog;
     this.failOn = failOn;
+    this.show = show;
     this.kubernetesVersion = kubernetesVersion;
     this.strictKinds = strictKinds;
     this.exemptions = List.copyOf(exemptions);
@@ -35,7 +38,7 @@ public final class Configuration {
 
   /** The configuration of a run without a configuration file. */
   public static Configuration none(RuleCatalog catalog) {
-    return new Configuration(null, catalog, null, null, null, List.of(), Exclusions.NONE, List.of());
+    return new Configuration(null, catalog, null, null, null, null, List.of(), Exclusions.NONE, List.of());
   }
 
   /** The configuration file, if there is one. */
@@ -54,6 +57,14 @@ public final class Configuration {
   /** {@code failOn} of the file (error, warning, note or none), unless {@code commandLine} gives one. */
   public Optional<String> failOn(String commandLine) {
     return Optional.ofNullable(commandLine != null ? commandLine : failOn);
+  }
+
+  /**
+   * {@code show} of the file (error, warning or note: the lowest level the reports show), unless
+   * {@code commandLine} gives one.
+   */
+  public Optional<String> show(String commandLine) {
+    return Optional.ofNullable(commandLine != null ? commandLine : show);
   }
 
   /** The configured exemptions, each with its origin ({@code file:line:col}). */

@@ -36,6 +36,10 @@ public final class StarterConfig {
         # The lowest level of finding that makes podlint exit with 1: error, warning, note or none.
         # failOn: error
 
+        # The lowest level of finding the reports show: error, warning or note (every finding).
+        # Hidden findings still count for failOn, and the summary says how many were hidden.
+        # show: note
+
         # The Kubernetes version whose API the manifests are checked against (quoted): %s.
         # kubernetesVersion: "%s"
 

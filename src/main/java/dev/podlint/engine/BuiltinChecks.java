@@ -41,8 +41,29 @@ import dev.podlint.checks.MissingResourceCheck;
 import dev.podlint.checks.MissingPodAntiAffinityCheck;
 import dev.podlint.checks.ReplicasWithHpaCheck;
 import dev.podlint.checks.TooFewReplicasCheck;
+import dev.podlint.checks.HostPortCheck;
+import dev.podlint.checks.IneffectiveSpreadingCheck;
+import dev.podlint.checks.InvalidRestartPolicyCheck;
+import dev.podlint.checks.LowUserIdCheck;
+import dev.podlint.checks.MissingHeadlessServiceCheck;
+import dev.podlint.checks.MissingLinuxHardeningCheck;
+import dev.podlint.checks.MissingNetworkPolicyCheck;
+import dev.podlint.checks.MissingPreStopHookCheck;
+import dev.podlint.checks.MissingSeccompProfileCheck;
+import dev.podlint.checks.NetworkPolicySelectsNoPodsCheck;
+import dev.podlint.checks.PdbBlocksEvictionCheck;
+import dev.podlint.checks.PrivilegedPortCheck;
+import dev.podlint.checks.RequestDiffersFromLimitCheck;
+import dev.podlint.checks.RequiredLabelsCheck;
+import dev.podlint.checks.RunAsRootGroupCheck;
+import dev.podlint.checks.ServiceAccountMissingCheck;
+import dev.podlint.checks.TemplateLabelMismatchCheck;
+import dev.podlint.checks.WritableHostMountCheck;
+import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
 import dev.podlint.net.NetKnowledge;
+import dev.podlint.model.YSeq;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import dev.podlint.rule.RuleCatalog;
@@ -105,7 +126,25 @@ public final class BuiltinChecks {
       Map.entry("missing-pod-anti-affinity", (r, o) -> new MissingPodAntiAffinityCheck(longParam(r, "minReplicas"))),
       Map.entry("job-without-ttl", (r, o) -> new JobWithoutTtlCheck()),
       Map.entry("cronjob-without-deadline", (r, o) -> new CronJobWithoutDeadlineCheck()),
-      Map.entry("default-namespace", (r, o) -> new DefaultNamespaceCheck()));
+      Map.entry("default-namespace", (r, o) -> new DefaultNamespaceCheck()),
+      Map.entry("invalid-restart-policy", (r, o) -> new InvalidRestartPolicyCheck()),
+      Map.entry("missing-network-policy", (r, o) -> new MissingNetworkPolicyCheck()),
+      Map.entry("network-policy-selects-no-pods", (r, o) -> new NetworkPolicySelectsNoPodsCheck()),
+      Map.entry("ineffective-spreading", (r, o) -> new IneffectiveSpreadingCheck()),
+      Map.entry("missing-seccomp-profile", (r, o) -> new MissingSeccompProfileCheck()),
+      Map.entry("missing-linux-hardening", (r, o) -> new MissingLinuxHardeningCheck()),
+      Map.entry("privileged-port-as-non-root", (r, o) -> new PrivilegedPortCheck()),
+      Map.entry("low-user-id", (r, o) -> new LowUserIdCheck(longParam(r, "minimumId"))),
+      Map.entry("run-as-root-group", (r, o) -> new RunAsRootGroupCheck()),
+      Map.entry("service-account-missing", (r, o) -> new ServiceAccountMissingCheck()),
+      Map.entry("missing-headless-service", (r, o) -> new MissingHeadlessServiceCheck()),
+      Map.entry("pdb-blocks-eviction", (r, o) -> new PdbBlocksEvictionCheck()),
+      Map.entry("missing-prestop-hook", (r, o) -> new MissingPreStopHookCheck()),
+      Map.entry("request-differs-from-limit", (r, o) -> new RequestDiffersFromLimitCheck(List.of("cpu", "memory"))),
+      Map.entry("ephemeral-storage-request-differs-from-limit",
+          (r, o) -> new RequestDiffersFromLimitCheck(List.of("ephemeral-storage"))),
+      Map.entry("required-labels", (r, o) -> new RequiredLabelsCheck(stringsParam(r, "labels"))),
+      Map.entry("template-label-mismatch", (r, o) -> new TemplateLabelMismatchCheck(stringsParam(r, "labels"))));
 
 
   /**
@@ -117,9 +156,11 @@ public final class BuiltinChecks {
       Map.entry("host-path-volume", (r, o, rules) -> new HostPathVolumeCheck(rules)),
       Map.entry("docker-socket-mount", (r, o, rules) -> new DockerSocketMountCheck(rules)),
       Map.entry("sensitive-host-mount", (r, o, rules) -> new SensitiveHostMountCheck(rules)),
+      Map.entry("writable-host-mount", (r, o, rules) -> new WritableHostMountCheck(rules)),
       // the networking rules read one model of each pod, whose knowledge is localhost-port-unbound's parameters
       Map.entry("container-port-conflict", (r, o, rules) -> new ContainerPortConflictCheck(NetKnowledge.of(rules))),
       Map.entry("host-port-conflict", (r, o, rules) -> new HostPortConflictCheck(NetKnowledge.of(rules))),
+      Map.entry("host-port", (r, o, rules) -> new HostPortCheck(NetKnowledge.of(rules))),
       Map.entry("duplicate-port-name", (r, o, rules) -> new DuplicatePortNameCheck(NetKnowledge.of(rules))),
       Map.entry("probe-port-undeclared", (r, o, rules) -> new ProbePortUndeclaredCheck(NetKnowledge.of(rules))),
       Map.entry("localhost-port-unbound", (r, o, rules) -> new LocalhostPortUnboundCheck(NetKnowledge.of(
@@ -139,6 +180,19 @@ public final class BuiltinChecks {
   private static boolean booleanParam(RuleDefinition rule, String name) {
     return rule.paramDefault(name).map(n -> n instanceof YScalar s ? s.asBoolean().orElse(null) : null)
         .orElseThrow(() -> new IllegalStateException(rule.name() + " has no boolean parameter " + name));
+  }
+
+  /** A parameter of {@code rule} that is a list of strings; its default must exist. */
+  private static List<String> stringsParam(RuleDefinition rule, String name) {
+    YNode list = rule.paramDefault(name).filter(n -> n instanceof YSeq)
+        .orElseThrow(() -> new IllegalStateException(rule.name() + " has no list parameter " + name));
+    List<String> out = new java.util.ArrayList<>();
+    for (YNode item : ((YSeq) list).items()) {
+      if (item instanceof YScalar s && !s.isNull() && !s.value().isBlank()) {
+        out.add(s.value().strip());
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Rule names that have a Java check. */

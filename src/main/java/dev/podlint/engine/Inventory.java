@@ -24,7 +24,8 @@ import java.util.TreeSet;
 
 /**
  * What cross-object rules see of a whole run: every Service, HorizontalPodAutoscaler, KEDA
- * ScaledObject and PodDisruptionBudget (whole, they are small), a compact summary of every
+ * ScaledObject, PodDisruptionBudget and NetworkPolicy (whole, they are small), the names of the
+ * ServiceAccounts, a compact summary of every
  * workload's pods (labels and declared ports) and of every controller's replica settings, so
  * memory stays proportional to those small objects and the label sets, not to the workloads'
  * trees. Workloads are indexed by label, controllers by name and autoscalers by target, so
@@ -45,9 +46,11 @@ public final class Inventory {
    *     networking model ({@link PodNet}) besides declaring them: flags, variables, mounted
    *     configuration, their images' defaults, their probes, injected sidecars; null when a
    *     pattern of the knowledge ran out of steps, so that nothing is known
+   * @param facts what the rules about a workload's pods (network policies, service accounts,
+   *     shutdown hooks) report on
    */
   public record Workload(String kind, String name, String namespace, SourceFile file, Span labelsAt,
-      Map<String, String> labels, List<Port> ports, Set<Long> listenedPorts) {
+      Map<String, String> labels, List<Port> ports, Set<Long> listenedPorts, PodFacts facts) {
     public String identity() {
       return kind + "/" + (namespace == null ? "-" : namespace) + "/" + (name == null ? "-" : name);
     }
@@ -62,6 +65,24 @@ public final class Inventory {
       return true;
     }
   }
+
+  /**
+   * What the cross-object rules about a workload's own pods need beyond labels and ports: a handle
+   * to report on and the few nodes they point at.
+   *
+   * @param object a handle on the workload (identity, no tree), for findings and suppressions
+   * @param labelsKey the pod template's {@code labels} key, else the pod spec's key
+   * @param hostNetwork the pods use the node's network ({@code hostNetwork: true})
+   * @param serviceAccount the value of {@code serviceAccountName}, else of the deprecated
+   *     {@code serviceAccount}; null when neither is set (the pods use {@code default})
+   * @param regularContainers how many regular containers the pods have
+   * @param withoutPreStop the regular containers that have no {@code lifecycle.preStop} hook
+   */
+  public record PodFacts(K8sObject object, YNode labelsKey, boolean hostNetwork, YScalar serviceAccount,
+      int regularContainers, List<Unhooked> withoutPreStop) {}
+
+  /** A regular container without a {@code preStop} hook, and where it starts (its first key). */
+  public record Unhooked(String container, YScalar at) {}
 
   /**
    * An object of a custom resource kind (an API group with a dot that is not a Kubernetes one):
@@ -97,9 +118,11 @@ public final class Inventory {
    * @param recreate a Deployment with {@code strategy.type: Recreate}: old and new pods never run
    *     together, often because only one may run at a time
    * @param sharedClaim the pods mount a PersistentVolumeClaim by name, so every replica shares one claim
+   * @param serviceNameAt a StatefulSet's {@code spec.serviceName} value, or null
    */
   public record Controller(K8sObject object, YScalar nameAt, YScalar specKey, YScalar replicasKey, YScalar replicasValue,
-      Long replicas, YNode labelsAt, Map<String, String> podLabels, boolean recreate, boolean sharedClaim) {
+      Long replicas, YNode labelsAt, Map<String, String> podLabels, boolean recreate, boolean sharedClaim,
+      YScalar serviceNameAt) {
     public String kind() {
       return object.kind();
     }
@@ -148,6 +171,8 @@ public final class Inventory {
   private final List<Autoscaler> autoscalers = new ArrayList<>();
   private final Map<String, List<Autoscaler>> autoscalersByTarget = new HashMap<>();
   private final List<K8sObject> disruptionBudgets = new ArrayList<>();
+  private final List<K8sObject> networkPolicies = new ArrayList<>();
+  private final List<K8sObject> serviceAccounts = new ArrayList<>();
   private boolean application;
 
   /**
@@ -167,6 +192,10 @@ public final class Inventory {
       autoscaler(object).ifPresent(this::addAutoscaler);
     } else if (object.kind().equals("PodDisruptionBudget") && object.apiVersion().startsWith("policy/")) {
       disruptionBudgets.add(slim(object, Set.of("spec")));
+    } else if (object.kind().equals("NetworkPolicy") && object.apiVersion().equals("networking.k8s.io/v1")) {
+      networkPolicies.add(slim(object, Set.of("spec")));
+    } else if (object.kind().equals("ServiceAccount") && object.apiVersion().equals("v1")) {
+      serviceAccounts.add(slim(object, Set.of()));
     }
     if (object.kind().equals("Service")) {
       services.add(slim(object, Set.of("spec")));
@@ -191,6 +220,8 @@ public final class Inventory {
     other.controllers.forEach(this::addController);
     other.autoscalers.forEach(this::addAutoscaler);
     disruptionBudgets.addAll(other.disruptionBudgets);
+    networkPolicies.addAll(other.networkPolicies);
+    serviceAccounts.addAll(other.serviceAccounts);
     services.addAll(other.services);
     customResources.addAll(other.customResources);
     for (Workload w : other.workloads) {
@@ -245,6 +276,16 @@ public final class Inventory {
   /** PodDisruptionBudgets (policy/v1 and v1beta1), whole, in file order. */
   public List<K8sObject> disruptionBudgets() {
     return Collections.unmodifiableList(disruptionBudgets);
+  }
+
+  /** NetworkPolicies (networking.k8s.io/v1), whole, in file order. */
+  public List<K8sObject> networkPolicies() {
+    return Collections.unmodifiableList(networkPolicies);
+  }
+
+  /** ServiceAccounts (v1), with their name and namespace only, in file order. */
+  public List<K8sObject> serviceAccounts() {
+    return Collections.unmodifiableList(serviceAccounts);
   }
 
   /**
@@ -362,7 +403,8 @@ public final class Inventory {
         .anyMatch(v -> v.get("persistentVolumeClaim").isPresent())).orElse(false);
     YScalar nameAt = o.root().mapAt("metadata").flatMap(m -> m.scalar("name")).filter(n -> !n.isNull()).orElse(null);
     return new Controller(handle(o), nameAt, specKey, replicasKey, replicasValue, count, labelsAt,
-        Collections.unmodifiableMap(labels), recreate, sharedClaim);
+        Collections.unmodifiableMap(labels), recreate, sharedClaim,
+        o.kind().equals("StatefulSet") ? spec.scalar("serviceName").filter(n -> !n.isNull()).orElse(null) : null);
   }
 
   /** The autoscaler summary of an HPA or a KEDA ScaledObject; empty without a {@code spec} map. */
@@ -452,8 +494,7 @@ public final class Inventory {
       labels.putIfAbsent("batch.kubernetes.io/job-name", o.name());
       labels.putIfAbsent("job-name", o.name());
     }
-    Span at = pod.template().mapAt("metadata").flatMap(m -> m.keyNode("labels")).map(YScalar::span)
-        .orElse(pod.specKey().span());
+    YScalar labelsKey = pod.template().mapAt("metadata").flatMap(m -> m.keyNode("labels")).orElse(pod.specKey());
     List<Port> ports = new ArrayList<>();
     for (ContainerView c : pod.containers()) {
       if (c.isLongRunning()) {
@@ -462,8 +503,8 @@ public final class Inventory {
         }
       }
     }
-    return new Workload(o.kind(), o.name(), o.namespace(), o.file(), at, Collections.unmodifiableMap(labels),
-        List.copyOf(ports), listened(pod, knowledge));
+    return new Workload(o.kind(), o.name(), o.namespace(), o.file(), labelsKey.span(),
+        Collections.unmodifiableMap(labels), List.copyOf(ports), listened(pod, knowledge), facts(pod, labelsKey));
   }
 
   /** The ports the pod's long-running containers listen on by any evidence but declaring them. */
@@ -482,6 +523,23 @@ public final class Inventory {
       }
     }
     return Set.copyOf(listened);
+  }
+
+  private static PodFacts facts(PodView pod, YScalar labelsKey) {
+    YMap spec = pod.spec();
+    boolean hostNetwork = spec.scalar("hostNetwork").flatMap(YScalar::asBoolean).orElse(false);
+    YScalar account = spec.scalar("serviceAccountName").filter(s -> !s.isNull() && !s.value().isEmpty())
+        .or(() -> spec.scalar("serviceAccount").filter(s -> !s.isNull() && !s.value().isEmpty())).orElse(null);
+    List<Unhooked> unhooked = new ArrayList<>();
+    List<ContainerView> regular = pod.regularContainers();
+    for (ContainerView c : regular) {
+      boolean hooked = c.node().mapAt("lifecycle").flatMap(l -> l.get("preStop"))
+          .filter(h -> !(h instanceof YScalar s && s.isNull())).isPresent();
+      if (!hooked && !c.node().entries().isEmpty()) {
+        unhooked.add(new Unhooked(c.name(), c.node().entries().get(0).key()));
+      }
+    }
+    return new PodFacts(handle(pod.object()), labelsKey, hostNetwork, account, regular.size(), List.copyOf(unhooked));
   }
 
   private static void putLabels(YMap m, Map<String, String> labels) {

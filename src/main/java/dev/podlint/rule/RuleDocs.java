@@ -83,9 +83,10 @@ public final class RuleDocs {
     return sb.toString();
   }
 
-  /** The README table: one row per rule. */
+  /** The README table: how many rules there are, then one row per rule. */
   public static String table(List<RuleDefinition> rules) {
     StringBuilder sb = new StringBuilder();
+    sb.append(counts(rules)).append("\n\n");
     sb.append("| id | name | level | category | default | what it finds |\n");
     sb.append("| --- | --- | --- | --- | --- | --- |\n");
     for (RuleDefinition r : rules) {
@@ -94,6 +95,21 @@ public final class RuleDocs {
           .append(r.enabledByDefault() ? "on" : "off").append(" | ").append(r.title()).append(" |\n");
     }
     return sb.toString();
+  }
+
+  /**
+   * {@code 82 rules (15 validity, 11 networking, ...), 66 of them on by default; ...}: the counts the
+   * README states, by category in the order of each category's first rule.
+   */
+  static String counts(List<RuleDefinition> rules) {
+    long on = rules.stream().filter(RuleDefinition::enabledByDefault).count();
+    java.util.Map<String, Long> byCategory = rules.stream().collect(Collectors.groupingBy(RuleDefinition::category,
+        java.util.LinkedHashMap::new, Collectors.counting()));
+    String categories = byCategory.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+        .collect(Collectors.joining(", "));
+    long schema = rules.stream().filter(r -> r.engine().equals(RuleDefinition.SCHEMA_ENGINE)).count();
+    return rules.size() + " rules (" + categories + "), " + on + " of them on by default; " + schema
+        + " are declarative (`engine: schema`).";
   }
 
   private static String levels(RuleDefinition r) {

@@ -222,7 +222,7 @@ class ConfigFileTest {
     for (String key : props.keySet()) {
       assertTrue(props.getJSONObject(key).has("description"), key + " needs a description");
     }
-    assertEquals(Set.of("rules", "exclude", "failOn", "kubernetesVersion", "strictKinds", "ruleDirectories",
+    assertEquals(Set.of("rules", "exclude", "failOn", "show", "kubernetesVersion", "strictKinds", "ruleDirectories",
         "exemptions"), props.keySet());
     assertEquals(LintOptions.KUBERNETES_VERSIONS, props.getJSONObject("kubernetesVersion").getJSONArray("enum")
         .toList());
