@@ -12,7 +12,6 @@ import dev.podlint.model.YNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,25 +125,49 @@ class KubernetesSchemasTest {
     assertTrue(objects > 300 && violations > 50, objects + " objects, " + violations + " violations");
   }
 
+  /**
+   * The data of every version resolve: each kind's definition and every definition referred to is
+   * in that version's table and in the store, and a workload's schema compiles.
+   */
+  @Test
+  void everyVersionResolvesEveryReferenceOfEveryKindItServes() {
+    java.util.regex.Pattern ref = java.util.regex.Pattern.compile("\"\\$ref\":\"#/definitions/([^\"]+)\"");
+    for (String v : KubernetesSchemas.VERSIONS) {
+      Map<String, String> definitions = DefinitionStore.definitions(v);
+      List<String> missing = new ArrayList<>();
+      ServedKinds.all().values().stream().filter(s -> s.in(v)).map(ServedKinds.Served::definition)
+          .filter(d -> !definitions.containsKey(d)).forEach(missing::add);
+      for (String text : definitions.values()) {
+        java.util.regex.Matcher m = ref.matcher(text);
+        while (m.find()) {
+          if (!definitions.containsKey(m.group(1))) {
+            missing.add(m.group(1));
+          }
+        }
+      }
+      assertEquals(List.of(), missing, v);
+      assertTrue(definitions.size() > 400, v + ": " + definitions.size());
+      assertTrue(KubernetesSchemas.uncached(v).schema("apps/v1", "Deployment").isPresent(), v);
+    }
+  }
+
   private static List<String> describe(List<Violation> violations) {
     return violations.stream().map(v -> v.node().span() + " " + v.field() + ": " + v.problem()).toList();
   }
 
   @Test
   void theDefinitionsFileSplitsAtItsLinesAndAnyOtherLayoutIsParsedWhole() {
-    String lines = "{\"$schema\": \"x\",\n \"definitions\": {\n"
-        + "  \"a.A\": {\"type\":\"object\",\"properties\":{\"b\":{\"$ref\":\"#/definitions/b.B\"}}},\n"
-        + "  \"b.B\": {\"type\":\"string\"}\n }\n}\n";
-    Map<String, JSONObject> parsed = new HashMap<>();
-    Map<String, String> split = KubernetesSchemas.splitDefinitions(lines, parsed);
-    assertEquals(List.of("a.A", "b.B"), List.copyOf(split.keySet()));
-    assertEquals("{\"type\":\"string\"}", split.get("b.B"));
-    assertTrue(parsed.isEmpty(), "split definitions are parsed only when a kind needs them");
+    String lines = "{\"comment\": \"x\",\n \"definitions\": {\n"
+        + "  \"0a1b\": {\"type\":\"object\",\"properties\":{\"b\":{\"$ref\":\"#/definitions/b.B\"}}},\n"
+        + "  \"2c3d\": {\"type\":\"string\"}\n }\n}\n";
+    Map<String, String> split = DefinitionStore.split(lines);
+    assertEquals(List.of("0a1b", "2c3d"), List.copyOf(split.keySet()));
+    assertEquals("{\"type\":\"string\"}", split.get("2c3d"));
 
     String compact = new JSONObject(lines).toString();
-    Map<String, String> whole = KubernetesSchemas.splitDefinitions(compact, parsed);
+    assertFalse(compact.contains("\n"));
+    Map<String, String> whole = DefinitionStore.split(compact);
     assertEquals(split.keySet(), whole.keySet());
-    assertFalse(parsed.isEmpty());
-    assertEquals("string", new JSONObject(whole.get("b.B")).getString("type"));
+    assertEquals("string", new JSONObject(whole.get("2c3d")).getString("type"));
   }
 }
