@@ -4,7 +4,6 @@ import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.LintOptions;
 import dev.podlint.model.K8sObject;
-import dev.podlint.model.YScalar;
 import dev.podlint.schema.KubernetesVersions;
 import dev.podlint.schema.ServedKinds;
 import java.util.List;
@@ -98,9 +97,11 @@ public final class DeprecatedApiVersionCheck implements Check.ObjectCheck {
       .collect(Collectors.toUnmodifiableMap(d -> key(d.apiVersion(), d.kind()), Function.identity()));
 
   private final String target;
+  private final int targetMinor;
 
   public DeprecatedApiVersionCheck(LintOptions options) {
     this.target = options.kubernetesVersion();
+    this.targetMinor = KubernetesVersions.minor(target);
   }
 
   private static String key(String apiVersion, String kind) {
@@ -114,38 +115,40 @@ public final class DeprecatedApiVersionCheck implements Check.ObjectCheck {
 
   @Override
   public void check(K8sObject object, Findings out) {
-    Optional<YScalar> at = object.root().scalar("apiVersion");
-    if (at.isEmpty()) {
-      return;
-    }
     String apiVersion = object.apiVersion();
     String kind = object.kind();
-    Optional<Deprecation> known = lookup(apiVersion, kind);
-    Optional<ServedKinds.Served> served = ServedKinds.lookup(apiVersion, kind);
-    int minor = KubernetesVersions.minor(target);
-    Findings.Builder b = out.at(at.get()).arg("apiVersion", apiVersion).arg("kind", kind).arg("version", target);
-    if (served.isPresent() && served.get().in(target)) {
-      Deprecation d = known.orElse(null);
-      if (d != null && d.deprecatedIn() != null && d.deprecatedIn() <= minor && d.replacement() != null) {
-        b.arg("replacement", d.replacement()).arg("deprecatedIn", "1." + d.deprecatedIn())
-            .arg("removedIn", d.removedIn() == null ? "a later release" : "1." + d.removedIn()).report();
+    Deprecation known = BY_KEY.get(key(apiVersion, kind));
+    ServedKinds.Served served = ServedKinds.lookup(apiVersion, kind).orElse(null);
+    if (served != null && served.in(target)) {
+      if (known != null && known.deprecatedIn() != null && known.deprecatedIn() <= targetMinor
+          && known.replacement() != null) {
+        at(object, out).ifPresent(b -> b.arg("replacement", known.replacement())
+            .arg("deprecatedIn", "1." + known.deprecatedIn())
+            .arg("removedIn", known.removedIn() == null ? "a later release" : "1." + known.removedIn()).report());
       }
-    } else if (served.isPresent() && KubernetesVersions.compare(served.get().last(), target) < 0) {
-      removed(b, kind, KubernetesVersions.next(served.get().last()),
-          known.map(Deprecation::replacement).or(() -> servedInstead(apiVersion, kind)));
-    } else if (served.isEmpty() && known.isPresent() && known.get().removedIn() != null
-        && known.get().removedIn() <= minor) {
-      removed(b, kind, "1." + known.get().removedIn(), Optional.ofNullable(known.get().replacement()));
+    } else if (served != null && KubernetesVersions.compare(served.last(), target) < 0) {
+      removed(object, out, KubernetesVersions.next(served.last()), Optional.ofNullable(known)
+          .map(Deprecation::replacement).or(() -> servedInstead(apiVersion, kind)));
+    } else if (served == null && known != null && known.removedIn() != null && known.removedIn() <= targetMinor) {
+      removed(object, out, "1." + known.removedIn(), Optional.ofNullable(known.replacement()));
     }
   }
 
-  private void removed(Findings.Builder b, String kind, String removedIn, Optional<String> replacement) {
-    b.arg("removedIn", removedIn);
-    if (replacement.isPresent()) {
-      b.arg("replacement", replacement.get()).variant("removed").report();
-    } else {
-      b.variant("removedKind").report();
-    }
+  /** A finding at the object's apiVersion, with the arguments every message has. */
+  private Optional<Findings.Builder> at(K8sObject object, Findings out) {
+    return object.root().scalar("apiVersion").map(a -> out.at(a).arg("apiVersion", object.apiVersion())
+        .arg("kind", object.kind()).arg("version", target));
+  }
+
+  private void removed(K8sObject object, Findings out, String removedIn, Optional<String> replacement) {
+    at(object, out).ifPresent(b -> {
+      b.arg("removedIn", removedIn);
+      if (replacement.isPresent()) {
+        b.arg("replacement", replacement.get()).variant("removed").report();
+      } else {
+        b.variant("removedKind").report();
+      }
+    });
   }
 
   /** The best apiVersion the target version serves {@code kind} at, in the same group if it can. */

@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +23,9 @@ import org.json.JSONObject;
 
 /**
  * The API schemas of one Kubernetes version, generated from its OpenAPI spec: the kinds it serves
- * ({@link ServedKinds}) and its definitions, which the versions share ({@link DefinitionStore}). Everything loads lazily: the kind
- * index on first use, the definitions when the first object needs validating, and each kind's
- * schema once.
+ * ({@link ServedKinds}) and its definitions, which the versions share ({@link DefinitionStore}).
+ * Everything loads lazily: the kind index on first use, the definitions when the first object
+ * needs validating, and each kind's schema once.
  *
  * <p>Kinds share most of their definitions (every workload kind holds a PodSpec), and everit
  * compiles shared definitions again for each root it loads. So the first few kinds a run meets are
@@ -47,10 +46,8 @@ public final class KubernetesSchemas {
 
   private final String version;
   private volatile Map<String, String> kinds;
-  /** Definition name to its JSON text (one line of definitions.json), read on first use. */
-  private Map<String, String> definitionText;
-  /** Definitions parsed so far, by name. */
-  private final Map<String, JSONObject> parsed = new HashMap<>();
+  /** Definition name to the hash of its text in the store, read on first use. */
+  private Map<String, String> definitionHashes;
   /** After this many distinct kinds, compile all kinds at once. */
   static final int SHARED_AFTER = 4;
 
@@ -262,7 +259,7 @@ public final class KubernetesSchemas {
       props.put(def, new JSONObject().put("$ref", "#/definitions/" + def));
     }
     JSONObject all = new JSONObject();
-    for (String name : definitionText().keySet()) {
+    for (String name : definitionHashes().keySet()) {
       all.put(name, definition(name));
     }
     JSONObject root = new JSONObject()
@@ -356,31 +353,28 @@ public final class KubernetesSchemas {
     }
   }
 
-  /** The parsed definition {@code name} (called with the lock held). */
+  /** The parsed definition {@code name}, shared with the versions that have the same (called with the lock held). */
   private JSONObject definition(String name) {
-    JSONObject d = parsed.get(name);
+    String hash = definitionHashes().get(name);
+    JSONObject d = hash == null ? null : DefinitionStore.parsed(hash);
     if (d == null) {
-      String text = definitionText().get(name);
-      if (text == null) {
-        throw new IllegalStateException("the definitions of Kubernetes " + version + " lack " + name);
-      }
-      d = new JSONObject(text);
-      parsed.put(name, d);
+      throw new IllegalStateException("the definitions of Kubernetes " + version + " lack " + name);
     }
     return d;
   }
 
   /** Reads and indexes the definitions now rather than when the first object needs validating. */
   public synchronized void readDefinitions() {
-    definitionText();
+    DefinitionStore.read();
+    definitionHashes();
   }
 
-  /** The text of each definition of this version, by name, read on first use (called with the lock held). */
-  private Map<String, String> definitionText() {
-    if (definitionText == null) {
-      definitionText = DefinitionStore.definitions(version);
+  /** The hash of each definition of this version, by name, read on first use (called with the lock held). */
+  private Map<String, String> definitionHashes() {
+    if (definitionHashes == null) {
+      definitionHashes = DefinitionStore.hashes(version);
     }
-    return definitionText;
+    return definitionHashes;
   }
 
   /** A new instance, not shared with the rest of the process (tests). */

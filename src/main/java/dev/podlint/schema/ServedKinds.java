@@ -38,20 +38,40 @@ public final class ServedKinds {
     if (a == null) {
       synchronized (ServedKinds.class) {
         if (all == null) {
-          JSONObject o = new JSONObject(KubernetesSchemas.resource("kinds.json"));
-          Map<String, Served> m = new HashMap<>();
-          for (String key : o.keySet()) {
-            JSONArray r = o.getJSONArray(key);
-            int space = key.indexOf(' ');
-            m.put(key, new Served(key.substring(0, space), key.substring(space + 1), r.getString(0), r.getString(1),
-                r.getString(2)));
-          }
-          all = m;
+          all = read(KubernetesSchemas.resource("kinds.json"));
         }
         a = all;
       }
     }
     return a;
+  }
+
+  /** kinds.json, by line when it has its generated layout, else parsed whole. */
+  private static Map<String, Served> read(String file) {
+    Map<String, Served> m = new HashMap<>();
+    List<JsonLines.Entry> entries = JsonLines.entries(file, 1);
+    for (JsonLines.Entry e : entries == null ? List.<JsonLines.Entry>of() : entries) {
+      List<String> r = JsonLines.strings(file, e.from(), e.to());
+      if (r == null || r.size() != 3) {
+        m.clear();
+        break;
+      }
+      m.put(e.key(), served(e.key(), r));
+    }
+    if (m.isEmpty()) {
+      JSONObject o = new JSONObject(file);
+      for (String key : o.keySet()) {
+        JSONArray r = o.getJSONArray(key);
+        m.put(key, served(key, List.of(r.getString(0), r.getString(1), r.getString(2))));
+      }
+    }
+    return m;
+  }
+
+  private static Served served(String key, List<String> definitionFirstLast) {
+    int space = key.indexOf(' ');
+    return new Served(key.substring(0, space), key.substring(space + 1), definitionFirstLast.get(0),
+        definitionFirstLast.get(1), definitionFirstLast.get(2));
   }
 
   /** Which supported versions serve {@code kind} at {@code apiVersion}, if any does. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.everit.json.schema.Schema;
 import org.json.JSONObject;
@@ -133,11 +134,13 @@ class KubernetesSchemasTest {
   void everyVersionResolvesEveryReferenceOfEveryKindItServes() {
     java.util.regex.Pattern ref = java.util.regex.Pattern.compile("\"\\$ref\":\"#/definitions/([^\"]+)\"");
     for (String v : KubernetesSchemas.VERSIONS) {
-      Map<String, String> definitions = DefinitionStore.definitions(v);
+      Map<String, String> definitions = DefinitionStore.hashes(v);
       List<String> missing = new ArrayList<>();
       ServedKinds.all().values().stream().filter(s -> s.in(v)).map(ServedKinds.Served::definition)
           .filter(d -> !definitions.containsKey(d)).forEach(missing::add);
-      for (String text : definitions.values()) {
+      for (String hash : definitions.values()) {
+        String text = DefinitionStore.text(hash);
+        assertTrue(text != null, v + ": the store lacks " + hash);
         java.util.regex.Matcher m = ref.matcher(text);
         while (m.find()) {
           if (!definitions.containsKey(m.group(1))) {
@@ -156,18 +159,35 @@ class KubernetesSchemasTest {
   }
 
   @Test
-  void theDefinitionsFileSplitsAtItsLinesAndAnyOtherLayoutIsParsedWhole() {
+  void theDefinitionsFileIsIndexedByLineAndAnyOtherLayoutIsParsedWhole() {
     String lines = "{\"comment\": \"x\",\n \"definitions\": {\n"
         + "  \"0a1b\": {\"type\":\"object\",\"properties\":{\"b\":{\"$ref\":\"#/definitions/b.B\"}}},\n"
         + "  \"2c3d\": {\"type\":\"string\"}\n }\n}\n";
-    Map<String, String> split = DefinitionStore.split(lines);
-    assertEquals(List.of("0a1b", "2c3d"), List.copyOf(split.keySet()));
+    DefinitionStore.Store split = DefinitionStore.index(lines);
+    assertEquals(Set.of("0a1b", "2c3d"), split.byHash().keySet());
     assertEquals("{\"type\":\"string\"}", split.get("2c3d"));
+    assertEquals(null, split.get("4e5f"));
+    assertTrue(split.text() == lines, "a file in the generated layout is indexed, not copied");
 
     String compact = new JSONObject(lines).toString();
     assertFalse(compact.contains("\n"));
-    Map<String, String> whole = DefinitionStore.split(compact);
-    assertEquals(split.keySet(), whole.keySet());
+    DefinitionStore.Store whole = DefinitionStore.index(compact);
+    assertEquals(split.byHash().keySet(), whole.byHash().keySet());
     assertEquals("string", new JSONObject(whole.get("2c3d")).getString("type"));
+    assertEquals("b.B", new JSONObject(whole.get("0a1b")).getJSONObject("properties").getJSONObject("b")
+        .getString("$ref").substring("#/definitions/".length()));
+  }
+
+  @Test
+  void linesOfPlainStringsAreReadWithoutAParserAndAnythingElseIsRefused() {
+    String text = "{\n  \"a b\": [\"x\", \"1.29\", \"1.36\"],\n  \"c\": {\"1.29\": \"h\", \"1.31\": \"\"}\n}\n";
+    List<JsonLines.Entry> entries = JsonLines.entries(text, 1);
+    assertEquals(List.of("a b", "c"), entries.stream().map(JsonLines.Entry::key).toList());
+    assertEquals(List.of("x", "1.29", "1.36"), JsonLines.strings(text, entries.get(0).from(), entries.get(0).to()));
+    assertEquals(List.of("1.29", "h", "1.31", ""), JsonLines.strings(text, entries.get(1).from(), entries.get(1).to()));
+    assertEquals(null, JsonLines.entries("{\"a\": 1}", 1), "not one entry a line");
+    assertEquals(null, JsonLines.entries("{\n  \"a\\\"b\": 1\n}\n", 1), "an escaped key");
+    String escaped = "[\"a\\\"b\"]";
+    assertEquals(null, JsonLines.strings(escaped, 0, escaped.length()));
   }
 }
