@@ -28,9 +28,4 @@ public final class KubernetesVersions {
     int i = ALL.indexOf(version);
     return i < 0 || i == ALL.size() - 1 ? null : ALL.get(i + 1);
   }
-
-  /** "1.29 to 1.36", for documentation and help. */
-  public static String range() {
-    return ALL.get(0) + " to " + newest();
-  }
 }
