@@ -192,7 +192,7 @@ class CliTest {
     assertEquals(2, Cli.run(dir, null, "--no-such-option").code());
     Cli.Run version = Cli.run(dir, null, "--kubernetes-version", "1.12", "x.yaml");
     assertEquals(2, version.code());
-    assertTrue(version.err().contains("choose one of 1.35, 1.36"), version.err());
+    assertTrue(version.err().contains("choose one of 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36"), version.err());
     Cli.Run explain = Cli.run(dir, null, "explain", "container-port-conflit");
     assertEquals(2, explain.code());
     assertTrue(explain.err().contains("did you mean 'container-port-conflict'"), explain.err());

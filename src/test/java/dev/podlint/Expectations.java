@@ -16,19 +16,34 @@ import java.util.regex.Pattern;
  * ends where a further {@code #} starts). Where a line cannot end with a comment without changing
  * the YAML (it ends inside a quoted or plain scalar that goes on to the next line), a comment line
  * of its own, {@code # expect-next-line: rule-a} (or {@code # expect-suppressed-next-line:}), says
- * the same of the line after it. Parsed with a plain line scan, never with the YAML parser.
+ * the same of the line after it. {@code # expect@1.31: rule-a} (also {@code expect@1.31-next-line})
+ * holds only when the fixture is linted against Kubernetes 1.31 (see {@link #headerVersions}).
+ * Parsed with a plain line scan, never with the YAML parser.
  */
 public final class Expectations {
-  private static final Pattern MARKER = Pattern.compile("(?:^|\\s)#\\s*expect(-suppressed)?(-next-line)?:");
+  private static final Pattern MARKER =
+      Pattern.compile("(?:^|\\s)#\\s*expect(-suppressed)?(?:@(1\\.\\d+))?(-next-line)?:");
   private static final Pattern ITEM =
       Pattern.compile("\\s*([a-z0-9-]+)(?:\\s+\"((?:[^\"\\\\]|\\\\.)*)\")?\\s*(?:,|$)");
-  private static final Pattern HEADER = Pattern.compile("^#\\s*podlint-test:\\s*rules=([a-z0-9,\\- ]+)\\s*$");
+  private static final Pattern HEADER = Pattern.compile("^#\\s*podlint-test:((?:\\s+[a-z]+=\\S+)+)\\s*$");
 
-  /** One expected finding; {@code suppressed} for an {@code expect-suppressed} marker. */
-  public record Expected(int line, String rule, String messagePart, boolean suppressed) {
+  /**
+   * One expected finding; {@code suppressed} for an {@code expect-suppressed} marker;
+   * {@code version} the Kubernetes version it holds for, null for every version.
+   */
+  public record Expected(int line, String rule, String messagePart, boolean suppressed, String version) {
+    public Expected(int line, String rule, String messagePart, boolean suppressed) {
+      this(line, rule, messagePart, suppressed, null);
+    }
+
     public Expected(int line, String rule, String messagePart) {
       this(line, rule, messagePart, false);
     }
+  }
+
+  /** The markers of {@code all} that hold when the fixture is linted against {@code version}. */
+  public static List<Expected> forVersion(List<Expected> all, String version) {
+    return all.stream().filter(e -> e.version() == null || e.version().equals(version)).toList();
   }
 
   private Expectations() {}
@@ -40,8 +55,10 @@ public final class Expectations {
     for (int i = 0; i < lines.length; i++) {
       Matcher m = MARKER.matcher(lines[i]);
       List<int[]> markers = new ArrayList<>();
+      List<String> versions = new ArrayList<>();
       while (m.find()) {
-        markers.add(new int[] {m.end(), m.group(1) == null ? 0 : 1, m.start(), m.group(2) == null ? 0 : 1});
+        markers.add(new int[] {m.end(), m.group(1) == null ? 0 : 1, m.start(), m.group(3) == null ? 0 : 1});
+        versions.add(m.group(2));
       }
       for (int k = 0; k < markers.size(); k++) {
         int end = k + 1 < markers.size() ? markers.get(k + 1)[2] : lines[i].length();
@@ -61,7 +78,7 @@ public final class Expectations {
             throw new IllegalArgumentException("line " + (i + 1) + ": malformed expect marker: " + lines[i].strip());
           }
           String part = it.group(2) == null ? null : it.group(2).replaceAll("\\\\(.)", "$1");
-          out.add(new Expected(line, it.group(1), part, suppressed));
+          out.add(new Expected(line, it.group(1), part, suppressed, versions.get(k)));
           pos = it.end();
         }
       }
@@ -87,17 +104,44 @@ public final class Expectations {
     return i + 2;
   }
 
-  private static final Pattern NEXT_LINE_MARKER = Pattern.compile("\\s*#\\s*expect(-suppressed)?-next-line:");
+  private static final Pattern NEXT_LINE_MARKER =
+      Pattern.compile("\\s*#\\s*expect(-suppressed)?(?:@1\\.\\d+)?-next-line:");
 
   /** The rules named by a {@code # podlint-test: rules=...} first line, or null. */
   public static List<String> headerRules(String text) {
+    String rules = header(text).get("rules");
+    return rules == null ? null : list(rules);
+  }
+
+  /**
+   * The Kubernetes versions named by {@code version=1.31,1.32} in the first line: the fixture is
+   * linted against each; null when it names none (the default version).
+   */
+  public static List<String> headerVersions(String text) {
+    String versions = header(text).get("version");
+    return versions == null ? null : list(versions);
+  }
+
+  /** The {@code key=value} settings of a {@code # podlint-test:} first line (rules, version). */
+  private static Map<String, String> header(String text) {
     String first = text.lines().findFirst().orElse("").replace("\uFEFF", "");
     Matcher m = HEADER.matcher(first.strip());
-    if (!m.matches()) {
-      return null;
+    Map<String, String> out = new HashMap<>();
+    if (m.matches()) {
+      for (String setting : m.group(1).strip().split("\\s+")) {
+        String key = setting.substring(0, setting.indexOf('='));
+        if (!key.equals("rules") && !key.equals("version")) {
+          throw new IllegalArgumentException("unknown podlint-test setting '" + key + "' (rules, version)");
+        }
+        out.put(key, setting.substring(key.length() + 1));
+      }
     }
+    return out;
+  }
+
+  private static List<String> list(String commaSeparated) {
     List<String> out = new ArrayList<>();
-    for (String s : m.group(1).split(",")) {
+    for (String s : commaSeparated.split(",")) {
       if (!s.isBlank()) {
         out.add(s.strip());
       }

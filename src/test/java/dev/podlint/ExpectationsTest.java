@@ -104,4 +104,43 @@ class ExpectationsTest {
       assertTrue(x.getMessage().contains("expect-next-line marker"), x.getMessage());
     }
   }
+
+  @Test
+  void markersMayHoldForOneKubernetesVersionOnly() {
+    String text = "# podlint-test: rules=schema-violation,unknown-kind version=1.31,1.32\n"
+        + "a: 1  # expect@1.31: schema-violation \"added in 1.32\"  # expect: unknown-kind\n"
+        + "b: 2  # expect-suppressed@1.32: unknown-kind\n";
+    List<Expectations.Expected> all = Expectations.parse(text);
+    assertEquals(List.of(new Expectations.Expected(2, "schema-violation", "added in 1.32", false, "1.31"),
+        new Expectations.Expected(2, "unknown-kind", null, false, null),
+        new Expectations.Expected(3, "unknown-kind", null, true, "1.32")), all);
+    assertEquals(List.of(all.get(0), all.get(1)), Expectations.forVersion(all, "1.31"));
+    assertEquals(List.of(all.get(1), all.get(2)), Expectations.forVersion(all, "1.32"));
+    assertEquals(List.of("1.31", "1.32"), Expectations.headerVersions(text));
+    assertEquals(List.of("schema-violation", "unknown-kind"), Expectations.headerRules(text));
+    assertEquals(null, Expectations.headerVersions("# podlint-test: rules=all\n"));
+    assertThrows(IllegalArgumentException.class, () -> Expectations.headerRules("# podlint-test: rule=all\n"));
+  }
+
+  /** The same manifest judged at two versions: what one version lacks, the other accepts. */
+  @Test
+  void aVersionedFixtureFailsAtTheVersionWhoseMarkersItBreaks() {
+    String text = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          hostnameOverride: p-0  # expect@1.33: schema-violation
+          containers: [{name: c, image: registry.example.com/c:1.0.0}]
+        """;
+    List<Expectations.Expected> all = Expectations.parse(text);
+    for (String v : List.of("1.33", "1.34")) {
+      var found = TestSupport.lint("p.yaml", text, List.of("schema-violation"),
+          new dev.podlint.engine.LintOptions(v, false));
+      assertEquals("", Expectations.compare(text, Expectations.forVersion(all, v), found), v);
+      String other = v.equals("1.33") ? "1.34" : "1.33";
+      assertTrue(Expectations.compare(text, Expectations.forVersion(all, other), found)
+          .contains(v.equals("1.33") ? "UNEXPECTED schema-violation" : "MISSING schema-violation"), v);
+    }
+  }
 }

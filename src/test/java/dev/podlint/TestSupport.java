@@ -1,6 +1,7 @@
 package dev.podlint;
 
 import dev.podlint.engine.Finding;
+import dev.podlint.engine.LintOptions;
 import dev.podlint.engine.LintResult;
 import dev.podlint.engine.Linter;
 import dev.podlint.model.SourceFile;
@@ -39,6 +40,11 @@ public final class TestSupport {
 
   /** Lints {@code text} with the named rules plus invalid-yaml; returns every finding, suppressed ones included. */
   public static List<Finding> lint(String name, String text, List<String> ruleNames) {
+    return lint(name, text, ruleNames, LintOptions.DEFAULT);
+  }
+
+  /** {@link #lint(String, String, List)} with these options (the target Kubernetes version, for one). */
+  public static List<Finding> lint(String name, String text, List<String> ruleNames, LintOptions options) {
     Set<RuleDefinition> rules = new LinkedHashSet<>();
     List<Path> custom = ruleNames.stream().map(TestSupport::customRulesOf).flatMap(Optional::stream).toList();
     RuleCatalog c = custom.isEmpty() ? catalog() : catalog().withDirectories(custom);
@@ -49,7 +55,7 @@ public final class TestSupport {
     } else {
       ruleNames.forEach(n -> rules.add(c.get(n)));
     }
-    LintResult r = new Linter(c, rules).lintText(new SourceFile(name, null), text);
+    LintResult r = new Linter(c, rules, options).lintText(new SourceFile(name, null), text);
     if (!r.internalErrors().isEmpty()) {
       throw new AssertionError("internal errors: " + r.internalErrors());
     }

@@ -56,6 +56,9 @@ public final class RulesCommand implements Callable<Integer> {
           m.put("kind", r.kind());
           m.put("enabledByDefault", r.enabledByDefault());
           m.put("appliesTo", r.appliesTo());
+          if (!r.kubernetesVersions().isEmpty()) {
+            m.put("kubernetesVersions", r.kubernetesVersions());
+          }
           list.add(m);
         }
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list));
@@ -64,11 +67,16 @@ public final class RulesCommand implements Callable<Integer> {
         int w = rules.stream().mapToInt(r -> r.name().length()).max().orElse(10);
         int iw = rules.stream().mapToInt(r -> r.id().length()).max().orElse(5);
         for (RuleDefinition r : rules) {
-          out.printf("%-" + iw + "s  %-" + w + "s  %-7s  %-3s  %-10s  %s%n", r.id(), r.name(), r.severity().label(),
-              r.enabledByDefault() ? "on" : "off", r.category(), r.title());
+          List<String> versions = r.kubernetesVersions();
+          out.printf("%-" + iw + "s  %-" + w + "s  %-7s  %-3s  %-10s  %s%s%n", r.id(), r.name(), r.severity().label(),
+              r.enabledByDefault() ? "on" : "off", r.category(), r.title(), versions.isEmpty() ? ""
+                  : " [Kubernetes " + versions.get(0) + " to " + versions.get(versions.size() - 1) + "]");
         }
         out.println();
         out.println("on/off: enabled by default or not (a configuration turns rules on and off).");
+        rules.stream().map(RuleDefinition::kubernetesVersions).filter(v -> !v.isEmpty()).findFirst().ifPresent(v ->
+            out.println("[Kubernetes " + v.get(0) + " to " + v.get(v.size() - 1) + "]: what the rule finds depends on "
+                + "--kubernetes-version (default " + v.get(v.size() - 1) + ")."));
         out.println("`podlint explain NAME` tells why a rule exists and how to fix what it finds.");
       }
       default -> throw new IllegalStateException();

@@ -65,7 +65,7 @@ public final class StarterConfig {
         # A level applies to every finding of the rule. Each line below shows the rule's default;
         # `podlint explain RULE` says why the rule exists, how to fix its findings, and its params.
         rules:
-        """.formatted(String.join(" or ", LintOptions.KUBERNETES_VERSIONS), newest));
+        """.formatted(LintOptions.KUBERNETES_VERSIONS.get(0) + " to " + newest, newest));
     Map<String, List<RuleDefinition>> byCategory = new LinkedHashMap<>();
     CATEGORIES.forEach(c -> byCategory.put(c, new ArrayList<>()));
     catalog.all().stream().sorted(java.util.Comparator.comparing(RuleDefinition::category))

@@ -42,9 +42,4 @@ public record LintOptions(String kubernetesVersion, boolean strictKinds, java.ut
           + String.join(", ", KUBERNETES_VERSIONS));
     }
   }
-
-  /** The minor number of the target version (36 for "1.36"). */
-  public int minor() {
-    return Integer.parseInt(kubernetesVersion.substring(kubernetesVersion.indexOf('.') + 1));
-  }
 }

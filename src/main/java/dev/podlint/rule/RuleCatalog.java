@@ -307,7 +307,9 @@ public final class RuleCatalog {
         engine, f.required("message"), f.optional("relatedMessage"), Collections.unmodifiableMap(variants),
         f.required("rationale").strip(), f.required("remediation").strip(), stripOrNull(f.optional("help")),
         List.copyOf(refs), ex == null ? null : ex.required("bad"), ex == null ? null : ex.required("good"),
-        f.optional("oncePerRun") != null && f.bool("oncePerRun"), params(fileName, m), match, fileName);
+        f.optional("oncePerRun") != null && f.bool("oncePerRun"),
+        f.optional("dependsOnKubernetesVersion") != null && f.bool("dependsOnKubernetesVersion"), params(fileName, m),
+        match, fileName);
     if (match != null) {
       DeclarativeRules.checkMessages(fileName, m, rule);
     }

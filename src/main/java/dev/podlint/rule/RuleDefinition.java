@@ -14,6 +14,8 @@ import java.util.Set;
  *     {@code core} (produced by podlint itself: the loader, the suppression engine)
  * @param variants alternative messages (and severities) a check may choose by name
  * @param oncePerRun only the first finding with a given message counts in a run
+ * @param dependsOnKubernetesVersion its findings depend on the target Kubernetes version (see
+ *     {@link #kubernetesVersions()})
  * @param params the JSON Schema (draft-07) of the rule's tunables, each property with its
  *     {@code default}; null when the rule has none
  * @param match what an {@code engine: schema} rule checks; null for other engines
@@ -42,6 +44,7 @@ public record RuleDefinition(
     String badExample,
     String goodExample,
     boolean oncePerRun,
+    boolean dependsOnKubernetesVersion,
     YMap params,
     Match match,
     String fileName) {
@@ -225,7 +228,12 @@ public record RuleDefinition(
   private RuleDefinition copy(Severity severity, boolean enabled, Map<String, Variant> variants, YMap params) {
     return new RuleDefinition(id, name, title, severity, category, kind, precision, enabled, since, appliesTo,
         engine, message, relatedMessage, variants, rationale, remediation, help, references, badExample,
-        goodExample, oncePerRun, params, match, fileName);
+        goodExample, oncePerRun, dependsOnKubernetesVersion, params, match, fileName);
+  }
+
+  /** The Kubernetes versions the rule knows, oldest first; none when its findings do not depend on one. */
+  public List<String> kubernetesVersions() {
+    return dependsOnKubernetesVersion ? dev.podlint.schema.KubernetesVersions.ALL : List.of();
   }
 
   /** Whether the rule comes from a user's rule directory rather than with podlint (ids PL### are podlint's). */

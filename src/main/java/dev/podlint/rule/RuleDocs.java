@@ -39,6 +39,16 @@ public final class RuleDocs {
         + (r.since() == null ? "" : " · since " + r.since()) + (r.isCustom() ? " · from " + r.fileName() : "");
   }
 
+  /**
+   * Which Kubernetes versions the rule knows, for a rule whose findings depend on the target
+   * version ({@code q} quotes code); empty for the others.
+   */
+  public static String versions(RuleDefinition r, String q) {
+    List<String> v = r.kubernetesVersions();
+    return v.isEmpty() ? "" : "Kubernetes versions: " + String.join(", ", v) + " (" + q + "--kubernetes-version" + q
+        + " or " + q + "kubernetesVersion" + q + "; default " + v.get(v.size() - 1) + ")";
+  }
+
   /** The Markdown page of one rule, starting with a level-{@code level} heading. */
   public static String markdown(RuleDefinition r, int level) {
     String h = "#".repeat(level);
@@ -47,6 +57,9 @@ public final class RuleDocs {
     sb.append("**").append(r.title()).append("**\n\n");
     sb.append(badges(r)).append("\n\n");
     sb.append("Applies to: ").append(String.join(", ", r.appliesTo())).append("\n\n");
+    if (!r.kubernetesVersions().isEmpty()) {
+      sb.append(versions(r, "`")).append("\n\n");
+    }
     if (!r.variants().isEmpty()) {
       for (var e : r.variants().entrySet()) {
         if (e.getValue().severity() != null && e.getValue().severity() != r.severity()) {
@@ -137,8 +150,11 @@ public final class RuleDocs {
     StringBuilder sb = new StringBuilder();
     sb.append(r.id()).append(' ').append(r.name()).append(": ").append(r.title()).append('\n');
     sb.append(badges(r).replace("`", "")).append('\n');
-    sb.append("Applies to: ").append(String.join(", ", r.appliesTo())).append("\n\n");
-    sb.append("WHY\n").append(indent(r.rationale())).append("\n\n");
+    sb.append("Applies to: ").append(String.join(", ", r.appliesTo())).append('\n');
+    if (!r.kubernetesVersions().isEmpty()) {
+      sb.append(versions(r, "")).append('\n');
+    }
+    sb.append("\nWHY\n").append(indent(r.rationale())).append("\n\n");
     sb.append("HOW TO FIX\n").append(indent(r.remediation())).append("\n\n");
     if (r.help() != null) {
       sb.append(indent(r.help())).append("\n\n");

@@ -1,5 +1,6 @@
 package dev.podlint.schema;
 
+import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +22,10 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 
 /**
- * The API schemas of one Kubernetes version, generated from its OpenAPI spec into
- * {@code schemas/k8s/v<version>/}. Everything loads lazily: the kind index on first use, the
- * definitions document when the first object needs validating, and each kind's schema once.
+ * The API schemas of one Kubernetes version, generated from its OpenAPI spec: the kinds it serves
+ * ({@link ServedKinds}) and its definitions, which the versions share ({@link DefinitionStore}).
+ * Everything loads lazily: the kind index on first use, the definitions when the first object
+ * needs validating, and each kind's schema once.
  *
  * <p>Kinds share most of their definitions (every workload kind holds a PodSpec), and everit
  * compiles shared definitions again for each root it loads. So the first few kinds a run meets are
@@ -35,21 +36,18 @@ import org.json.JSONObject;
  * <p>A kind compiled alone gets only the definitions it reaches through {@code $ref} (120 of 668
  * for a Deployment, 16 for a Service): everit walks and copies the whole root document while it
  * resolves references, so the unused definitions made a Deployment's schema several times slower
- * to compile. {@code definitions.json} holds one definition a line (see SchemaGenerator), so
- * only the definitions a kind reaches are parsed until every kind is compiled.
+ * to compile. Only the definitions a kind reaches are parsed until every kind is compiled.
  */
 public final class KubernetesSchemas {
   /** The Kubernetes versions podlint carries API schemas for, oldest first. */
-  public static final List<String> VERSIONS = List.of("1.35", "1.36");
+  public static final List<String> VERSIONS = KubernetesVersions.ALL;
 
   private static final Map<String, KubernetesSchemas> BY_VERSION = new ConcurrentHashMap<>();
 
   private final String version;
   private volatile Map<String, String> kinds;
-  /** Definition name to its JSON text (one line of definitions.json), read on first use. */
-  private Map<String, String> definitionText;
-  /** Definitions parsed so far, by name. */
-  private final Map<String, JSONObject> parsed = new HashMap<>();
+  /** Definition name to the hash of its text in the store, read on first use. */
+  private Map<String, String> definitionHashes;
   /** After this many distinct kinds, compile all kinds at once. */
   static final int SHARED_AFTER = 4;
 
@@ -113,6 +111,54 @@ public final class KubernetesSchemas {
       }
     }
     return schema(apiVersion, kind);
+  }
+
+  /**
+   * The violations of {@code object}, an object of {@code apiVersion}/{@code kind}, against this
+   * version's schema; none when this version does not serve the kind. An unknown field that
+   * another supported version has says in which version it was added or removed, and a missing
+   * field that not every version requires since or until when it is required.
+   */
+  public List<Violation> validate(String apiVersion, String kind, YMap object) {
+    return schemaFor(apiVersion, kind, object)
+        .map(schema -> SchemaValidator.validate(schema, object, new FieldHistory(version, apiVersion, kind)))
+        .orElse(List.of());
+  }
+
+  /**
+   * The schema of the mapping at {@code path} (keys and list indexes) in an object of
+   * {@code apiVersion}/{@code kind}, references followed; empty when this version does not serve
+   * the kind or its schema has no mapping with listed fields there.
+   */
+  synchronized Optional<JSONObject> mappingAt(String apiVersion, String kind, List<Object> path) {
+    String def = kinds().get(apiVersion + " " + kind);
+    if (def == null) {
+      return Optional.empty();
+    }
+    JSONObject s = resolved(definition(def));
+    for (Object segment : path) {
+      JSONObject next;
+      if (segment instanceof String k) {
+        JSONObject props = s.optJSONObject("properties");
+        next = props != null && props.has(k) ? props.optJSONObject(k) : s.optJSONObject("additionalProperties");
+      } else {
+        next = s.optJSONObject("items");
+      }
+      if (next == null) {
+        return Optional.empty();
+      }
+      s = resolved(next);
+    }
+    return s.has("properties") ? Optional.of(s) : Optional.empty();
+  }
+
+  /** {@code schema} with references followed (called with the lock held). */
+  private JSONObject resolved(JSONObject schema) {
+    JSONObject s = schema;
+    while (s.opt("$ref") instanceof String ref && ref.startsWith(DEFINITIONS)) {
+      s = definition(ref.substring(DEFINITIONS.length()));
+    }
+    return s;
   }
 
   /** The fitted schema for {@code document}, however many documents had one before (tests). */
@@ -213,7 +259,7 @@ public final class KubernetesSchemas {
       props.put(def, new JSONObject().put("$ref", "#/definitions/" + def));
     }
     JSONObject all = new JSONObject();
-    for (String name : definitionText().keySet()) {
+    for (String name : definitionHashes().keySet()) {
       all.put(name, definition(name));
     }
     JSONObject root = new JSONObject()
@@ -254,10 +300,11 @@ public final class KubernetesSchemas {
     if (k == null) {
       synchronized (this) {
         if (kinds == null) {
-          JSONObject o = new JSONObject(read("kinds.json"));
           Map<String, String> m = new HashMap<>();
-          for (String key : o.keySet()) {
-            m.put(key, o.getString(key));
+          for (ServedKinds.Served s : ServedKinds.all().values()) {
+            if (s.in(version)) {
+              m.put(s.apiVersion() + " " + s.kind(), s.definition());
+            }
           }
           kinds = m;
         }
@@ -306,59 +353,28 @@ public final class KubernetesSchemas {
     }
   }
 
-  /** The parsed definition {@code name} (called with the lock held). */
+  /** The parsed definition {@code name}, shared with the versions that have the same (called with the lock held). */
   private JSONObject definition(String name) {
-    JSONObject d = parsed.get(name);
+    String hash = definitionHashes().get(name);
+    JSONObject d = hash == null ? null : DefinitionStore.parsed(hash);
     if (d == null) {
-      String text = definitionText().get(name);
-      if (text == null) {
-        throw new IllegalStateException("definitions.json of Kubernetes " + version + " lacks " + name);
-      }
-      d = new JSONObject(text);
-      parsed.put(name, d);
+      throw new IllegalStateException("the definitions of Kubernetes " + version + " lack " + name);
     }
     return d;
   }
 
   /** Reads and indexes the definitions now rather than when the first object needs validating. */
   public synchronized void readDefinitions() {
-    definitionText();
+    DefinitionStore.read();
+    definitionHashes();
   }
 
-  /** The text of each definition, read on first use (called with the lock held). */
-  private Map<String, String> definitionText() {
-    if (definitionText == null) {
-      definitionText = splitDefinitions(read("definitions.json"), parsed);
+  /** The hash of each definition of this version, by name, read on first use (called with the lock held). */
+  private Map<String, String> definitionHashes() {
+    if (definitionHashes == null) {
+      definitionHashes = DefinitionStore.hashes(version);
     }
-    return definitionText;
-  }
-
-  /**
-   * The text of each definition of a definitions.json, split at its lines ({@code  "name": {...},});
-   * a file in any other layout is parsed whole instead, its definitions put into {@code parsed}.
-   */
-  static Map<String, String> splitDefinitions(String file, Map<String, JSONObject> parsed) {
-    Map<String, String> out = new LinkedHashMap<>();
-    String[] lines = file.split("\n");
-    boolean split = lines.length > 4;
-    for (int i = 2; i < lines.length - 2 && split; i++) {
-      String line = lines[i];
-      int colon = line.indexOf("\": {");
-      split = line.startsWith("  \"") && colon > 3 && line.indexOf('"', 3) == colon;
-      if (split) {
-        String json = line.substring(colon + 3);
-        out.put(line.substring(3, colon), json.endsWith(",") ? json.substring(0, json.length() - 1) : json);
-      }
-    }
-    if (!split || out.isEmpty()) {
-      out.clear();
-      JSONObject all = new JSONObject(file).getJSONObject("definitions");
-      for (String name : all.keySet()) {
-        parsed.put(name, all.getJSONObject(name));
-        out.put(name, all.getJSONObject(name).toString());
-      }
-    }
-    return out;
+    return definitionHashes;
   }
 
   /** A new instance, not shared with the rest of the process (tests). */
@@ -373,8 +389,9 @@ public final class KubernetesSchemas {
     }
   }
 
-  private String read(String file) {
-    String path = "/schemas/k8s/v" + version + "/" + file;
+  /** The text of {@code schemas/k8s/<file>} in the jar. */
+  static String resource(String file) {
+    String path = "/schemas/k8s/" + file;
     try (InputStream in = KubernetesSchemas.class.getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("podlint was built without " + path);

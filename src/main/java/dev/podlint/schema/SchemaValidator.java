@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import org.everit.json.schema.EnumSchema;
 import org.everit.json.schema.ObjectSchema;
@@ -35,7 +36,30 @@ public final class SchemaValidator {
   private SchemaValidator() {}
 
   public static List<Violation> validate(Schema schema, YMap root) {
-    return validate(schema, root, root.keyNode("kind").<YNode>map(k -> k).orElse(root), YPath.ROOT);
+    return validate(schema, root, NO_NOTES);
+  }
+
+  /**
+   * What to add to the words about a field: for a Kubernetes object, in which versions it exists or
+   * is required. Empty keeps the generic wording (and, for an unknown field, its "did you mean" hint).
+   */
+  public interface FieldNotes {
+    /** The note on {@code key}, unknown in the mapping at {@code object}, if any. */
+    default Optional<String> unknown(YPath object, String key) {
+      return Optional.empty();
+    }
+
+    /** The note on {@code key}, required but missing in the mapping at {@code object}, if any. */
+    default Optional<String> required(YPath object, String key) {
+      return Optional.empty();
+    }
+  }
+
+  private static final FieldNotes NO_NOTES = new FieldNotes() {};
+
+  /** Validates a Kubernetes object; {@code notes} may add to what is said of unknown and missing fields. */
+  public static List<Violation> validate(Schema schema, YMap root, FieldNotes notes) {
+    return validate(schema, root, root.keyNode("kind").<YNode>map(k -> k).orElse(root), YPath.ROOT, notes);
   }
 
   /**
@@ -51,13 +75,17 @@ public final class SchemaValidator {
    * field paths in messages start with {@code base}.
    */
   static List<Violation> validate(Schema schema, YNode root, YNode anchor, YPath base) {
+    return validate(schema, root, anchor, base, NO_NOTES);
+  }
+
+  private static List<Violation> validate(Schema schema, YNode root, YNode anchor, YPath base, FieldNotes notes) {
     try {
       schema.validate(JsonTree.of(root));
       return List.of();
     } catch (ValidationException e) {
       Map<List<Object>, Violation> out = new LinkedHashMap<>();
       for (ValidationException leaf : EveritErrors.leaves(e, false)) {
-        Violation v = toViolation(leaf, root, anchor, base);
+        Violation v = toViolation(leaf, root, anchor, base, notes);
         out.putIfAbsent(List.of(v.field(), v.problem(), v.node().span()), v);
       }
       List<Violation> list = new ArrayList<>(out.values());
@@ -66,7 +94,8 @@ public final class SchemaValidator {
     }
   }
 
-  private static Violation toViolation(ValidationException e, YNode root, YNode anchor, YPath base) {
+  private static Violation toViolation(ValidationException e, YNode root, YNode anchor, YPath base,
+      FieldNotes notes) {
     Resolved at = EveritErrors.resolve(root, anchor, base, e.getPointerToViolation());
     String field = at.path().describe();
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
@@ -75,11 +104,13 @@ public final class SchemaValidator {
     if ((m = EXTRANEOUS.matcher(message)).matches() && at.node() instanceof YMap map) {
       String key = m.group(1);
       YNode keyNode = map.keyNode(key).<YNode>map(k -> k).orElse(at.anchor());
-      String hint = suggestion(key, e.getViolatedSchema());
-      return new Violation(keyNode, join(at.path(), key), "unknown field \"" + key + "\"" + hint);
+      String words = notes.unknown(at.path(), key).map(n -> " " + n)
+          .orElseGet(() -> suggestion(key, e.getViolatedSchema()));
+      return new Violation(keyNode, join(at.path(), key), "unknown field \"" + key + "\"" + words);
     }
     if ((m = REQUIRED.matcher(message)).matches()) {
-      return new Violation(at.anchor(), join(at.path(), m.group(1)), "required field is missing");
+      String note = notes.required(at.path(), m.group(1)).map(n -> " " + n).orElse("");
+      return new Violation(at.anchor(), join(at.path(), m.group(1)), "required field is missing" + note);
     }
     if (keyword.equals("type") || (m = TYPE.matcher(message)).matches()) {
       Matcher t = TYPE.matcher(message);

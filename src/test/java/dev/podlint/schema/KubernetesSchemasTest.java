@@ -12,10 +12,10 @@ import dev.podlint.model.YNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.everit.json.schema.Schema;
 import org.json.JSONObject;
@@ -126,25 +126,68 @@ class KubernetesSchemasTest {
     assertTrue(objects > 300 && violations > 50, objects + " objects, " + violations + " violations");
   }
 
+  /**
+   * The data of every version resolve: each kind's definition and every definition referred to is
+   * in that version's table and in the store, and a workload's schema compiles.
+   */
+  @Test
+  void everyVersionResolvesEveryReferenceOfEveryKindItServes() {
+    java.util.regex.Pattern ref = java.util.regex.Pattern.compile("\"\\$ref\":\"#/definitions/([^\"]+)\"");
+    for (String v : KubernetesSchemas.VERSIONS) {
+      Map<String, String> definitions = DefinitionStore.hashes(v);
+      List<String> missing = new ArrayList<>();
+      ServedKinds.all().values().stream().filter(s -> s.in(v)).map(ServedKinds.Served::definition)
+          .filter(d -> !definitions.containsKey(d)).forEach(missing::add);
+      for (String hash : definitions.values()) {
+        String text = DefinitionStore.text(hash);
+        assertTrue(text != null, v + ": the store lacks " + hash);
+        java.util.regex.Matcher m = ref.matcher(text);
+        while (m.find()) {
+          if (!definitions.containsKey(m.group(1))) {
+            missing.add(m.group(1));
+          }
+        }
+      }
+      assertEquals(List.of(), missing, v);
+      assertTrue(definitions.size() > 400, v + ": " + definitions.size());
+      assertTrue(KubernetesSchemas.uncached(v).schema("apps/v1", "Deployment").isPresent(), v);
+    }
+  }
+
   private static List<String> describe(List<Violation> violations) {
     return violations.stream().map(v -> v.node().span() + " " + v.field() + ": " + v.problem()).toList();
   }
 
   @Test
-  void theDefinitionsFileSplitsAtItsLinesAndAnyOtherLayoutIsParsedWhole() {
-    String lines = "{\"$schema\": \"x\",\n \"definitions\": {\n"
-        + "  \"a.A\": {\"type\":\"object\",\"properties\":{\"b\":{\"$ref\":\"#/definitions/b.B\"}}},\n"
-        + "  \"b.B\": {\"type\":\"string\"}\n }\n}\n";
-    Map<String, JSONObject> parsed = new HashMap<>();
-    Map<String, String> split = KubernetesSchemas.splitDefinitions(lines, parsed);
-    assertEquals(List.of("a.A", "b.B"), List.copyOf(split.keySet()));
-    assertEquals("{\"type\":\"string\"}", split.get("b.B"));
-    assertTrue(parsed.isEmpty(), "split definitions are parsed only when a kind needs them");
+  void theDefinitionsFileIsIndexedByLineAndAnyOtherLayoutIsParsedWhole() {
+    String lines = "{\"comment\": \"x\",\n \"definitions\": {\n"
+        + "  \"0a1b\": {\"type\":\"object\",\"properties\":{\"b\":{\"$ref\":\"#/definitions/b.B\"}}},\n"
+        + "  \"2c3d\": {\"type\":\"string\"}\n }\n}\n";
+    DefinitionStore.Store split = DefinitionStore.index(lines);
+    assertEquals(Set.of("0a1b", "2c3d"), split.byHash().keySet());
+    assertEquals("{\"type\":\"string\"}", split.get("2c3d"));
+    assertEquals(null, split.get("4e5f"));
+    assertTrue(split.text() == lines, "a file in the generated layout is indexed, not copied");
 
     String compact = new JSONObject(lines).toString();
-    Map<String, String> whole = KubernetesSchemas.splitDefinitions(compact, parsed);
-    assertEquals(split.keySet(), whole.keySet());
-    assertFalse(parsed.isEmpty());
-    assertEquals("string", new JSONObject(whole.get("b.B")).getString("type"));
+    assertFalse(compact.contains("\n"));
+    DefinitionStore.Store whole = DefinitionStore.index(compact);
+    assertEquals(split.byHash().keySet(), whole.byHash().keySet());
+    assertEquals("string", new JSONObject(whole.get("2c3d")).getString("type"));
+    assertEquals("b.B", new JSONObject(whole.get("0a1b")).getJSONObject("properties").getJSONObject("b")
+        .getString("$ref").substring("#/definitions/".length()));
+  }
+
+  @Test
+  void linesOfPlainStringsAreReadWithoutAParserAndAnythingElseIsRefused() {
+    String text = "{\n  \"a b\": [\"x\", \"1.29\", \"1.36\"],\n  \"c\": {\"1.29\": \"h\", \"1.31\": \"\"}\n}\n";
+    List<JsonLines.Entry> entries = JsonLines.entries(text, 1);
+    assertEquals(List.of("a b", "c"), entries.stream().map(JsonLines.Entry::key).toList());
+    assertEquals(List.of("x", "1.29", "1.36"), JsonLines.strings(text, entries.get(0).from(), entries.get(0).to()));
+    assertEquals(List.of("1.29", "h", "1.31", ""), JsonLines.strings(text, entries.get(1).from(), entries.get(1).to()));
+    assertEquals(null, JsonLines.entries("{\"a\": 1}", 1), "not one entry a line");
+    assertEquals(null, JsonLines.entries("{\n  \"a\\\"b\": 1\n}\n", 1), "an escaped key");
+    String escaped = "[\"a\\\"b\"]";
+    assertEquals(null, JsonLines.strings(escaped, 0, escaped.length()));
   }
 }

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,8 +17,8 @@ import org.json.JSONObject;
 
 /**
  * Turns a Kubernetes OpenAPI v2 spec into the strict draft-04 schemas podlint validates with:
- * {@code definitions.json} (every definition reachable from a served resource kind, one per line)
- * and {@code kinds.json} ("apiVersion kind" to definition).
+ * every definition reachable from a served resource kind, and "apiVersion kind" to definition.
+ * {@link SchemaStore} lays the translations of every version out as the files podlint reads.
  *
  * <p>The translation avoids what makes everit noisy or wrong for Kubernetes: no nullable type
  * unions (the loader drops null values, as the API server does), {@code format} only where it is
@@ -34,8 +32,14 @@ public final class SchemaGenerator {
   static final String QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity";
   static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
 
-  /** The generated files: name to content. */
-  public static Map<String, String> generate(JSONObject swagger, JSONObject enums) {
+  /**
+   * One version's schemas: "apiVersion kind" to definition name for every resource kind users
+   * write, and every definition those reach, as canonical JSON (see {@link #canonical}).
+   */
+  public record Translation(Map<String, String> kinds, Map<String, String> definitions) {}
+
+  /** Translates one spec. */
+  public static Translation translate(JSONObject swagger, JSONObject enums) {
     JSONObject defs = swagger.getJSONObject("definitions");
     Map<String, String> kinds = new TreeMap<>();
     Deque<String> todo = new ArrayDeque<>();
@@ -55,36 +59,15 @@ public final class SchemaGenerator {
       }
       todo.add(name);
     }
-    Map<String, JSONObject> out = new TreeMap<>();
+    Map<String, String> out = new TreeMap<>();
     while (!todo.isEmpty()) {
       String name = todo.poll();
       if (out.containsKey(name)) {
         continue;
       }
-      JSONObject t = translate(name, defs.getJSONObject(name), enums.optJSONObject(name), todo);
-      out.put(name, t);
+      out.put(name, canonical(translate(name, defs.getJSONObject(name), enums.optJSONObject(name), todo)));
     }
-    StringBuilder sb = new StringBuilder();
-    sb.append("{\"$schema\": \"http://json-schema.org/draft-04/schema#\",\n \"definitions\": {\n");
-    Iterator<Map.Entry<String, JSONObject>> it = out.entrySet().iterator();
-    while (it.hasNext()) {
-      Map.Entry<String, JSONObject> e = it.next();
-      sb.append("  ").append(JSONObject.quote(e.getKey())).append(": ").append(canonical(e.getValue()));
-      sb.append(it.hasNext() ? ",\n" : "\n");
-    }
-    sb.append(" }\n}\n");
-    StringBuilder k = new StringBuilder("{\n");
-    Iterator<Map.Entry<String, String>> ki = kinds.entrySet().iterator();
-    while (ki.hasNext()) {
-      Map.Entry<String, String> e = ki.next();
-      k.append("  ").append(JSONObject.quote(e.getKey())).append(": ").append(JSONObject.quote(e.getValue()))
-          .append(ki.hasNext() ? ",\n" : "\n");
-    }
-    k.append("}\n");
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put("definitions.json", sb.toString());
-    files.put("kinds.json", k.toString());
-    return files;
+    return new Translation(kinds, out);
   }
 
   private static JSONObject translate(String name, JSONObject def, JSONObject enums, Deque<String> todo) {
