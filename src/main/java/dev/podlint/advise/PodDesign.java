@@ -91,9 +91,7 @@ public final class PodDesign {
     for (ContainerView c : pod.containers()) {
       Set<Integer> ports = new LinkedHashSet<>();
       for (PortDecl p : c.ports()) {
-        if (p.number() != null) {
-          ports.add(p.number().intValue());
-        }
+        p.port().ifPresent(ports::add);
       }
       for (Localhost.Mention m : mentions) {
         if (m.container() == c && m.listen()) {
@@ -295,10 +293,9 @@ public final class PodDesign {
       if (p.isEmpty()) {
         continue;
       }
-      Optional<Long> port = p.get().mapAt("httpGet").or(() -> p.get().mapAt("tcpSocket")).or(() -> p.get().mapAt("grpc"))
-          .flatMap(h -> h.scalar("port")).flatMap(YScalar::asLong);
-      if (port.isPresent() && !listensOn(a).contains(port.get().intValue())
-          && listensOn(b).contains(port.get().intValue())) {
+      Optional<Integer> port = p.get().mapAt("httpGet").or(() -> p.get().mapAt("tcpSocket")).or(() -> p.get().mapAt("grpc"))
+          .flatMap(h -> h.scalar("port")).flatMap(YScalar::asPort);
+      if (port.isPresent() && !listensOn(a).contains(port.get()) && listensOn(b).contains(port.get())) {
         return Optional.of("the " + probe + " of '" + a.name() + "' checks port " + port.get() + " of '" + b.name() + "'");
       }
     }

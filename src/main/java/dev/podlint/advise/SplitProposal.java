@@ -188,8 +188,8 @@ public record SplitProposal(String description, List<Replacement> replacements) 
           }
         }
       }
-      Optional<Long> n = target.asLong();
-      return n.isPresent() && portOwner.containsKey(n.get().intValue()) ? portOwner.get(n.get().intValue()) : -1;
+      Optional<Integer> n = target.asPort();
+      return n.isPresent() && portOwner.containsKey(n.get()) ? portOwner.get(n.get()) : -1;
     }
 
     /** Rewrites references to ports that move to another group; notes what cannot be rewritten. */

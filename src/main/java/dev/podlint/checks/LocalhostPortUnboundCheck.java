@@ -32,7 +32,7 @@ public final class LocalhostPortUnboundCheck implements Check.PodCheck {
       if (n instanceof YSeq seq) {
         for (YNode i : seq.items()) {
           if (i instanceof YScalar s) {
-            s.asLong().ifPresent(v -> injected.add(v.intValue()));
+            s.asPort().ifPresent(injected::add);
           }
         }
       }
@@ -49,13 +49,11 @@ public final class LocalhostPortUnboundCheck implements Check.PodCheck {
     for (ContainerView c : pod.containers()) {
       Set<Integer> ports = new HashSet<>();
       for (PortDecl p : c.ports()) {
-        if (p.number() != null) {
-          ports.add(p.number().intValue());
-        }
+        p.port().ifPresent(ports::add);
       }
       for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
         c.probe(probe).flatMap(p -> p.mapAt("httpGet").or(() -> p.mapAt("tcpSocket")).or(() -> p.mapAt("grpc")))
-            .flatMap(h -> h.scalar("port")).flatMap(YScalar::asLong).ifPresent(v -> ports.add(v.intValue()));
+            .flatMap(h -> h.scalar("port")).flatMap(YScalar::asPort).ifPresent(ports::add);
       }
       listens.put(c, ports);
     }

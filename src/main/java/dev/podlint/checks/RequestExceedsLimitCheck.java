@@ -31,8 +31,8 @@ public final class RequestExceedsLimitCheck implements Check.ContainerCheck {
       if (lim.isEmpty()) {
         continue;
       }
-      Optional<BigDecimal> r = Quantity.parse(req.value());
-      Optional<BigDecimal> l = Quantity.parse(lim.get().value());
+      Optional<BigDecimal> r = Quantity.of(req);
+      Optional<BigDecimal> l = Quantity.of(lim.get());
       if (r.isPresent() && l.isPresent() && r.get().compareTo(l.get()) > 0) {
         out.at(req)
             .arg("container", c.name()).arg("resource", resource)
