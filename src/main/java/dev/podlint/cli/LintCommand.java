@@ -17,6 +17,7 @@ import dev.podlint.report.Baseline;
 import dev.podlint.report.JunitReporter;
 import dev.podlint.report.Report;
 import dev.podlint.report.Reporter;
+import dev.podlint.report.TextEscape;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.Severity;
 import java.io.IOException;
@@ -192,7 +193,7 @@ public final class LintCommand implements Callable<Integer> {
         || ConfigLocator.NAMES.contains(String.valueOf(p.getFileName())) && !Files.isDirectory(p), stdinName);
     if (!quiet) {
       for (String arg : inputs.excluded()) {
-        err.println("podlint: not linting " + arg + ": " + exclusions.match(env.workingDir().resolve(arg))
+        err.println("podlint: not linting " + TextEscape.fileName(arg) + ": " + exclusions.match(env.workingDir().resolve(arg))
             .map(x -> "excluded by \"" + x.glob().text() + "\" (" + x.origin() + ")")
             .orElse("it is a podlint configuration file"));
       }
@@ -219,10 +220,10 @@ public final class LintCommand implements Callable<Integer> {
     Tally tally = new Tally(header.baseline(), known == null ? null : known.tracker());
     LintRun run = lintAndReport(linter, inputs, plan, header, tally, level, started);
     for (InputProblem p : run.inputProblems()) {
-      err.println("podlint: cannot read " + p.input() + ": " + p.message());
+      err.println("podlint: cannot read " + TextEscape.fileName(p.input()) + ": " + TextEscape.value(p.message()));
     }
     for (String e : run.internalErrors()) {
-      err.println("podlint: internal error: " + e + " (please report this to " + Podlint.HOME + ")");
+      err.println("podlint: internal error: " + TextEscape.value(e) + " (please report this to " + Podlint.HOME + ")");
     }
     if (!quiet) {
       if (known != null) {
