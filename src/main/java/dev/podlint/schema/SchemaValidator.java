@@ -11,7 +11,6 @@ import dev.podlint.model.YNode;
 import dev.podlint.model.YPath;
 import dev.podlint.model.YScalar;
 import dev.podlint.model.YSeq;
-import dev.podlint.model.YTree;
 import dev.podlint.schema.EveritErrors.Resolved;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,15 +56,10 @@ public final class SchemaValidator {
   static List<Violation> validate(Schema schema, YNode root, YNode anchor, YPath base) {
     Map<List<Object>, Violation> out = new LinkedHashMap<>();
     java.util.Set<YNode> refused = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    YTree.forEachNode(root, n -> {
-      if (n instanceof YScalar s) {
-        String problem = s.contradictsTag() ? tagProblem(s) : notFinite(s);
-        if (problem != null) {
-          refused.add(s);
-          out.put(List.of(s.path().describe(), problem, s.span()), new Violation(s, s.path().describe(), problem));
-        }
-      }
-    });
+    for (Violation v : RefusedValues.of(root)) {
+      refused.add(v.node());
+      out.put(List.of(v.field(), v.problem(), v.node().span()), v);
+    }
     try {
       schema.validate(JsonTree.of(root));
     } catch (ValidationException e) {
@@ -79,47 +73,6 @@ public final class SchemaValidator {
     List<Violation> list = new ArrayList<>(out.values());
     list.sort(Comparator.comparing(v -> v.node().span()));
     return list;
-  }
-
-  /**
-   * What is wrong with {@code .inf}, {@code -.inf} or {@code .nan} as a value (in any field): Kubernetes
-   * turns YAML into JSON, which has no such numbers; null for any other scalar.
-   */
-  private static String notFinite(YScalar s) {
-    if (s.type() != YScalar.Type.FLOAT) {
-      return null;
-    }
-    double d = s.asDouble().orElse(0.0);
-    String go = Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "+Inf" : "-Inf") : null;
-    return go == null ? null : "got number " + shorten(s.value()) + ", which JSON cannot hold, so Kubernetes refuses the"
-        + " whole document (\"json: unsupported value: " + go + "\"); quote it if you mean the text";
-  }
-
-  /** What is wrong with a value whose tag its text contradicts ({@code !!int three}). */
-  private static String tagProblem(YScalar s) {
-    String what = switch (s.tag()) {
-      case "!!int" -> "an integer";
-      case "!!float" -> "a number";
-      case "!!bool" -> "a boolean";
-      default -> "null";
-    };
-    String is = switch (s.type()) {
-      case STRING -> "a string";
-      case INT -> "an integer";
-      case FLOAT -> "a number";
-      case BOOL -> "a boolean";
-      case NULL -> "null";
-    };
-    String goTag = switch (s.type()) {
-      case STRING -> "!!str";
-      case INT -> "!!int";
-      case FLOAT -> "!!float";
-      case BOOL -> "!!bool";
-      case NULL -> "!!null";
-    };
-    return "the tag " + s.tag() + " says " + what + ", but " + quoteShort(s.value()) + " is " + is
-        + ", so Kubernetes refuses the whole document (\"cannot decode " + goTag + " `" + shorten(s.value()) + "` as a "
-        + s.tag() + "\"); remove the tag or fix the value";
   }
 
   /**
@@ -326,12 +279,8 @@ public final class SchemaValidator {
       "[-+]?((\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+)");
 
   /** {@code text}, cut to 40 characters for a message. */
-  private static String shorten(String text) {
+  static String shorten(String text) {
     return text.length() > 40 ? text.substring(0, 37) + "..." : text;
-  }
-
-  private static String quoteShort(String text) {
-    return JSONObject.quote(shorten(text));
   }
 
   private static String join(YPath path, String key) {
