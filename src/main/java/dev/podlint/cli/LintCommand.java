@@ -193,9 +193,9 @@ public final class LintCommand implements Callable<Integer> {
         || ConfigLocator.NAMES.contains(String.valueOf(p.getFileName())) && !Files.isDirectory(p), stdinName);
     if (!quiet) {
       for (String arg : inputs.excluded()) {
-        err.println("podlint: not linting " + TextEscape.fileName(arg) + ": " + exclusions.match(env.workingDir().resolve(arg))
-            .map(x -> "excluded by \"" + x.glob().text() + "\" (" + x.origin() + ")")
-            .orElse("it is a podlint configuration file"));
+        err.println("podlint: not linting " + TextEscape.fileName(arg) + ": " + TextEscape.value(exclusions.match(
+            env.workingDir().resolve(arg)).map(x -> "excluded by \"" + x.glob().text() + "\" (" + x.origin() + ")")
+            .orElse("it is a podlint configuration file")));
       }
     }
     if (slice != null) {
@@ -227,7 +227,7 @@ public final class LintCommand implements Callable<Integer> {
     }
     if (!quiet) {
       if (known != null) {
-        err.println("podlint: compared with the baseline " + baseline + ": " + plural(tally.fresh, "new finding")
+        err.println("podlint: compared with the baseline " + TextEscape.fileName(baseline.toString()) + ": " + plural(tally.fresh, "new finding")
             + ", " + tally.unchanged + " unchanged, " + tally.tracker.absent() + " gone (only new findings are reported)");
       }
       err.println(summary(run, tally, Duration.ofNanos(System.nanoTime() - started)));
