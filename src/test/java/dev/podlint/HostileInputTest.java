@@ -196,9 +196,11 @@ class HostileInputTest {
   @Test
   void nanAndInfinity() throws IOException {
     Run r = hostile(1, "nan-inf.yaml");
-    assertTrue(r.out.contains("nan-inf.yaml:6:13: error: spec.replicas: expected integer, got number .inf"), r.all());
+    // JSON has no such numbers: Kubernetes refuses them in any field, a name as well as a number
+    assertTrue(r.out.contains("nan-inf.yaml:4:9: error: metadata.name: got number .nan, which JSON cannot hold"), r.all());
+    assertTrue(r.out.contains("nan-inf.yaml:6:13: error: spec.replicas: got number .inf, which JSON cannot hold"), r.all());
     assertTrue(r.out.contains("nan-inf.yaml:19:28: error: spec.template.spec.containers[0].readinessProbe.periodSeconds:"
-        + " expected integer, got number .nan"), r.all());
+        + " got number .nan, which JSON cannot hold, so Kubernetes refuses the whole document"), r.all());
   }
 
   @Test

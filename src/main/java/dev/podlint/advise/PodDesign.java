@@ -288,10 +288,9 @@ public final class PodDesign {
       if (p.isEmpty()) {
         continue;
       }
-      Optional<Long> port = p.get().mapAt("httpGet").or(() -> p.get().mapAt("tcpSocket")).or(() -> p.get().mapAt("grpc"))
-          .flatMap(h -> h.scalar("port")).flatMap(YScalar::asLong);
-      if (port.isPresent() && !listensOn(a).contains(port.get().intValue())
-          && listensOn(b).contains(port.get().intValue())) {
+      Optional<Integer> port = p.get().mapAt("httpGet").or(() -> p.get().mapAt("tcpSocket")).or(() -> p.get().mapAt("grpc"))
+          .flatMap(h -> h.scalar("port")).flatMap(YScalar::asPort);
+      if (port.isPresent() && !listensOn(a).contains(port.get()) && listensOn(b).contains(port.get())) {
         return Optional.of("the " + probe + " of '" + a.name() + "' checks port " + port.get() + " of '" + b.name() + "'");
       }
     }

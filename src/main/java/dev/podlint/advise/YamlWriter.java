@@ -315,7 +315,12 @@ public final class YamlWriter {
       return null;
     }
     if (v instanceof YScalar s) {
-      return s.isNull() ? null : s.value();
+      if (s.isNull()) {
+        return null;
+      }
+      // a typed value that reads as another type without its tag (!!float 3) keeps the tag
+      return s.tag() != null && !s.isString() && kubernetesType(s.value()) != s.type() ? s.tag() + " " + s.value()
+          : s.value();
     }
     if (v instanceof String s) {
       return s;
@@ -341,7 +346,7 @@ public final class YamlWriter {
    */
   private static boolean isPlainAndTyped(Object v) {
     if (v instanceof YScalar s) {
-      return !s.isString() && !s.isNull() && kubernetesType(s.value()) == s.type();
+      return !s.isString() && !s.isNull() && (kubernetesType(s.value()) == s.type() || s.tag() != null);
     }
     return v instanceof Number || v instanceof Boolean;
   }

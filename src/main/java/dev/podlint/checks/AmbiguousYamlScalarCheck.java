@@ -1,5 +1,6 @@
 package dev.podlint.checks;
 
+import java.math.BigInteger;
 import java.util.regex.Pattern;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
@@ -17,8 +18,12 @@ public final class AmbiguousYamlScalarCheck implements Check.ObjectCheck {
   public void check(K8sObject object, Findings out) {
     YTree.forEachNode(object.root(), n -> {
       if (n instanceof YScalar s && s.ambiguous()) {
-        out.at(s).arg("value", s.value()).arg("field", s.path().describe())
-            .arg("kubernetes", kubernetesReading(s)).arg("yaml12", yaml12Reading(s)).report();
+        String kubernetes = kubernetesReading(s);
+        String yaml12 = yaml12Reading(s);
+        if (!kubernetes.equals(yaml12)) { // never "the string x to Kubernetes but the string x to YAML 1.2"
+          out.at(s).arg("value", s.value()).arg("field", s.path().describe())
+              .arg("kubernetes", kubernetes).arg("yaml12", yaml12).report();
+        }
       }
     });
   }
@@ -33,13 +38,43 @@ public final class AmbiguousYamlScalarCheck implements Check.ObjectCheck {
     };
   }
 
+  // the YAML 1.2 Core schema (yaml.org/spec/1.2.2, 10.3.2), as snakeyaml-engine and most tools read it
+  private static final Pattern NULL = Pattern.compile("null|Null|NULL|~|");
+  private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
   private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+");
+  private static final Pattern OCTAL = Pattern.compile("0o[0-7]+");
+  private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
+  private static final Pattern FLOAT = Pattern.compile(
+      "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+  /** Integers longer than this are not written out in the message. */
+  private static final int SHOWN_DIGITS = 40;
 
+  /** What a YAML 1.2 reader makes of the scalar: its tag if it has one, else the Core schema's reading. */
   private static String yaml12Reading(YScalar s) {
     String v = s.value();
-    if (s.type() == YScalar.Type.INT && DECIMAL.matcher(v.replace("_", "")).matches()) {
-      return v.contains("_") ? "the string \"" + v + "\"" : "the integer " + new java.math.BigInteger(v.replace("+", ""));
+    if (s.tag() != null && s.tag().equals("!!int") && DECIMAL.matcher(v).matches()) {
+      return integer(v, 10);
+    }
+    if (NULL.matcher(v).matches()) {
+      return "null";
+    }
+    if (BOOL.matcher(v).matches()) {
+      return "the boolean " + v.toLowerCase(java.util.Locale.ROOT);
+    }
+    if (DECIMAL.matcher(v).matches()) {
+      return integer(v, 10);
+    }
+    if (OCTAL.matcher(v).matches() || HEX.matcher(v).matches()) {
+      return integer(v.substring(2), v.charAt(1) == 'o' ? 8 : 16);
+    }
+    if (FLOAT.matcher(v).matches()) {
+      return "a number";
     }
     return "the string \"" + v + "\"";
+  }
+
+  private static String integer(String digits, int radix) {
+    String d = digits.startsWith("+") ? digits.substring(1) : digits;
+    return d.length() > SHOWN_DIGITS ? "an integer" : "the integer " + new BigInteger(d, radix);
   }
 }

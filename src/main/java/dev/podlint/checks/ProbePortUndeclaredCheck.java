@@ -115,7 +115,8 @@ public final class ProbePortUndeclaredCheck implements Check.ContainerCheck {
     void number(long n) {
       PodNet net = PodNet.of(pod, knowledge);
       ContainerNet own = net.of(c);
-      if (net.injected().contains((int) n) || c.ports().stream().anyMatch(p -> p.containerPort() != null
+      boolean injected = PortDecl.inRange(n) && net.injected().contains((int) n); // 4294967376 is no port 80
+      if (injected || c.ports().stream().anyMatch(p -> p.containerPort() != null
           && p.number() == null && Templates.isUnrendered(p.containerPort().value()))) {
         return; // an injected sidecar's port (mesh probe rewriting), or declared ports not rendered yet
       }
@@ -156,7 +157,7 @@ public final class ProbePortUndeclaredCheck implements Check.ContainerCheck {
      */
     private Optional<Listen> owner(PodNet net, long n) {
       for (ContainerView o : pod.containers()) {
-        if (o == c || !o.isLongRunning()) {
+        if (o == c || !o.isLongRunning() || !PortDecl.inRange(n)) { // 4294967376 is no port 80
           continue;
         }
         Optional<Listen> l = net.of(o).listenOn((int) n, e -> e.confidence() == Confidence.HIGH);

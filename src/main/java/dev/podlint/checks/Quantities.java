@@ -35,8 +35,8 @@ final class Quantities {
       if (lim.isEmpty()) {
         continue;
       }
-      Optional<BigDecimal> r = Quantity.parse(req.value());
-      Optional<BigDecimal> l = Quantity.parse(lim.get().value());
+      Optional<BigDecimal> r = Quantity.of(req);
+      Optional<BigDecimal> l = Quantity.of(lim.get());
       if (r.isPresent() && l.isPresent()) {
         out.add(new RequestAndLimit(e.key().value(), req, lim.get(), r.get(), l.get()));
       }

@@ -81,7 +81,7 @@ public final class SecretInEnvCheck implements Check.ContainerCheck {
       }
     });
     this.randomMinLength = rule.paramDefault("randomValueMinLength").filter(n -> n instanceof YScalar)
-        .flatMap(n -> ((YScalar) n).asLong()).map(Long::intValue).orElse(16);
+        .flatMap(n -> ((YScalar) n).asLong()).map(l -> (int) Math.min(l, Integer.MAX_VALUE)).orElse(16);
   }
 
   @Override

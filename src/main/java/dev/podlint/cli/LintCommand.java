@@ -17,6 +17,7 @@ import dev.podlint.report.Baseline;
 import dev.podlint.report.JunitReporter;
 import dev.podlint.report.Report;
 import dev.podlint.report.Reporter;
+import dev.podlint.report.TextEscape;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.Severity;
 import java.io.IOException;
@@ -203,11 +204,11 @@ public final class LintCommand implements Callable<Integer> {
         || ConfigLocator.NAMES.contains(String.valueOf(p.getFileName())) && !Files.isDirectory(p), stdinName);
     if (!quiet) {
       for (String arg : inputs.excluded()) {
-        err.println("podlint: not linting " + arg + ": " + exclusions.match(env.workingDir().resolve(arg))
-            .map(x -> "excluded by \"" + x.glob().text() + "\" (" + x.origin() + ")")
-            .orElse("it is a podlint configuration file"));
+        err.println("podlint: not linting " + TextEscape.fileName(arg) + ": " + TextEscape.value(exclusions.match(
+            env.workingDir().resolve(arg)).map(x -> "excluded by \"" + x.glob().text() + "\" (" + x.origin() + ")")
+            .orElse("it is a podlint configuration file")));
       }
-      inputs.notFollowed().forEach(note -> err.println("podlint: " + note));
+      inputs.notFollowed().forEach(note -> err.println("podlint: " + TextEscape.value(note)));
     }
     inputs = leaveOutPriorReports(inputs, err);
     List<Output> plan = plan(new OutputTargets(inputs)); // against every input, those of other shards too
@@ -235,15 +236,16 @@ public final class LintCommand implements Callable<Integer> {
     Visibility visible = new Visibility(showLevel(configuration));
     LintRun run = lintAndReport(linter, inputs, plan, header, tally, visible, level, started);
     for (InputProblem p : run.inputProblems()) {
-      err.println("podlint: cannot read " + p.input() + ": " + p.message());
+      err.println("podlint: cannot read " + TextEscape.fileName(p.input()) + ": " + TextEscape.value(p.message()));
     }
     for (String e : run.internalErrors()) {
-      err.println(e.contains(": " + Linter.OUT_OF_MEMORY + " (") ? "podlint: " + e + ": " + Main.MORE_MEMORY
-          : "podlint: internal error: " + e + " (please report this to " + Podlint.HOME + ")");
+      err.println(e.contains(": " + Linter.OUT_OF_MEMORY + " (")
+          ? "podlint: " + TextEscape.value(e) + ": " + Main.MORE_MEMORY
+          : "podlint: internal error: " + TextEscape.value(e) + " (please report this to " + Podlint.HOME + ")");
     }
     if (!quiet) {
       if (known != null) {
-        err.println("podlint: compared with the baseline " + baseline + ": " + plural(tally.fresh, "new finding")
+        err.println("podlint: compared with the baseline " + TextEscape.fileName(baseline.toString()) + ": " + plural(tally.fresh, "new finding")
             + ", " + tally.unchanged + " unchanged, " + tally.tracker.absent() + " gone (only new findings are reported)");
       }
       err.println(summary(run, tally, visible, elapsed(started)));
@@ -477,7 +479,8 @@ public final class LintCommand implements Callable<Integer> {
       if (name != null && !named.contains(target) && PriorReport.is(target)) {
         kept = kept.without(target);
         if (!quiet) {
-          err.println("podlint: not linting " + name + ": it is an earlier podlint report, which this run replaces");
+          err.println("podlint: not linting " + TextEscape.fileName(name)
+              + ": it is an earlier podlint report, which this run replaces");
         }
       }
     }

@@ -790,10 +790,17 @@ public final class ManifestLoader {
 
     /**
      * Types a scalar as Kubernetes reads it (YAML 1.1, see {@link Yaml11}) and notes whether the
-     * YAML 1.2 Core reading (snakeyaml-engine's tag) disagrees.
+     * YAML 1.2 Core reading (snakeyaml-engine's tag) disagrees. A tag written on the scalar is kept
+     * and read as Go's reader reads it: {@code !!str} makes a string of anything, a standard tag
+     * ({@code !!int}, {@code !!float}, {@code !!bool}, {@code !!null}) types the text as if it were
+     * plain, quoted or not (see {@link YScalar#contradictsTag} for a text that does not fit), and
+     * any other tag leaves the text a string.
      */
     private static YScalar scalar(ScalarNode s, Span span, YPath path) {
       Tag tag = s.getTag();
+      if (!s.isResolved()) {
+        return tagged(s, tag, span, path);
+      }
       YScalar.Type core;
       if (tag.equals(Tag.INT)) {
         core = YScalar.Type.INT;
@@ -812,6 +819,23 @@ public final class ManifestLoader {
       YScalar.Type kube = Yaml11.resolve(s.getValue());
       boolean ambiguous = kube != core || kube == YScalar.Type.INT && !sameInteger(s.getValue());
       return new YScalar(s.getValue(), kube, false, ambiguous, span, path);
+    }
+
+    /** A scalar with a tag written on it ({@code !!int "3"}, {@code !!str 3}, {@code !custom x}). */
+    private static YScalar tagged(ScalarNode s, Tag tag, Span span, YPath path) {
+      String value = s.getValue();
+      String name = tag.getValue().startsWith(Tag.PREFIX) ? "!!" + tag.getValue().substring(Tag.PREFIX.length())
+          : tag.getValue();
+      YScalar.Type type = YScalar.Type.STRING;
+      if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL) || tag.equals(Tag.NULL)) {
+        type = Yaml11.resolve(value);
+        if (tag.equals(Tag.FLOAT) && type == YScalar.Type.INT) {
+          type = YScalar.Type.FLOAT; // Go makes a float64 of it
+        }
+      }
+      // both readers follow the tag; only an octal 0755 still reads differently
+      boolean ambiguous = type == YScalar.Type.INT && tag.equals(Tag.INT) && !sameInteger(value);
+      return new YScalar(value, type, !s.isPlain(), ambiguous, span, path, name);
     }
 
     /** Whether YAML 1.2 Core (decimal, 0o, 0x) reads an integer as YAML 1.1 does (0755 is not). */

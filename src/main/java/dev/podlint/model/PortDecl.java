@@ -19,6 +19,16 @@ public record PortDecl(
     return protocol == null || protocol.isBlank() ? "TCP" : protocol.trim().toUpperCase(Locale.ROOT);
   }
 
+  /** Whether {@code n} can be a port number (0 to 65535). */
+  public static boolean inRange(long n) {
+    return n >= 0 && n <= 65535;
+  }
+
+  /** The containerPort as a port number, when it is one (see {@link YScalar#asPort}). */
+  public Optional<Integer> port() {
+    return Optional.ofNullable(number).filter(PortDecl::inRange).map(Long::intValue);
+  }
+
   public Optional<String> name() {
     return Optional.ofNullable(nameNode).filter(n -> !n.isNull()).map(YScalar::value);
   }

@@ -8,10 +8,29 @@ import java.util.Optional;
  * it, and whether it was quoted. Kubernetes parses YAML with Go's YAML 1.1 rules, so a plain
  * {@code yes} is a boolean and {@code 0755} is octal 493; {@link #ambiguous} is true where a YAML
  * 1.2 reader would see something else (the string "yes", the decimal 755).
+ *
+ * <p>Numbers are typed as Go reads them: an integer is {@link Type#INT} only when it fits 64 bits
+ * (signed, or unsigned without a sign); a larger one, and any decimal or exponent form, is a
+ * {@link Type#FLOAT} (a 64-bit float, so {@code 99999999999999999999} is 1e20 and {@code 1e-400}
+ * is 0), and one too large for a 64-bit float ({@code 1e400}) is the {@link Type#STRING} Go keeps
+ * it as. No method here builds a number from more than a few hundred digits.
+ *
+ * @param tag the tag written on the scalar ({@code !!int}, {@code !!str}, {@code !custom}), or null
+ *     when it has none; a standard tag decides the type as Go's reader does (see {@link #contradictsTag})
  */
-public record YScalar(String value, Type type, boolean quoted, boolean ambiguous, Span span, YPath path)
+public record YScalar(String value, Type type, boolean quoted, boolean ambiguous, Span span, YPath path, String tag)
     implements YNode {
   public enum Type { STRING, INT, FLOAT, BOOL, NULL }
+
+  /** A scalar without a tag. */
+  public YScalar(String value, Type type, boolean quoted, boolean ambiguous, Span span, YPath path) {
+    this(value, type, quoted, ambiguous, span, path, null);
+  }
+
+  /** The smallest and largest integers a scalar of type INT holds (int64 and uint64). */
+  private static final BigInteger MIN_INT = BigInteger.valueOf(Long.MIN_VALUE);
+  private static final BigInteger MAX_UINT = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final BigInteger MAX_INT = BigInteger.valueOf(Long.MAX_VALUE);
 
   /** The plain words YAML 1.1 (and so Kubernetes) reads as true and as false. */
   public static final java.util.Set<String> TRUE_WORDS =
@@ -32,9 +51,90 @@ public record YScalar(String value, Type type, boolean quoted, boolean ambiguous
     return type == Type.INT ? parseInt(value) : Optional.empty();
   }
 
-  /** The value of an INT scalar if it fits in a long. */
+  /**
+   * The value as Kubernetes reads an integer field: an INT that fits in a long, or a FLOAT whose
+   * value is a whole number in a long's range ({@code 3.0}, {@code 1e3}); empty for anything else.
+   */
   public Optional<Long> asLong() {
-    return asBigInteger().filter(b -> b.bitLength() < 64).map(BigInteger::longValue);
+    return asWholeNumber().filter(b -> b.bitLength() < 64).map(BigInteger::longValue);
+  }
+
+  /**
+   * The value of an INT, or of a FLOAT that is a whole number, as the integer Kubernetes decodes:
+   * Go writes a float into JSON with the fewest digits that read back as the same float, so
+   * {@code 1e3} is 1000 and {@code -9223372036854775809} (the float -2^63) is -9223372036854776000,
+   * out of an int64's range. At most 309 digits (a float is below 1.8e308).
+   */
+  public Optional<BigInteger> asWholeNumber() {
+    if (type == Type.FLOAT) {
+      return asDouble().filter(d -> Double.isFinite(d) && d == Math.rint(d))
+          .map(d -> java.math.BigDecimal.valueOf(d).toBigIntegerExact());
+    }
+    return asBigInteger();
+  }
+
+  /**
+   * The value as a port number, 0 to 65535 (what {@link #asLong} gives in that range): a larger
+   * number is no port, never one cut down to an int.
+   */
+  public Optional<Integer> asPort() {
+    return asLong().filter(PortDecl::inRange).map(Long::intValue);
+  }
+
+  /**
+   * The value of an INT or FLOAT scalar as the 64-bit float Go reads it ({@code .inf} and
+   * {@code .nan} included); empty for other types.
+   */
+  public Optional<Double> asDouble() {
+    if (type == Type.INT) {
+      return asBigInteger().map(BigInteger::doubleValue);
+    }
+    return type == Type.FLOAT ? Optional.of(parseFloat(value)) : Optional.empty();
+  }
+
+  /**
+   * Whether a standard tag on the scalar names another type than its text has ({@code !!int three},
+   * {@code !!bool 3}): Go's YAML reader, and so Kubernetes, refuses the document ("cannot decode
+   * !!str `three` as a !!int"). {@code !!float} on an integer is no contradiction.
+   */
+  public boolean contradictsTag() {
+    if (tag == null) {
+      return false;
+    }
+    return switch (tag) {
+      case "!!int" -> type != Type.INT;
+      case "!!float" -> type != Type.FLOAT;
+      case "!!bool" -> type != Type.BOOL;
+      case "!!null" -> type != Type.NULL;
+      default -> false;
+    };
+  }
+
+  /**
+   * A FLOAT's text as a double: the YAML 1.1 infinities and NaN, an integer ({@code !!float 0x10}),
+   * or the decimal with underscores removed (Java reads it in time linear in its length, whatever
+   * the exponent, and rounds it as Go does).
+   */
+  static double parseFloat(String text) {
+    String v = text.replace("_", "");
+    Optional<BigInteger> integer = parseInt(v);
+    if (integer.isPresent()) {
+      return integer.get().doubleValue();
+    }
+    switch (v) {
+      case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF":
+        return Double.POSITIVE_INFINITY;
+      case "-.inf", "-.Inf", "-.INF":
+        return Double.NEGATIVE_INFINITY;
+      case ".nan", ".NaN", ".NAN":
+        return Double.NaN;
+      default:
+        try {
+          return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+          return Double.NaN;
+        }
+    }
   }
 
   /** The value of a BOOL scalar. */
@@ -45,11 +145,17 @@ public record YScalar(String value, Type type, boolean quoted, boolean ambiguous
     return Optional.of(TRUE_WORDS.contains(value));
   }
 
-  /** Parses an integer the way Go's strconv.ParseInt(s, 0, 64) does after removing underscores. */
+  /**
+   * Parses an integer the way Go's YAML reader does after removing underscores:
+   * {@code strconv.ParseInt(s, 0, 64)}, else {@code ParseUint(s, 0, 64)} (decimal, {@code 0x},
+   * {@code 0o}, {@code 0b} and {@code 0755} octal). Empty when the text is not an integer or its
+   * value does not fit 64 bits; never builds a number of more than 64 bits, however long the text.
+   */
   public static Optional<BigInteger> parseInt(String text) {
     String v = text.replace("_", "");
     boolean negative = v.startsWith("-");
-    if (v.startsWith("-") || v.startsWith("+")) {
+    boolean plus = v.startsWith("+");
+    if (negative || plus) {
       v = v.substring(1);
     }
     if (v.isEmpty()) {
@@ -64,17 +170,39 @@ public record YScalar(String value, Type type, boolean quoted, boolean ambiguous
       radix = 8;
       v = v.substring(1);
     }
-    try {
-      for (int i = 0; i < v.length(); i++) {
-        if (Character.digit(v.charAt(i), radix) < 0) {
-          return Optional.empty();
-        }
-      }
-      BigInteger b = new BigInteger(v, radix);
-      return Optional.of(negative ? b.negate() : b);
-    } catch (NumberFormatException e) {
+    if (v.isEmpty()) {
       return Optional.empty();
     }
+    int significant = -1;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c > 'z' || Character.digit(c, radix) < 0) {
+        return Optional.empty(); // only ASCII digits: Character.digit would take other scripts' digits
+      }
+      if (significant < 0 && c != '0') {
+        significant = i;
+      }
+    }
+    if (significant < 0) {
+      return Optional.of(BigInteger.ZERO);
+    }
+    String digits = v.substring(significant);
+    int maxDigits = switch (radix) {
+      case 2 -> 64;
+      case 8 -> 22;
+      case 16 -> 16;
+      default -> 20;
+    };
+    if (digits.length() > maxDigits) {
+      return Optional.empty();
+    }
+    BigInteger b = new BigInteger(digits, radix);
+    if (negative) {
+      b = b.negate();
+      return b.compareTo(MIN_INT) >= 0 ? Optional.of(b) : Optional.empty();
+    }
+    // ParseUint takes no sign, so "+" allows only what ParseInt does
+    return b.compareTo(plus ? MAX_INT : MAX_UINT) <= 0 ? Optional.of(b) : Optional.empty();
   }
 
   /**

@@ -84,9 +84,9 @@ public final class PodNet {
     SourceFile file = pod.object().file();
     Facts facts = new Facts(c);
     for (PortDecl p : c.ports()) {
-      if (p.number() != null && p.containerPort() != null) {
+      if (p.port().isPresent() && p.containerPort() != null) { // 4294967376 is no port 80
         facts.listen(new Origin(file, p.containerPort(), "declared", Evidence.DECLARED), -1, -1,
-            p.number().intValue(), p.protocol(), p.name().orElse(null), true);
+            p.port().get(), p.protocol(), p.name().orElse(null), true);
       }
     }
     Map<String, String> env = Environment.read(pod, c, facts);

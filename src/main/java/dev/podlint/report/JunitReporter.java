@@ -79,8 +79,9 @@ public final class JunitReporter implements Reporter {
       StringBuilder lines = new StringBuilder();
       Finding worst = found.get(0);
       for (Finding f : found) {
-        lines.append(file).append(':').append(f.span().start().line()).append(':').append(f.span().start().column())
-            .append(": ").append(f.severity().label()).append(": ").append(f.message()).append('\n');
+        // one line per finding, escaped as in the text format, so that no message adds a line
+        lines.append(TextReporter.location(f)).append(": ").append(f.severity().label()).append(": ")
+            .append(TextEscape.value(f.message())).append('\n');
         if (f.severity().atLeast(worst.severity()) && f.severity() != worst.severity()) {
           worst = f;
         }

@@ -109,9 +109,8 @@ final class EveritErrors {
         anchor = entry.get().key();
         cur = entry.get().value();
         path = path.key(seg);
-      } else if (cur instanceof YSeq s && seg.chars().allMatch(Character::isDigit)
-          && Integer.parseInt(seg) < s.size()) {
-        int i = Integer.parseInt(seg);
+      } else if (cur instanceof YSeq s && index(seg) >= 0 && index(seg) < s.size()) {
+        int i = index(seg);
         cur = s.get(i);
         anchor = cur;
         path = path.index(i);
@@ -120,6 +119,14 @@ final class EveritErrors {
       }
     }
     return new Resolved(cur, anchor, path);
+  }
+
+  /** A pointer segment as a list index: up to nine ASCII digits, else -1 (never an exception). */
+  static int index(String seg) {
+    if (seg.isEmpty() || seg.length() > 9 || !seg.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return -1;
+    }
+    return Integer.parseInt(seg);
   }
 
   /** {@code s} with references followed to what they refer to. */

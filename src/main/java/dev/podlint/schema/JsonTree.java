@@ -5,6 +5,7 @@ import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
 import dev.podlint.model.YSeq;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import org.json.JSONArray;
 import org.json.JSONObject;
 
@@ -55,6 +56,15 @@ public final class JsonTree {
     return scalar((YScalar) n);
   }
 
+  /**
+   * A scalar as the JSON value Kubernetes makes of it. Numbers never become a {@code Double} (org.json
+   * refuses the infinities, and a double would round what everit compares): an integer is a
+   * {@code Long}, or a {@code BigInteger} beyond a long's range (everit checks it against the
+   * field's range exactly); a float is the value Go reads (a 64-bit float), a whole one written as
+   * an integer as Go's JSON encoder does ({@code replicas: 1.0} and {@code 1e3} are accepted), any
+   * other a {@code BigDecimal}. JSON has no infinity or NaN, so {@code .inf} and {@code .nan} stay
+   * text (Kubernetes refuses them in any field, which {@link SchemaValidator} reports).
+   */
   static Object scalar(YScalar s) {
     switch (s.type()) {
       case NULL:
@@ -62,20 +72,19 @@ public final class JsonTree {
       case BOOL:
         return s.asBoolean().orElse(Boolean.FALSE);
       case INT:
-        return s.asLong().<Object>map(l -> l).orElseGet(() -> s.asBigInteger().<Object>map(b -> b).orElse(s.value()));
+        return s.asBigInteger().<Object>map(JsonTree::integer).orElse(s.value());
       case FLOAT:
-        try {
-          BigDecimal d = new BigDecimal(s.value().replace("_", ""));
-          // Go writes an integral float64 as an integer in JSON, so `replicas: 1.0` is accepted
-          if (d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
-            return d.longValue();
-          }
-          return d.doubleValue();
-        } catch (NumberFormatException e) {
-          return s.value(); // .inf and .nan: JSON has no such numbers, so the API server cannot take them either
+        double d = s.asDouble().orElse(Double.NaN);
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+          return s.value();
         }
+        return s.asWholeNumber().<Object>map(JsonTree::integer).orElseGet(() -> BigDecimal.valueOf(d));
       default:
         return s.value();
     }
+  }
+
+  private static Object integer(BigInteger b) {
+    return b.bitLength() < 64 ? (Object) b.longValue() : b;
   }
 }

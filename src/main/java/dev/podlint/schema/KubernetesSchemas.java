@@ -195,7 +195,7 @@ public final class KubernetesSchemas {
         references(pruned, todo);
       }
     }
-    return BoundedRegexpFactory.loader().schemaJson(root.put("definitions", defs)).build().load().build();
+    return KubernetesFormats.loader().schemaJson(root.put("definitions", defs)).build().load().build();
   }
 
   /** Records, for each {@code properties} object of the schema, which of its properties {@code value} has. */
@@ -267,7 +267,7 @@ public final class KubernetesSchemas {
         .put("properties", props)
         .put("definitions", all);
     org.everit.json.schema.ObjectSchema compiledAll =
-        (org.everit.json.schema.ObjectSchema) BoundedRegexpFactory.loader().schemaJson(root).build().load().build();
+        (org.everit.json.schema.ObjectSchema) KubernetesFormats.loader().schemaJson(root).build().load().build();
     compiledAll.getPropertySchemas().forEach((def, ref) ->
         compiled.putIfAbsent(def, ((org.everit.json.schema.ReferenceSchema) ref).getReferredSchema()));
     allCompiled = true;
@@ -330,7 +330,7 @@ public final class KubernetesSchemas {
         .put("$schema", "http://json-schema.org/draft-04/schema#")
         .put("$ref", DEFINITIONS + definition)
         .put("definitions", reached);
-    return BoundedRegexpFactory.loader().schemaJson(root).build().load().build();
+    return KubernetesFormats.loader().schemaJson(root).build().load().build();
   }
 
   private static final String DEFINITIONS = "#/definitions/";

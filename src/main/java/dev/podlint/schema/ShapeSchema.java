@@ -302,9 +302,8 @@ public final class ShapeSchema {
     for (String seg : segments(pointer)) {
       if (cur instanceof YMap m && m.get(seg).isPresent()) {
         cur = m.get(seg).get();
-      } else if (cur instanceof YSeq s && seg.chars().allMatch(Character::isDigit) && !seg.isEmpty()
-          && Integer.parseInt(seg) < s.size()) {
-        cur = s.get(Integer.parseInt(seg));
+      } else if (cur instanceof YSeq s && EveritErrors.index(seg) >= 0 && EveritErrors.index(seg) < s.size()) {
+        cur = s.get(EveritErrors.index(seg));
       } else {
         break;
       }

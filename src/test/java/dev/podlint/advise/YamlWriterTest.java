@@ -210,7 +210,7 @@ class YamlWriterTest {
         """, text);
     YMap m = (YMap) parse(text);
     assertEquals(YScalar.Type.INT, m.scalar("int").orElseThrow().type());
-    assertEquals(YScalar.Type.INT, m.scalar("big").orElseThrow().type());
+    assertEquals(YScalar.Type.FLOAT, m.scalar("big").orElseThrow().type(), "beyond 64 bits Kubernetes reads a float");
     assertEquals(YScalar.Type.FLOAT, m.scalar("dec").orElseThrow().type());
     assertEquals(YScalar.Type.FLOAT, m.scalar("inf").orElseThrow().type());
     assertEquals(YScalar.Type.BOOL, m.scalar("f").orElseThrow().type());
@@ -438,8 +438,9 @@ class YamlWriterTest {
       if (!x.isNull()) {
         assertEquals(x.value(), y.value(), () -> x.path() + " in " + where);
       }
-      if (x.isString()) {
-        assertEquals(x.ambiguous(), y.ambiguous(), () -> x.path() + " " + x.value() + " in " + where);
+      if (x.isString() && !x.ambiguous()) {
+        // writing never makes a string ambiguous (it may quote one that was: 1e400, too large to be a number)
+        assertFalse(y.ambiguous(), () -> x.path() + " " + x.value() + " in " + where);
       }
     }
   }

@@ -23,14 +23,33 @@ import org.json.JSONObject;
  * <p>The translation avoids what makes everit noisy or wrong for Kubernetes: no nullable type
  * unions (the loader drops null values, as the API server does), {@code format} only where it is
  * checked and meaningful (date-time strings), int-or-string as {@code type: [string, integer]},
- * quantities as {@code type: [string, number]}, {@code additionalProperties: false} wherever an
- * object lists its properties (unknown fields are errors), and the enumerations of
- * {@code enums.json}. Run: {@code mvn test -Dtest=GeneratedSchemasTest -Dschemas.update=true}.
+ * quantities as {@code type: [string, number]} whose strings must be quantities ({@code format:
+ * quantity}, see {@link KubernetesFormats}), {@code additionalProperties: false} wherever an object
+ * lists its properties (unknown fields are errors), and the enumerations of {@code enums.json}.
+ * Integers get the range of their Go type ({@code int32} or {@code int64}: decoding a larger number
+ * fails), as does the integer of an int-or-string (an {@code int32}); the quantities the API server
+ * requires to be zero or more ({@link #NON_NEGATIVE_QUANTITIES}) get {@code format:
+ * non-negative-quantity} and {@code minimum: 0}.
+ * Run: {@code mvn test -Dtest=GeneratedSchemasTest -Dschemas.update=true}.
  */
 public final class SchemaGenerator {
   static final String INT_OR_STRING = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
   static final String QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity";
   static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
+
+  /**
+   * The quantities the API server's validation rejects below zero ({@code ValidateResourceQuantityValue}
+   * and the emptyDir check of {@code k8s.io/kubernetes/pkg/apis/core/validation}): definition, then
+   * its properties (a map of quantities or a quantity).
+   */
+  static final Map<String, Set<String>> NON_NEGATIVE_QUANTITIES = Map.of(
+      "io.k8s.api.core.v1.ResourceRequirements", Set.of("limits", "requests"),
+      "io.k8s.api.core.v1.VolumeResourceRequirements", Set.of("limits", "requests"),
+      "io.k8s.api.core.v1.PodSpec", Set.of("overhead"),
+      "io.k8s.api.core.v1.EmptyDirVolumeSource", Set.of("sizeLimit"),
+      "io.k8s.api.core.v1.LimitRangeItem", Set.of("default", "defaultRequest", "max", "maxLimitRequestRatio", "min"),
+      "io.k8s.api.core.v1.ResourceQuotaSpec", Set.of("hard"),
+      "io.k8s.api.node.v1.Overhead", Set.of("podFixed"));
 
   /**
    * One version's schemas: "apiVersion kind" to definition name for every resource kind users
@@ -72,12 +91,23 @@ public final class SchemaGenerator {
 
   private static JSONObject translate(String name, JSONObject def, JSONObject enums, Deque<String> todo) {
     if (name.equals(INT_OR_STRING)) {
-      return new JSONObject().put("type", new JSONArray().put("string").put("integer"));
+      return range(new JSONObject().put("type", new JSONArray().put("string").put("integer")), "int32");
     }
     if (name.equals(QUANTITY)) {
-      return new JSONObject().put("type", new JSONArray().put("string").put("number"));
+      return quantity(false);
     }
     JSONObject t = node(def, todo);
+    Set<String> nonNegative = NON_NEGATIVE_QUANTITIES.getOrDefault(name, Set.of());
+    for (String p : nonNegative) {
+      JSONObject prop = t.getJSONObject("properties").getJSONObject(p);
+      JSONObject holder = prop.has("additionalProperties") ? prop.getJSONObject("additionalProperties") : prop;
+      if (!holder.optString("$ref").endsWith("/" + QUANTITY)) {
+        throw new IllegalStateException(name + "." + p + " is not a quantity or a map of quantities");
+      }
+      holder.remove("$ref");
+      JSONObject q = quantity(true);
+      q.keySet().forEach(k -> holder.put(k, q.get(k)));
+    }
     if (enums != null && t.has("properties")) {
       JSONObject props = t.getJSONObject("properties");
       for (String p : enums.keySet()) {
@@ -86,6 +116,23 @@ public final class SchemaGenerator {
         }
         props.getJSONObject(p).put("enum", enums.getJSONArray(p));
       }
+    }
+    return t;
+  }
+
+  /** A quantity: a number, or a string in the quantity grammar; with {@code nonNegative}, neither below 0. */
+  private static JSONObject quantity(boolean nonNegative) {
+    JSONObject q = new JSONObject().put("type", new JSONArray().put("string").put("number"));
+    return nonNegative ? q.put("format", "non-negative-quantity").put("minimum", 0) : q.put("format", "quantity");
+  }
+
+  /** {@code t} with the minimum and maximum of Go's {@code int32} or {@code int64} (other formats: as is). */
+  private static JSONObject range(JSONObject t, String format) {
+    if ("int32".equals(format)) {
+      return t.put("minimum", Integer.MIN_VALUE).put("maximum", Integer.MAX_VALUE);
+    }
+    if ("int64".equals(format)) {
+      return t.put("minimum", Long.MIN_VALUE).put("maximum", Long.MAX_VALUE);
     }
     return t;
   }
@@ -103,6 +150,9 @@ public final class SchemaGenerator {
     }
     if ("string".equals(type) && "date-time".equals(s.optString("format"))) {
       t.put("format", "date-time");
+    }
+    if ("integer".equals(type)) {
+      range(t, s.optString("format"));
     }
     JSONObject props = s.optJSONObject("properties");
     if (props != null) {
