@@ -152,6 +152,23 @@ class ForgedLinesTest {
     assertTrue(lines.get(0).startsWith("podlint: cannot read gone\\nfake.yaml\\:1\\:1: error: forged.yaml: "), lines.get(0));
   }
 
+  @Test
+  void adviseNamesAnUnreadableInputAndABrokenFileOnOneLineEach(@TempDir Path work) throws Exception {
+    String broken = "b:7:7: error: x\u001b[2J.yaml";
+    Files.writeString(work.resolve(broken), "a: [\n", StandardCharsets.UTF_8);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"advise", "--no-config", "-q", "gone\nfake.yaml:1:1: error: forged.yaml", broken},
+        new PrintWriter(out), new PrintWriter(err), new Main.Env(work, new ByteArrayInputStream(new byte[0]), Map.of(),
+            false));
+    assertEquals(3, code, err.toString());
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(2, lines.size(), err.toString());
+    assertTrue(lines.get(0).startsWith("podlint: cannot read gone\\nfake.yaml\\:1\\:1: error: forged.yaml: "),
+        lines.get(0));
+    assertTrue(lines.get(1).startsWith("podlint: b\\:7\\:7: error: x\\e[2J.yaml:2:1: "), lines.get(1));
+  }
+
   /** An earlier report the run replaces, and a link out of the directory, are named on one line each. */
   @Test
   void standardErrorNamesAnEarlierReportAndALinkNotFollowedOnOneLine(@TempDir Path work) throws Exception {

@@ -5,6 +5,7 @@ import dev.podlint.engine.Linter;
 import dev.podlint.engine.TextEdits;
 import dev.podlint.load.EditableText;
 import dev.podlint.model.RunConfigMaps;
+import dev.podlint.report.TextEscape;
 import dev.podlint.net.NetKnowledge;
 import dev.podlint.load.InputProblem;
 import dev.podlint.load.Inputs;
@@ -121,11 +122,11 @@ public final class AdviseCommand implements Callable<Integer> {
       new OutputTargets(inputs).claim(target, output, "the proposal");
     }
     if (!quiet) {
-      inputs.notFollowed().forEach(note -> err.println("podlint: " + note));
+      inputs.notFollowed().forEach(note -> err.println("podlint: " + TextEscape.value(note)));
     }
     int status = ExitCodes.OK;
     for (InputProblem p : inputs.problems()) {
-      err.println("podlint: cannot read " + p.input() + ": " + p.message());
+      err.println("podlint: cannot read " + TextEscape.fileName(p.input()) + ": " + TextEscape.value(p.message()));
       status = ExitCodes.INPUT;
     }
     StringWriter proposal = new StringWriter();
@@ -141,7 +142,7 @@ public final class AdviseCommand implements Callable<Integer> {
         texts.put(f, EditableText.decode(bytes));
         read.put(f, bytes);
       } catch (IOException e) {
-        err.println("podlint: cannot read " + f.displayName() + ": " + e.getMessage());
+        err.println("podlint: cannot read " + TextEscape.fileName(f.displayName()) + ": " + TextEscape.value(String.valueOf(e.getMessage())));
         status = ExitCodes.INPUT;
       }
     }
@@ -214,11 +215,11 @@ public final class AdviseCommand implements Callable<Integer> {
       });
       return ExitCodes.OK;
     } catch (ChangedMeanwhile e) {
-      err.println("podlint: " + f.displayName() + " changed while podlint worked on it, so it was not rewritten; "
+      err.println("podlint: " + TextEscape.fileName(f.displayName()) + " changed while podlint worked on it, so it was not rewritten; "
           + "run podlint advise --apply again");
       return ExitCodes.INPUT;
     } catch (IOException e) {
-      err.println("podlint: cannot rewrite " + f.displayName() + ": " + AtomicFile.describe(e));
+      err.println("podlint: cannot rewrite " + TextEscape.fileName(f.displayName()) + ": " + TextEscape.value(AtomicFile.describe(e)));
       return ExitCodes.USAGE;
     }
   }

@@ -11,6 +11,7 @@ import dev.podlint.load.ManifestLoader;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.PodView;
 import dev.podlint.model.RunConfigMaps;
+import dev.podlint.report.TextEscape;
 import dev.podlint.net.NetKnowledge;
 import dev.podlint.net.PodNet;
 import dev.podlint.model.SourceFile;
@@ -43,7 +44,8 @@ record FileAdvice(List<Finding.Edit> edits, int pods, int skipped, List<String> 
     List<Finding> flagged = new ArrayList<>();
     for (Finding x : r.findings()) {
       if (x.rule().name().equals(Linter.INVALID_YAML)) {
-        messages.add("podlint: " + f.displayName() + ":" + x.span().start() + ": " + x.message()
+        messages.add("podlint: " + TextEscape.fileName(f.displayName()) + ":" + x.span().start() + ": "
+            + TextEscape.value(x.message())
             + "; no advice for the objects after it");
         unreadable = true;
       } else if (x.rule() == rule && !x.isSuppressed() && x.object() != null) {
@@ -59,7 +61,7 @@ record FileAdvice(List<Finding.Edit> edits, int pods, int skipped, List<String> 
     int pods = 0;
     int skipped = 0;
     for (Finding x : flagged) {
-      String at = "podlint: " + f.displayName() + ":" + x.span().start() + ": this pod holds independent services, but ";
+      String at = "podlint: " + TextEscape.fileName(f.displayName()) + ":" + x.span().start() + ": this pod holds independent services, but ";
       Optional<PodView> pod = same(loaded.objects(), x.object()).flatMap(o -> PodView.of(o, loaded.objects(), configMaps));
       Optional<String> why = pod.isEmpty() ? Optional.of("podlint could not read it again")
           : SplitProposal.unavailable(pod.get());
