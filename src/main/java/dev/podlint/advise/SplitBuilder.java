@@ -313,8 +313,8 @@ final class SplitBuilder {
           port = d.addPort(r.port(), protocol, portName);
         }
         if (!r.inObject()) {
-          notes.get(i).add(r.source() + " of a ConfigMap still says " + r.text() + "; point it at " + d.name() + ":"
-              + port);
+          notes.get(i).add(r.source() + ", which '" + r.container().name() + "' reads, still says " + r.text()
+              + "; point it at " + d.name() + ":" + port + " (podlint rewrites the workloads, not their ConfigMaps)");
           continue;
         }
         if (!refs.containsKey(r.node())) {
