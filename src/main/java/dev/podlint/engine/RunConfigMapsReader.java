@@ -58,8 +58,10 @@ final class RunConfigMapsReader {
         }
       }
       return out;
-    } catch (IOException | RuntimeException | StackOverflowError e) {
-      return List.of(); // the run reads the file again and reports what is wrong with it
+    } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // the run reads the file again and reports what is wrong with it (a file too big for the heap
+      // included, once, at its name); what this reading held is garbage now
+      return List.of();
     }
   }
 
