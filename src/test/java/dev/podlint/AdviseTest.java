@@ -110,6 +110,8 @@ class AdviseTest {
         "a stateless worker keeps the replica count");
     assertTrue(run.out().contains("# 'mailer': is a worker: it serves no port and runs \"celery -A blog worker "
         + "--loglevel=info\" (a queue worker)"), run.out());
+    // a worker whose only port is its metrics port gets no Service either
+    advised("bad-worker-with-a-metrics-port.yaml", "Deployment/-/orders", "Deployment/-/orders-consumer");
   }
 
   @Test

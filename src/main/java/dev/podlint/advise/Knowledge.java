@@ -41,11 +41,12 @@ public final class Knowledge {
   /**
    * A helper recognised by image repository (and tag) and/or container name.
    *
+   * @param command when set, the image counts only with a command line it finds ({@code vault agent})
    * @param everyGroup the helper serves every container of its pod (a service-mesh proxy), so each
    *     workload of a split gets its own copy
    */
-  public record Helper(String role, Pattern pattern, BoundedRegex image, BoundedRegex tag, BoundedRegex name,
-      boolean everyGroup) {}
+  public record Helper(String role, Pattern pattern, BoundedRegex image, BoundedRegex tag, BoundedRegex command,
+      BoundedRegex name, boolean everyGroup) {}
 
   /**
    * A standalone server recognised by image repository (and tag).
@@ -86,7 +87,7 @@ public final class Knowledge {
   private final Map<String, Optional<Server>> serverCache = new ConcurrentHashMap<>();
   private static final int CACHE_LIMIT = 10_000;
 
-  private record ImageAndName(String image, String name, boolean byName) {}
+  private record ImageAndName(String image, String commandLine, String name, boolean byName) {}
 
   private static <K, V> V cached(Map<K, V> cache, K key, Function<K, V> compute) {
     V found = cache.get(key);
@@ -116,7 +117,7 @@ public final class Knowledge {
     List<Helper> h = new ArrayList<>();
     for (YMap m : maps(rule.paramDefault("helpers"))) {
       h.add(new Helper(text(m, "role"), Pattern.of(m.string("pattern").orElse(null)), pattern(m, "image"),
-          pattern(m, "tag"), pattern(m, "name"), flag(m, "everyGroup")));
+          pattern(m, "tag"), pattern(m, "command"), pattern(m, "name"), flag(m, "everyGroup")));
     }
     List<Server> s = new ArrayList<>();
     for (YMap m : maps(rule.paramDefault("servers"))) {
@@ -186,18 +187,19 @@ public final class Knowledge {
    * well-known server.
    */
   public Optional<Helper> helper(ContainerView c) {
-    return cached(helperCache, new ImageAndName(c.image().orElse(null), c.node().string("name").orElse(""), true),
-        this::helper);
+    return cached(helperCache, new ImageAndName(c.image().orElse(null), Roles.commandLine(c),
+        c.node().string("name").orElse(""), true), this::helper);
   }
 
   /** The helper role of {@code c} by its image alone. */
   public Optional<Helper> helperByImage(ContainerView c) {
-    return cached(helperCache, new ImageAndName(c.image().orElse(null), "", false), this::helper);
+    return cached(helperCache, new ImageAndName(c.image().orElse(null), Roles.commandLine(c), "", false),
+        this::helper);
   }
 
   private Optional<Helper> helper(ImageAndName c) {
     for (Helper h : helpers) {
-      if (matches(h.image(), h.tag(), c.image())) {
+      if (matches(h.image(), h.tag(), c.image()) && (h.command() == null || h.command().find(c.commandLine()))) {
         return Optional.of(h);
       }
     }

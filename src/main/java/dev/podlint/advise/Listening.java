@@ -50,6 +50,14 @@ final class Listening {
     return out;
   }
 
+  /**
+   * Whether {@code c} serves a main port: one that is declared, or named by a setting that is not
+   * about metrics, health or administration ({@code --metrics-port} alone serves no main port).
+   */
+  boolean servesMainPort(ContainerView c) {
+    return served.getOrDefault(c, List.of()).stream().anyMatch(Listen::primary);
+  }
+
   /** Per container, the ports it serves. */
   Map<ContainerView, Set<Integer>> servedByContainer() {
     Map<ContainerView, Set<Integer>> out = new IdentityHashMap<>();

@@ -89,10 +89,16 @@ final class Roles {
     if (reads.isPresent()) {
       return Assigned.of(Role.ADAPTER, "is an adapter of '" + reads.get().to().name() + "': " + reads.get().clause());
     }
-    if (listening.served(c).isEmpty()) {
+    boolean portLess = listening.served(c).isEmpty();
+    if (portLess || !listening.servesMainPort(c)) {
       Optional<String> worker = knowledge.worker(c, commandLine(c), envNames(c));
-      return worker.map(w -> Assigned.of(Role.WORKER, "serves no port and " + w))
-          .orElse(Assigned.of(Role.SIDECAR, "serves no port, and nothing says it works on its own"));
+      String ports = portLess ? "serves no port" : "serves no main port (only " + listening.describe(c) + ")";
+      if (worker.isPresent()) {
+        return Assigned.of(Role.WORKER, ports + " and " + worker.get());
+      }
+      if (portLess) {
+        return Assigned.of(Role.SIDECAR, "serves no port, and nothing says it works on its own");
+      }
     }
     if (mountsClaim(c, claims)) {
       return Assigned.of(Role.DATA_SERVICE, "mounts a claim: its data is its own");

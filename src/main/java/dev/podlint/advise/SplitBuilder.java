@@ -261,7 +261,9 @@ final class SplitBuilder {
         continue;
       }
       boolean governing = kinds[i].equals("StatefulSet") && !(i == 0 && object.kind().equals("StatefulSet"));
-      boolean serves = !parts.get(i).ports().isEmpty() && (i > 0 || reached.contains(i));
+      // a worker's metrics port needs no Service unless another part reaches it
+      boolean worker = parts.get(i).role() == SplitPlan.Role.WORKER;
+      boolean serves = !parts.get(i).ports().isEmpty() && (i > 0 && !worker || reached.contains(i));
       if (governing || serves) {
         ServiceDraft d = newService(i);
         for (SplitPlan.Port p : parts.get(i).ports()) {

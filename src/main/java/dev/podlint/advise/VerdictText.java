@@ -49,6 +49,7 @@ final class VerdictText {
     boolean imagesApart = true;
     int pairs = 0;
     List<String> calls = new ArrayList<>();
+    List<String> gaps = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       for (int j = i + 1; j < groups.size(); j++) {
         for (ContainerView a : groups.get(i).services()) {
@@ -63,7 +64,7 @@ final class VerdictText {
               against.add(Independence.oneImage(a, b));
             }
             imagesApart &= own.orElse(false);
-            independence.resourceGap(a, b).ifPresent(r -> forIt.add(Independence.gapClause(a, b, r)));
+            independence.resourceGap(a, b).ifPresent(r -> gaps.add(Independence.gapClause(a, b, r)));
           }
         }
       }
@@ -95,6 +96,7 @@ final class VerdictText {
       forIt.add(list(data) + (data.size() > 1 ? " keep" : " keeps") + " data and scale" + (data.size() > 1 ? "" : "s")
           + " apart from the others");
     }
+    forIt.addAll(gaps);
     forIt.add("nothing binds them (no shared writable volume, no probe across, no helper between them)");
     if (!calls.isEmpty()) {
       against.add("a split turns " + (calls.size() == 1 ? "that call" : "those calls") + " into a network hop");

@@ -117,6 +117,9 @@ class PodDesignTest {
     assertEquals("web | mailer", groups("bad-queue-worker-beside-web-server.yaml"));
     assertEquals(Role.WORKER, verdict("bad-queue-worker-beside-web-server.yaml").orElseThrow().groups().get(1).role());
     assertEquals("api | worker", groups("bad-service-beside-a-worker-named-worker.yaml"));
+    assertEquals("api=SERVICE consumer=WORKER", roles("bad-worker-with-a-metrics-port.yaml"),
+        "a metrics port is no main port");
+    assertEquals("api | consumer", groups("bad-worker-with-a-metrics-port.yaml"));
     // both ways: a worker bound by data stays, a port-less container that is no worker is a sidecar
     assertEquals("web=SERVICE worker=WORKER", roles("good-worker-shares-a-volume-with-the-web-server.yaml"));
     assertEquals(List.of("VOLUME web->worker"), links("good-worker-shares-a-volume-with-the-web-server.yaml"));
@@ -141,10 +144,14 @@ class PodDesignTest {
     assertEquals("prometheus=SERVICE config-reloader=SIDECAR", roles("good-prometheus-config-reloader.yaml"));
     assertEquals("web=SERVICE git-sync=SIDECAR", roles("good-app-git-sync.yaml"));
     assertEquals("payments=SERVICE vault-agent=SIDECAR", roles("good-app-vault-agent.yaml"));
+    assertEquals("billing=SERVICE vault=SIDECAR", roles("good-app-vault-agent-listener.yaml"),
+        "the Vault image with the command 'agent'");
+    assertEquals(List.of("CALLS billing->vault"), links("good-app-vault-agent-listener.yaml"));
     assertEquals("orders=SERVICE fluent-bit=SIDECAR", roles("good-app-fluent-bit-forward.yaml"));
     assertEquals("migrate=INIT ledger=SERVICE", roles("good-app-init-migrations.yaml"));
     assertEquals("shipper=NATIVE_SIDECAR api=SERVICE", roles("good-native-sidecar-log-shipper.yaml"));
     for (String good : List.of("good-proxy-config-through-items-and-subpath.yaml", "good-app-egress-proxy.yaml",
+        "good-app-vault-agent-listener.yaml",
         "good-app-custom-adapter-reads-metrics.yaml", "good-app-oauth2-proxy.yaml", "good-app-envoy-front-proxy.yaml")) {
       assertTrue(verdict(good).isEmpty(), good);
     }
