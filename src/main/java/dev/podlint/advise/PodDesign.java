@@ -85,6 +85,9 @@ public final class PodDesign {
    * belong together.
    */
   public static Optional<Verdict> analyze(PodView pod, Knowledge knowledge, PodNet net) {
+    if (pod.containers().stream().filter(ContainerView::isLongRunning).count() < 2) {
+      return Optional.empty(); // one container (and its init containers) is one workload
+    }
     if (pod.spec().scalar("shareProcessNamespace").flatMap(YScalar::asBoolean).orElse(false)) {
       return Optional.empty(); // the containers see each other's processes: coupled by design
     }
