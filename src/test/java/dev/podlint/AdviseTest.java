@@ -77,6 +77,64 @@ class AdviseTest {
     assertTrue(run.out().contains("# A frontend, an API and a cache in one pod"), run.out());
   }
 
+  /**
+   * The guidance's own example (frontend -> backend API at localhost:8000 -> Redis at
+   * localhost:6379): three workloads, two Services, both references rewritten, and the result lints
+   * clean.
+   */
+  @Test
+  void theGuidanceExampleBecomesThreeWorkloadsAndTwoServicesThatLintClean(@TempDir Path dir) throws IOException {
+    Cli.Run run = advised("bad-guidance-frontend-backend-redis.yaml", "Deployment/-/shop", "Deployment/-/shop-backend",
+        "Service/-/shop-backend", "StatefulSet/-/shop-redis", "Service/-/shop-redis");
+    List<K8sObject> objects = load(run.out());
+    assertEquals(List.of("frontend"), containers(objects.get(0)));
+    assertEquals(List.of("backend"), containers(objects.get(1)));
+    assertEquals(List.of("redis"), containers(objects.get(3)));
+    assertTrue(run.out().contains("value: http://shop-backend:8000\n"), run.out());
+    assertTrue(run.out().contains("value: redis://shop-redis:6379/0\n"), run.out());
+    assertFalse(run.out().lines().anyMatch(l -> l.contains("value:") && l.contains("localhost")), run.out());
+    Path proposal = dir.resolve("proposal.yaml");
+    Files.writeString(proposal, run.out());
+    Cli.Run lint = Cli.run("lint", "--no-config", "--fail-on", "error", proposal.toString());
+    assertEquals(0, lint.code(), lint.out() + lint.err());
+    assertFalse(lint.out().contains("unrelated-services-in-pod"), lint.out());
+    assertFalse(lint.out().contains("localhost-port-unbound"), lint.out());
+  }
+
+  @Test
+  void aWorkerBecomesADeploymentWithoutAService() throws IOException {
+    Cli.Run run = advised("bad-queue-worker-beside-web-server.yaml", "Deployment/-/blog", "Deployment/-/blog-mailer");
+    List<K8sObject> objects = load(run.out());
+    assertEquals(List.of("mailer"), containers(objects.get(1)));
+    assertEquals("2", objects.get(1).root().mapAt("spec").flatMap(m -> m.string("replicas")).orElseThrow(),
+        "a stateless worker keeps the replica count");
+    assertTrue(run.out().contains("# 'mailer': is a worker: it serves no port and runs \"celery -A blog worker "
+        + "--loglevel=info\" (a queue worker)"), run.out());
+    // a worker whose only port is its metrics port gets no Service either
+    advised("bad-worker-with-a-metrics-port.yaml", "Deployment/-/orders", "Deployment/-/orders-consumer");
+  }
+
+  @Test
+  void nginxFrontendNodeApiAndMongoBecomeThreeWorkloads() throws IOException {
+    Cli.Run run = advised("bad-nginx-frontend-node-api-mongodb.yaml", "ConfigMap/-/web-conf", "Deployment/-/notes",
+        "Deployment/-/notes-api", "Service/-/notes-api", "StatefulSet/-/notes-mongo", "Service/-/notes-mongo");
+    assertTrue(run.out().contains("value: mongodb://notes-mongo:27017/notes"), run.out());
+    // the frontend's reference is in its ConfigMap, which the proposal names rather than rewrites
+    assertTrue(run.out().contains("# ConfigMap web-conf key default.conf, which 'web' reads, still says localhost:3000; "
+        + "point it at notes-api:3000"), run.out());
+  }
+
+  @Test
+  void anInitContainerGoesWithTheDataItPrepares() throws IOException {
+    Cli.Run run = advised("bad-init-container-prepares-the-api-data.yaml", "Deployment/-/search",
+        "Deployment/-/search-api", "Service/-/search-api");
+    List<K8sObject> objects = load(run.out());
+    YMap api = objects.get(1).root().mapAt("spec", "template", "spec").orElseThrow();
+    assertEquals(List.of("fetch-index"), api.maps("initContainers").stream().map(c -> c.string("name").orElseThrow())
+        .toList());
+    assertTrue(objects.get(0).root().mapAt("spec", "template", "spec").orElseThrow().get("initContainers").isEmpty());
+  }
+
   @Test
   void helpersStayWithTheContainerTheyServe() throws IOException {
     Cli.Run run = Cli.run("advise", "-q", "testdata/rules/unrelated-services-in-pod/bad-daemonset-with-helper.yaml");
@@ -89,8 +147,8 @@ class AdviseTest {
     YMap queue = objects.get(1).root().mapAt("spec", "template", "spec").orElseThrow();
     assertEquals(List.of("queue"), queue.maps("containers").stream().map(c -> c.string("name").orElseThrow()).toList());
     assertTrue(queue.get("volumes").isEmpty(), "volumes nobody in the group mounts are dropped");
-    assertTrue(run.out().contains("# 'log-shipper' goes with it: log shipper; 'log-shipper' and 'web' share volume 'logs'"),
-        run.out());
+    assertTrue(run.out().contains("# 'log-shipper' goes with it: a sidecar that is a log shipper (image "
+        + "fluent/fluent-bit:3.1); 'web' and 'log-shipper' share volume 'logs' (emptyDir, written by"), run.out());
   }
 
   @Test
@@ -262,6 +320,14 @@ class AdviseTest {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** {@code podlint advise -q} on a fixture of the rule, whose proposal holds exactly {@code identities}, in order. */
+  private static Cli.Run advised(String fixture, String... identities) {
+    Cli.Run run = Cli.run("advise", "-q", TestSupport.ROOT.relativize(FIXTURES.resolve(fixture)).toString());
+    assertEquals(0, run.code(), run.err());
+    assertEquals(List.of(identities), load(run.out()).stream().map(K8sObject::identity).toList(), run.out());
+    return run;
   }
 
   private static List<K8sObject> load(String text) {

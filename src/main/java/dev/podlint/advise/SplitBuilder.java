@@ -261,7 +261,9 @@ final class SplitBuilder {
         continue;
       }
       boolean governing = kinds[i].equals("StatefulSet") && !(i == 0 && object.kind().equals("StatefulSet"));
-      boolean serves = !parts.get(i).ports().isEmpty() && (i > 0 || reached.contains(i));
+      // a worker's metrics port needs no Service unless another part reaches it
+      boolean worker = parts.get(i).role() == SplitPlan.Role.WORKER;
+      boolean serves = !parts.get(i).ports().isEmpty() && (i > 0 && !worker || reached.contains(i));
       if (governing || serves) {
         ServiceDraft d = newService(i);
         for (SplitPlan.Port p : parts.get(i).ports()) {
@@ -313,8 +315,8 @@ final class SplitBuilder {
           port = d.addPort(r.port(), protocol, portName);
         }
         if (!r.inObject()) {
-          notes.get(i).add(r.source() + " of a ConfigMap still says " + r.text() + "; point it at " + d.name() + ":"
-              + port);
+          notes.get(i).add(r.source() + ", which '" + r.container().name() + "' reads, still says " + r.text()
+              + "; point it at " + d.name() + ":" + port + " (podlint rewrites the workloads, not their ConfigMaps)");
           continue;
         }
         if (!refs.containsKey(r.node())) {

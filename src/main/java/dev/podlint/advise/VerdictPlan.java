@@ -194,35 +194,14 @@ final class VerdictPlan {
   }
 
   private SplitPlan.Role role(List<ContainerView> services, List<SplitPlan.Member> members) {
-    boolean data = knowledge.server(services.get(0)).map(Knowledge.Server::stateful).orElse(false)
-        || members.stream().anyMatch(m -> mountsClaim(m.container()));
+    Set<String> claims = Roles.claimVolumes(pod);
+    boolean data = services.stream().anyMatch(s -> verdict.roles().get(s) == Role.DATA_SERVICE)
+        || members.stream().anyMatch(m -> Roles.mountsClaim(m.container(), claims));
     if (data) {
       return SplitPlan.Role.DATA_SERVICE;
     }
-    boolean serves = services.stream().anyMatch(s -> !verdict.listens().getOrDefault(s, Set.of()).isEmpty()
-        || knowledge.server(s).isPresent());
-    return serves ? SplitPlan.Role.SERVICE : SplitPlan.Role.WORKER;
-  }
-
-  /** Whether {@code c} mounts a PersistentVolumeClaim or one of the StatefulSet's claim templates. */
-  private boolean mountsClaim(ContainerView c) {
-    Set<String> claims = new HashSet<>(claimTemplates());
-    for (YMap v : pod.spec().maps("volumes")) {
-      if (v.get("persistentVolumeClaim").isPresent() || v.get("ephemeral").isPresent()) {
-        v.string("name").ifPresent(claims::add);
-      }
-    }
-    return c.node().maps("volumeMounts").stream().anyMatch(m -> m.string("name").filter(claims::contains).isPresent());
-  }
-
-  private List<String> claimTemplates() {
-    if (!pod.object().kind().equals("StatefulSet")) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    pod.object().root().mapAt("spec").map(m -> m.maps("volumeClaimTemplates")).orElse(List.of())
-        .forEach(t -> t.mapAt("metadata").flatMap(m -> m.string("name")).ifPresent(out::add));
-    return out;
+    return services.stream().anyMatch(s -> verdict.roles().get(s).serves()) ? SplitPlan.Role.SERVICE
+        : SplitPlan.Role.WORKER;
   }
 
   /**
@@ -234,7 +213,7 @@ final class VerdictPlan {
   private List<Draft> ordered(List<Draft> drafts) {
     int first = -1;
     if (pod.object().kind().equals("StatefulSet")) {
-      List<String> claims = claimTemplates();
+      List<String> claims = Roles.claimTemplates(pod);
       first = firstWhere(drafts, d -> d.members().stream().anyMatch(m -> m.container().node().maps("volumeMounts")
           .stream().anyMatch(v -> v.string("name").filter(claims::contains).isPresent())));
     } else {

@@ -18,17 +18,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * unrelated-services-in-pod: weighs coupling against independence for the containers of a pod
- * (see {@link PodDesign}) and, when it holds independent services, reports once at the
- * {@code containers} key with each independent container as a related location and the proposed
- * split as a fix.
+ * unrelated-services-in-pod: judges the containers of a pod by their roles and what binds them
+ * (see {@link PodDesign}) and, when it holds independent workloads, reports once at the
+ * {@code containers} key, naming the groups and the evidence for and against the split, with each
+ * group's first container as a related location and the proposed split as a fix.
  */
 public final class UnrelatedServicesInPodCheck implements Check.PodCheck {
   private final Knowledge knowledge;
   private final NetKnowledge net;
 
   public UnrelatedServicesInPodCheck(RuleDefinition rule, NetKnowledge net) {
-    this.knowledge = Knowledge.of(rule.paramDefault("helpers"), rule.paramDefault("servers"));
+    this.knowledge = Knowledge.of(rule);
     this.net = net;
   }
 
@@ -45,15 +45,18 @@ public final class UnrelatedServicesInPodCheck implements Check.PodCheck {
     PodDesign.Verdict v = verdict.get();
     List<String> names = new ArrayList<>();
     for (PodDesign.Group g : v.groups()) {
-      List<String> rest = g.services().subList(1, g.services().size()).stream().map(c -> "'" + c.name() + "'").toList();
-      names.add("'" + g.main().name() + "'" + (rest.isEmpty() ? "" : " (with " + list(rest) + ")"));
+      List<String> with = new ArrayList<>();
+      g.services().subList(1, g.services().size()).forEach(c -> with.add("'" + c.name() + "'"));
+      g.companions().forEach(m -> with.add(v.roles().get(m.container()).label() + " '" + m.container().name() + "'"));
+      names.add("'" + g.main().name() + "'" + (with.isEmpty() ? "" : " (with " + list(with) + ")"));
     }
     Findings.Builder b = out.at(key.get())
         .arg("containers", list(names))
-        .arg("evidence", String.join("; ", v.evidence()));
+        .arg("evidence", String.join("; ", v.evidence()))
+        .arg("against", v.against().isEmpty() ? "nothing" : String.join("; ", v.against()));
     for (PodDesign.Group g : v.groups()) {
       ContainerView c = g.main();
-      b.related(c.node(), Map.of("container", c.name(), "why", v.why().getOrDefault(c, "serves its own port")));
+      b.related(c.node(), Map.of("container", c.name(), "why", v.why().getOrDefault(c, "runs on its own")));
     }
     SplitProposal.of(pod, v, knowledge).ifPresent(p -> b.fix(p.description(), p.replacements().stream()
         .map(r -> new Finding.Edit(r.deleted(), r.text())).toList()));

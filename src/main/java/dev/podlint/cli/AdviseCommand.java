@@ -109,7 +109,7 @@ public final class AdviseCommand implements Callable<Integer> {
     }
     Linter linter = new Linter(catalog, List.of(rule, catalog.get(Linter.INVALID_YAML)),
         configuration.options(null, null));
-    Knowledge knowledge = Knowledge.of(rule.paramDefault("helpers"), rule.paramDefault("servers"));
+    Knowledge knowledge = Knowledge.of(rule);
     NetKnowledge net = NetKnowledge.of(catalog::get); // with the configured image ports
     Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir());
     Path target;

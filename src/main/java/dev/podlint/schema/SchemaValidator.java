@@ -215,7 +215,8 @@ public final class SchemaValidator {
           : "expected a quantity (" + Quantity.FORMS + "), got " + describe(at.node()) + ": " + message);
     }
     if (keyword.equals("format")) {
-      return new Violation(at.node(), field, "expected an RFC 3339 date-time, got " + describe(at.node()));
+      return new Violation(at.node(), field, "expected " + FormatNames.expected(e.getViolatedSchema())
+          + ", got " + describe(at.node()) + FormatNames.why(e.getViolatedSchema(), at.node()));
     }
     return new Violation(at.node(), field, message);
   }

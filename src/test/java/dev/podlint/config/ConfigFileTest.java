@@ -136,6 +136,22 @@ class ConfigFileTest {
   }
 
   @Test
+  void anInvalidRegexParameterIsReportedAsARegex() {
+    List<String> p = problems(() -> resolve("""
+        rules:
+          unrelated-services-in-pod:
+            params:
+              servers:
+                - {kind: database, image: '(unclosed'}
+        """));
+    assertEquals(1, p.size(), p.toString());
+    assertTrue(p.get(0).startsWith(".podlint.yaml:5:35: error: rules.unrelated-services-in-pod.params.servers[0].image: "
+        + "expected a regular expression, got string \"(unclosed\""), p.get(0));
+    assertTrue(p.get(0).contains("Unclosed group"), p.get(0));
+    assertFalse(p.get(0).contains("date-time"), p.get(0));
+  }
+
+  @Test
   void exemptionsBecomeEngineRecordsWithTheirOrigin() {
     Configuration c = resolve("""
         exemptions:

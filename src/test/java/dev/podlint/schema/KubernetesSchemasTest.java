@@ -70,6 +70,14 @@ class KubernetesSchemasTest {
   }
 
   @Test
+  void aTimestampThatIsNoDateTimeIsSaidSo() throws Exception {
+    List<String> v = violations(KubernetesSchemas.uncached("1.36"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, creationTimestamp: yesterday}\n");
+    assertTrue(v.stream().anyMatch(x -> x.contains("expected an RFC 3339 date-time, got string \"yesterday\"")),
+        v.toString());
+  }
+
+  @Test
   void kindsCompiledAloneReportWhatTheAllKindsPassReports() throws Exception {
     KubernetesSchemas alone = KubernetesSchemas.uncached("1.36");
     KubernetesSchemas together = KubernetesSchemas.uncached("1.36");
