@@ -271,6 +271,14 @@ public final class LintCommand implements Callable<Integer> {
       }
       LintRun run = linter.lint(inputs.files(), inputs.problems(), env::stdin, new FindingSink() {
         @Override
+        public void part(SourceFile file, List<Finding> findings) {
+          List<Finding> shown = tally.add(findings);
+          for (Opened o : reports) {
+            o.write(s -> s.part(file, o.all ? findings : shown));
+          }
+        }
+
+        @Override
         public void file(SourceFile file, List<Finding> findings, InputProblem unreadable) {
           List<Finding> shown = tally.add(findings);
           for (Opened o : reports) {

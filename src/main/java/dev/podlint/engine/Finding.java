@@ -108,6 +108,10 @@ public record Finding(
         fix);
   }
 
+  Finding withObject(K8sObject o) {
+    return new Finding(rule, severity, message, file, span, o, path, related, suppression, fingerprint, fix);
+  }
+
   Finding withFingerprint(String fp) {
     return new Finding(rule, severity, message, file, span, object, path, related, suppression, fp, fix);
   }
