@@ -1,6 +1,7 @@
 package dev.podlint.advise;
 
 import dev.podlint.model.ContainerView;
+import dev.podlint.model.FileObjects;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.PodView;
 import dev.podlint.model.PortDecl;
@@ -134,7 +135,7 @@ public record SplitProposal(String description, List<Replacement> replacements) 
     private List<Replacement> retargetExistingServices(Map<String, Object> podLabels) {
       List<Replacement> out = new ArrayList<>();
       for (SelectingService candidate : pod.fileIndex(SERVICES, SplitProposal::servicesOf).candidates(podLabels)) {
-        K8sObject svc = candidate.service();
+        K8sObject svc = pod.fileObjects().get(candidate.position()); // the whole Service (read again in a large file)
         if (svc.namespace() != null && object.namespace() != null && !svc.namespace().equals(object.namespace())) {
           continue;
         }
@@ -684,7 +685,7 @@ public record SplitProposal(String description, List<Replacement> replacements) 
   /** How many objects of the file have each {@code Kind/name}. */
   private static Map<String, Integer> namesOf(List<K8sObject> objects) {
     Map<String, Integer> out = new java.util.HashMap<>();
-    for (K8sObject o : objects) {
+    for (K8sObject o : FileObjects.handles(objects)) {
       if (o.name() != null) {
         out.merge(o.kind() + "/" + o.name(), 1, Integer::sum);
       }
@@ -692,8 +693,11 @@ public record SplitProposal(String description, List<Replacement> replacements) 
     return out;
   }
 
-  /** A Service of the file (a whole document) with a non-empty selector. */
-  private record SelectingService(int position, K8sObject service, Map<String, Object> selector) {}
+  /**
+   * A Service of the file (a whole document) with a non-empty selector: the file's object at
+   * {@code position} (read again, in a large file, when it is needed).
+   */
+  private record SelectingService(int position, Map<String, Object> selector) {}
 
   /**
    * The file's Services with a selector, indexed by one {@code key=value} of their selector, so
@@ -713,16 +717,17 @@ public record SplitProposal(String description, List<Replacement> replacements) 
   private static ServiceIndex servicesOf(List<K8sObject> objects) {
     Map<String, List<SelectingService>> byLabel = new java.util.HashMap<>();
     List<SelectingService> always = new ArrayList<>();
-    for (int i = 0; i < objects.size(); i++) {
-      K8sObject svc = objects.get(i);
+    List<K8sObject> handles = FileObjects.handles(objects); // only the Services are read again in a large file
+    for (int i = 0; i < handles.size(); i++) {
+      K8sObject svc = handles.get(i);
       if (!svc.kind().equals("Service") || !svc.root().path().isRoot()) {
         continue;
       }
-      Map<String, Object> selector = scalars(svc.root().mapAt("spec", "selector").orElse(null));
+      Map<String, Object> selector = scalars(objects.get(i).root().mapAt("spec", "selector").orElse(null));
       if (selector.isEmpty()) {
         continue;
       }
-      SelectingService s = new SelectingService(i, svc, selector);
+      SelectingService s = new SelectingService(i, selector);
       // a selector value "null" also matches pods without that label (they are compared as text)
       Optional<Map.Entry<String, Object>> key = selector.entrySet().stream()
           .filter(e -> !String.valueOf(e.getValue()).equals("null")).findFirst();
