@@ -206,7 +206,9 @@ public final class Linter {
       return w;
     }
     try {
-      return prepare(ManifestText.decode(file, bytes));
+      ManifestText text = ManifestText.decode(file, bytes);
+      bytes = null; // the text is what is kept: a large file's bytes go before it is surveyed
+      return prepare(text);
     } catch (RuntimeException | StackOverflowError e) {
       FileWork w = new FileWork(file);
       w.internalErrors.add(file.displayName() + ": " + CheckRunner.describe(e));
