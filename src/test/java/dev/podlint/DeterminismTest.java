@@ -44,8 +44,9 @@ class DeterminismTest {
     return files;
   }
 
-  static String run(int threads, List<String> paths, String format) throws Exception {
+  static String run(int threads, List<String> paths, String format, String... options) throws Exception {
     List<String> args = new ArrayList<>(List.of("lint", "--no-config", "-q", "-f", format));
+    args.addAll(List.of(options));
     args.addAll(paths);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -9,6 +9,8 @@ import dev.podlint.engine.Finding;
 import dev.podlint.engine.LintResult;
 import dev.podlint.engine.Linter;
 import dev.podlint.load.Inputs;
+import dev.podlint.load.ManifestLoader;
+import dev.podlint.model.K8sObject;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YSeq;
@@ -154,9 +156,14 @@ class NetworkingCorpusTest {
     assertEquals(expected, fired, "every fire-* container of a probe fixture has its finding");
   }
 
-  /** The name of the container a finding's path is in ({@code spec.template.spec.containers[3]...}). */
-  private static String container(Finding f) {
-    YNode n = f.object().root();
+  /**
+   * The name of the container a finding's path is in ({@code spec.template.spec.containers[3]...}),
+   * read from its file again: a finding a run hands out keeps a handle of its object, not its tree.
+   */
+  private static String container(Finding f) throws IOException {
+    List<K8sObject> objects = new ManifestLoader().load(f.file(), Files.readAllBytes(f.file().path())).objects();
+    YNode n = objects.stream().filter(o -> o.documentIndex() == f.object().documentIndex()
+        && o.root().span().equals(f.object().root().span())).findFirst().orElseThrow().root();
     Object previous = null;
     for (Object segment : f.path().segments()) {
       n = n instanceof YMap m && segment instanceof String k ? m.get(k).orElseThrow()

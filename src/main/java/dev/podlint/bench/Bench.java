@@ -80,6 +80,11 @@ public final class Bench {
         private int reported;
 
         @Override
+        public void part(SourceFile file, List<Finding> found) {
+          write(() -> report.part(file, found), found.size());
+        }
+
+        @Override
         public void file(SourceFile file, List<Finding> found, InputProblem unreadable) {
           write(() -> report.file(file, found, unreadable), found.size());
           if (++reported == sources.size()) {

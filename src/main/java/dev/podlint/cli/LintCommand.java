@@ -291,6 +291,15 @@ public final class LintCommand implements Callable<Integer> {
       }
       LintRun run = linter.lint(inputs.files(), inputs.problems(), env::stdin, new FindingSink() {
         @Override
+        public void part(SourceFile file, List<Finding> findings) {
+          List<Finding> shown = visible.count(tally.add(findings));
+          List<Finding> all = visible.shown(findings);
+          for (Opened o : reports) {
+            o.write(s -> s.part(file, o.all ? all : shown));
+          }
+        }
+
+        @Override
         public void file(SourceFile file, List<Finding> findings, InputProblem unreadable) {
           List<Finding> shown = visible.count(tally.add(findings));
           List<Finding> all = visible.shown(findings);

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * One problem at one place.
  *
- * @param object the object it concerns, or null for file-level findings (invalid YAML)
+ * @param object the object it concerns, or null for file-level findings (invalid YAML); in a
+ *     finished finding (one a run hands out) a handle: the object's identity and place, no tree
  * @param path the field it points at inside the object, or null
  * @param suppression how a user suppressed it, or null
  * @param fingerprint a line-independent identity, stable across unrelated edits
@@ -106,6 +107,10 @@ public record Finding(
     all.addAll(more);
     return new Finding(rule, severity, message, file, span, object, path, List.copyOf(all), suppression, fingerprint,
         fix);
+  }
+
+  Finding withObject(K8sObject o) {
+    return new Finding(rule, severity, message, file, span, o, path, related, suppression, fingerprint, fix);
   }
 
   Finding withFingerprint(String fp) {

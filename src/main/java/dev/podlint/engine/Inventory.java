@@ -434,7 +434,7 @@ public final class Inventory {
    * apiVersion, kind, name, namespace, file and document, and an empty tree (a run keeps one per
    * controller, so it must hold no nodes; findings on it point at nodes the controller keeps).
    */
-  private static K8sObject handle(K8sObject o) {
+  static K8sObject handle(K8sObject o) {
     return new K8sObject(o.apiVersion(), o.kind(), o.name(), o.namespace(), new YMap(List.of(), o.root().span(),
         o.root().path()), o.file(), o.documentIndex()).withRenderedFrom(o.renderedFrom());
   }

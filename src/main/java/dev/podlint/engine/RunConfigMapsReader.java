@@ -1,7 +1,9 @@
 package dev.podlint.engine;
 
-import dev.podlint.load.LoadedFile;
+import dev.podlint.load.Document;
 import dev.podlint.load.ManifestLoader;
+import dev.podlint.load.ManifestText;
+import dev.podlint.load.Reading;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.RunConfigMaps;
 import dev.podlint.model.SourceFile;
@@ -50,11 +52,14 @@ final class RunConfigMapsReader {
       if (!text.contains("ConfigMap")) {
         return List.of();
       }
-      LoadedFile loaded = new ManifestLoader().loadText(f, text);
       List<K8sObject> out = new ArrayList<>();
-      for (K8sObject o : loaded.objects()) {
-        if (o.kind().equals("ConfigMap") && o.name() != null) {
-          out.add(slim(o));
+      // one document at a time: only the ConfigMaps' data is kept, whatever the size of the file
+      Reading reading = ManifestText.of(f, text).read();
+      for (Document d = reading.next(); d != null; d = reading.next()) {
+        for (K8sObject o : d.objects()) {
+          if (o.kind().equals("ConfigMap") && o.name() != null) {
+            out.add(slim(o));
+          }
         }
       }
       return out;

@@ -150,6 +150,18 @@ public final class Suppressions {
   static List<Finding> apply(List<Finding> findings, List<FileDirectives> files, List<Exemption> exemptions,
       Collection<RuleDefinition> ran, RuleCatalog catalog, Predicate<RuleDefinition> decided, boolean problems,
       Set<String> stopped) {
+    return apply(findings, files, files, exemptions, ran, catalog, decided, problems, stopped);
+  }
+
+  /**
+   * As {@link #apply(List, List, List, Collection, RuleCatalog, Predicate, boolean, Set)}, but only
+   * the suppressions of {@code reported} (some of {@code files}) are judged: the others suppress and
+   * are marked used, and are judged by a later call (a file linted in parts judges a comment's
+   * suppression once its scope has been linted).
+   */
+  static List<Finding> apply(List<Finding> findings, List<FileDirectives> files, List<FileDirectives> reported,
+      List<Exemption> exemptions, Collection<RuleDefinition> ran, RuleCatalog catalog,
+      Predicate<RuleDefinition> decided, boolean problems, Set<String> stopped) {
     SuppressionApplier a = new SuppressionApplier(files, exemptions, findings);
     List<Finding> out = new ArrayList<>(findings.size());
     for (Finding f : findings) {
@@ -164,7 +176,7 @@ public final class Suppressions {
         }
       }
     }
-    for (Finding f : UnusedSuppressions.of(files, ran, catalog, decided, problems)) {
+    for (Finding f : UnusedSuppressions.of(reported, ran, catalog, decided, problems)) {
       out.add(a.apply(f));
     }
     return out;

@@ -1,27 +1,27 @@
 package dev.podlint.engine;
 
-import dev.podlint.load.LoadedFile;
 import dev.podlint.load.TypeProblem;
+import dev.podlint.model.SourceFile;
 import dev.podlint.rule.RuleDefinition;
 import dev.podlint.rule.Template;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code missing-api-version-or-kind} findings of a file: documents the loader could not type. */
+/** The {@code missing-api-version-or-kind} findings of documents the loader could not type. */
 final class TypeProblems {
   static final String RULE = "missing-api-version-or-kind";
 
   private TypeProblems() {}
 
   /** One finding per problem; none when {@code rule} does not run. */
-  static List<Finding> of(RuleDefinition rule, LoadedFile loaded) {
+  static List<Finding> of(RuleDefinition rule, SourceFile file, List<TypeProblem> problems) {
     List<Finding> out = new ArrayList<>();
     if (rule == null) {
       return out;
     }
-    for (TypeProblem p : loaded.typeProblems()) {
+    for (TypeProblem p : problems) {
       out.add(new Finding(rule, rule.severityOf(p.variant()), Template.render(rule.messageOf(p.variant()), p.args()),
-          loaded.file(), p.span(), null, p.path(), List.of(), null, null));
+          file, p.span(), null, p.path(), List.of(), null, null));
     }
     return out;
   }

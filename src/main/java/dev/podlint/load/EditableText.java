@@ -23,17 +23,17 @@ public record EditableText(String text, Charset charset, byte[] bom) {
    * @throws IOException naming the line and column of the first byte that cannot be decoded
    */
   public static EditableText decode(byte[] bytes) throws IOException {
-    ManifestLoader.Encoding e = ManifestLoader.encodingOf(bytes);
+    Decoding.Encoding e = Decoding.encodingOf(bytes);
     try {
-      return new EditableText(ManifestLoader.decode(bytes), e.charset(), Arrays.copyOf(bytes, e.bomLength()));
-    } catch (ManifestLoader.DecodingException x) {
+      return new EditableText(Decoding.decode(bytes), e.charset(), Arrays.copyOf(bytes, e.bomLength()));
+    } catch (Decoding.DecodingException x) {
       throw new IOException(x.getMessage() + " at " + x.position, x);
     }
   }
 
   /** The text the loader reads (byte order marks at line starts removed), which positions refer to. */
   public String forLoading() {
-    return ManifestLoader.stripByteOrderMarks(text);
+    return Decoding.stripByteOrderMarks(text);
   }
 
   /** {@code edited} (a version of {@link #text}) in the file's encoding, with its byte order mark. */

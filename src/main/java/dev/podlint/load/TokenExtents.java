@@ -5,7 +5,6 @@ import dev.podlint.model.TextExtents;
 import dev.podlint.model.YNode;
 import java.util.Arrays;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.scanner.ScannerImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -15,19 +14,28 @@ import org.snakeyaml.engine.v2.tokens.Token;
  * {@link TextExtents} from snakeyaml-engine's scanner: the text is scanned once, on the first
  * question (only tools that replace text ask, so a lint never pays for it), and each token that
  * belongs to a node is kept with where it starts and ends and how deep in flow collections it is.
- * A syntax error ends the scan; the tokens before it still answer.
+ * A syntax error ends the scan; the tokens before it still answer. The text may be one document
+ * of a file, read again on its own ({@code lineOffset} lines into the file): its positions are
+ * then those of the whole file.
  */
 final class TokenExtents implements TextExtents {
   private final String text;
-  private final LoadSettings settings;
+  /** Lines of the file before {@link #text}. */
+  private final int lineOffset;
   private volatile Tokens tokens;
 
   /** Starts and ends as {@code line << 32 | column}, in text order, and the flow depth before each. */
   private record Tokens(long[] starts, long[] ends, int[] flowDepth, boolean[] blockEntry, int size) {}
 
-  TokenExtents(String text, LoadSettings settings) {
+  /** The extents of a whole file's text. */
+  TokenExtents(String text) {
+    this(text, 0);
+  }
+
+  /** The extents of text that starts at the start of line {@code lineOffset + 1} of its file. */
+  TokenExtents(String text, int lineOffset) {
     this.text = text;
-    this.settings = settings;
+    this.lineOffset = lineOffset;
   }
 
   @Override
@@ -43,11 +51,12 @@ final class TokenExtents implements TextExtents {
   /** The start of the next line when only blanks and a comment follow {@code end} on its line. */
   private Position pastTrailingComment(Position end) {
     int[] starts = lineStarts();
-    if (end.line() > starts.length) {
+    int line = end.line() - lineOffset; // in the text
+    if (line < 1 || line > starts.length) {
       return end;
     }
-    int lineStart = starts[end.line() - 1];
-    int lineEnd = end.line() < starts.length ? starts[end.line()] : text.length();
+    int lineStart = starts[line - 1];
+    int lineEnd = line < starts.length ? starts[line] : text.length();
     int at;
     try {
       at = text.offsetByCodePoints(lineStart, end.column() - 1);
@@ -60,7 +69,7 @@ final class TokenExtents implements TextExtents {
     }
     boolean comment = i < lineEnd && text.charAt(i) == '#' && (i > at || i == lineStart); // "#" after a blank
     boolean blank = i == lineEnd || text.charAt(i) == '\n' || text.charAt(i) == '\r';
-    if (!(comment || blank) || end.line() >= starts.length) {
+    if (!(comment || blank) || line >= starts.length) {
       return end; // more text on the line, or the last line of a file without a final line break
     }
     return new Position(end.line() + 1, 1);
@@ -152,7 +161,7 @@ final class TokenExtents implements TextExtents {
     boolean[] entry = new boolean[64];
     int n = 0;
     int flow = 0;
-    ScannerImpl scanner = new ScannerImpl(settings, new StreamReader(settings, text));
+    ScannerImpl scanner = new ScannerImpl(Settings.MANIFESTS, new StreamReader(Settings.MANIFESTS, text));
     try {
       while (scanner.hasNext()) {
         Token tok = scanner.next();
@@ -166,8 +175,8 @@ final class TokenExtents implements TextExtents {
           depth = Arrays.copyOf(depth, n * 2);
           entry = Arrays.copyOf(entry, n * 2);
         }
-        starts[n] = key(ManifestLoader.position(tok.getStartMark().get()));
-        ends[n] = key(ManifestLoader.position(tok.getEndMark().get()));
+        starts[n] = key(SyntaxErrors.position(tok.getStartMark().get())) + ((long) lineOffset << 32);
+        ends[n] = key(SyntaxErrors.position(tok.getEndMark().get())) + ((long) lineOffset << 32);
         depth[n] = flow;
         entry[n] = id == Token.ID.BlockEntry;
         n++;

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * few times; tens of milliseconds at worst).
  *
  * <p>Within one {@linkplain #startScope() scope} (the linter opens one per file, on the thread
- * that lints it) a pattern that ran out of steps once is not run again: later matches throw at
- * once, so a file with ten thousand such values costs one budget, not ten thousand.
+ * that lints it; the parts of a large file carry it on in file order) a pattern that ran out of
+ * steps once is not run again: later matches throw at once, so a file with ten thousand such
+ * values costs one budget, not ten thousand.
  */
 public final class BoundedRegex {
   /** Steps any match may take, however short its input. */
@@ -81,6 +82,21 @@ public final class BoundedRegex {
   /** Forgets which patterns ran out of steps on this thread (the linter calls it per file). */
   public static void startScope() {
     GAVE_UP.get().clear();
+  }
+
+  /**
+   * Starts a scope on this thread in which the patterns of {@code given} already ran out of steps
+   * (a later part of a file that is linted in parts, see {@link #gaveUp}).
+   */
+  public static void startScope(Set<BoundedRegex> given) {
+    Set<BoundedRegex> s = GAVE_UP.get();
+    s.clear();
+    s.addAll(given);
+  }
+
+  /** The patterns that ran out of steps in this thread's scope so far. */
+  public static Set<BoundedRegex> gaveUp() {
+    return Set.copyOf(GAVE_UP.get());
   }
 
   public String regex() {

@@ -5,7 +5,6 @@ import dev.podlint.load.InputProblem;
 import dev.podlint.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,8 @@ import java.util.Map;
  * findings has a single passing case, {@code no findings}; an input that could not be read has a case
  * {@code read} with an {@code error}. Suppressed findings are left out. Written as the run goes:
  * the root element has no totals (readers add up the suites'), and findings of cross-object rules,
- * known only at the end, come in a further suite of their file.
+ * known only at the end, come in a further suite of their file. A suite's counts come before its
+ * cases, so the text of one file's cases is held until the file ends.
  */
 public final class JunitReporter implements Reporter {
   private final Severity failLevel;
@@ -36,13 +36,46 @@ public final class JunitReporter implements Reporter {
     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.write("<testsuites" + Xml.attr("name", "podlint") + ">\n");
     return new PerFile(out, "</testsuites>\n") {
+      /** The cases of the current file's suite, in the order of their first finding. */
+      private final Map<String, Case> cases = new LinkedHashMap<>();
+
       @Override
-      void element(Writer out, String file, List<Finding> findings, InputProblem problem, boolean whole)
-          throws IOException {
-        suite(out, file, findings, problem == null ? null : "cannot read " + problem.input() + ": " + problem.message(),
+      void findings(Writer out, String file, List<Finding> findings) {
+        for (Finding f : findings) {
+          if (!f.isSuppressed()) {
+            String name = (f.object() == null ? "file" : f.object().identity()) + " " + f.rule().label();
+            cases.computeIfAbsent(name, k -> new Case()).add(f);
+          }
+        }
+      }
+
+      @Override
+      void end(Writer out, String file, InputProblem problem, boolean whole) throws IOException {
+        suite(out, file, cases, problem == null ? null : "cannot read " + problem.input() + ": " + problem.message(),
             whole);
+        cases.clear();
       }
     };
+  }
+
+  /**
+   * The findings of one case, as the lines they are listed with, and the first of the most severe:
+   * what the suite needs of them (it is written when its file ends, as its counts come first).
+   */
+  private static final class Case {
+    final StringBuilder lines = new StringBuilder();
+    Severity worst;
+    String worstMessage;
+
+    void add(Finding f) {
+      // one line per finding, escaped as in the text format, so that no message adds a line
+      lines.append(TextReporter.location(f)).append(": ").append(f.severity().label()).append(": ")
+          .append(TextEscape.value(f.message())).append('\n');
+      if (worst == null || f.severity().atLeast(worst) && f.severity() != worst) {
+        worst = f.severity();
+        worstMessage = f.message();
+      }
+    }
   }
 
   /**
@@ -50,15 +83,8 @@ public final class JunitReporter implements Reporter {
    * cases then says "no findings"), else a further suite with the file's cross-object findings,
    * written only when it has some.
    */
-  private void suite(Writer out, String file, List<Finding> findings, String readError, boolean whole)
+  private void suite(Writer out, String file, Map<String, Case> cases, String readError, boolean whole)
       throws IOException {
-    Map<String, List<Finding>> cases = new LinkedHashMap<>();
-    for (Finding f : findings) {
-      if (!f.isSuppressed()) {
-        String name = (f.object() == null ? "file" : f.object().identity()) + " " + f.rule().label();
-        cases.computeIfAbsent(name, k -> new ArrayList<>()).add(f);
-      }
-    }
     if (!whole && cases.isEmpty()) {
       return;
     }
@@ -73,28 +99,18 @@ public final class JunitReporter implements Reporter {
           .append(">\n      <error").append(Xml.attr("message", readError)).append(Xml.attr("type", "input"))
           .append("/>\n    </testcase>\n");
     }
-    for (Map.Entry<String, List<Finding>> c : cases.entrySet()) {
+    for (Map.Entry<String, Case> c : cases.entrySet()) {
       t++;
-      List<Finding> found = c.getValue();
-      StringBuilder lines = new StringBuilder();
-      Finding worst = found.get(0);
-      for (Finding f : found) {
-        // one line per finding, escaped as in the text format, so that no message adds a line
-        lines.append(TextReporter.location(f)).append(": ").append(f.severity().label()).append(": ")
-            .append(TextEscape.value(f.message())).append('\n');
-        if (f.severity().atLeast(worst.severity()) && f.severity() != worst.severity()) {
-          worst = f;
-        }
-      }
+      Case found = c.getValue();
       body.append("    <testcase").append(Xml.attr("name", c.getKey())).append(Xml.attr("classname", file))
           .append(">\n");
-      if (failLevel != null && worst.severity().atLeast(failLevel)) {
+      if (failLevel != null && found.worst.atLeast(failLevel)) {
         fails++;
-        body.append("      <failure").append(Xml.attr("message", worst.message()))
-            .append(Xml.attr("type", worst.severity().label())).append('>').append(Xml.text(lines.toString()))
+        body.append("      <failure").append(Xml.attr("message", found.worstMessage))
+            .append(Xml.attr("type", found.worst.label())).append('>').append(Xml.text(found.lines.toString()))
             .append("</failure>\n");
       } else {
-        body.append("      <system-out>").append(Xml.text(lines.toString())).append("</system-out>\n");
+        body.append("      <system-out>").append(Xml.text(found.lines.toString())).append("</system-out>\n");
       }
       body.append("    </testcase>\n");
     }

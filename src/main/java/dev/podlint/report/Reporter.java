@@ -16,9 +16,10 @@ import java.util.TreeMap;
 
 /**
  * Writes a report in one format, as a stream: {@link #open} writes what comes before the findings,
- * the findings follow file by file as the linter finishes them, and {@link Session#finish} writes
- * the rest. A reporter holds at most one file's findings, so a report of any size is written in
- * bounded memory.
+ * the findings follow file by file (a large file's in parts) as the linter finishes them, and
+ * {@link Session#finish} writes the rest. A reporter holds no finding once it is written (JUnit XML
+ * holds the text of one file's findings, as its suite's counts come first), so a report of any
+ * size is written in bounded memory.
  */
 public interface Reporter {
   /** Starts a report on {@code out}. */
@@ -26,7 +27,16 @@ public interface Reporter {
 
   /** A report being written; calls come from one thread in the order of {@link dev.podlint.engine.FindingSink}. */
   interface Session {
-    /** One input file and its findings (suppressed ones included); {@code unreadable} when it could not be read. */
+    /**
+     * Some of a file's findings (suppressed ones included), in order: a large file's findings come
+     * in parts, then {@link #file} with the last ones.
+     */
+    void part(SourceFile file, List<Finding> findings) throws IOException;
+
+    /**
+     * One input file and its (last) findings (suppressed ones included); {@code unreadable} when it
+     * could not be read.
+     */
     void file(SourceFile file, List<Finding> findings, InputProblem unreadable) throws IOException;
 
     /** The findings known only after every file (cross-object rules), sorted; they may name any file. */
@@ -38,6 +48,11 @@ public interface Reporter {
 
   /** A session that writes findings one after another, whichever file they are of. */
   interface FlatSession extends Session {
+    @Override
+    default void part(SourceFile file, List<Finding> findings) throws IOException {
+      rest(findings);
+    }
+
     @Override
     default void file(SourceFile file, List<Finding> findings, InputProblem unreadable) throws IOException {
       rest(findings);
