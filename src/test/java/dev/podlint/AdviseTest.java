@@ -305,7 +305,7 @@ class AdviseTest {
   void fixesInJsonApplyToTheOriginalText() throws IOException {
     Path p = FIXTURES.resolve("bad-frontend-api-cache.yaml");
     String text = Files.readString(p);
-    LintResult r = Linter.withDefaults(TestSupport.catalog(), LintOptions.DEFAULT)
+    LintResult r = TestSupport.linterWithDefaults(TestSupport.catalog(), LintOptions.DEFAULT)
         .lintText(new SourceFile(TestSupport.ROOT.relativize(p).toString(), p), text);
     List<Finding.Fix> fixes = r.findings().stream().map(Finding::fix).filter(f -> f != null).toList();
     assertEquals(1, fixes.size());

@@ -31,7 +31,7 @@ class ArchitectureTest {
       "dev/podlint/rule/", List.of("dev.podlint.config", "dev.podlint.engine", "dev.podlint.checks",
           "dev.podlint.report", "dev.podlint.cli"),
       "dev/podlint/checks/", List.of("dev.podlint.config", "dev.podlint.load", "dev.podlint.report", "dev.podlint.cli"),
-      "dev/podlint/engine/", List.of("dev.podlint.config", "dev.podlint.report", "dev.podlint.cli"),
+      "dev/podlint/engine/", List.of("dev.podlint.config", "dev.podlint.report", "dev.podlint.cli", "dev.podlint.checks"),
       "dev/podlint/report/", List.of("dev.podlint.config", "dev.podlint.cli"),
       "dev/podlint/advise/", List.of("dev.podlint.config", "dev.podlint.load", "dev.podlint.engine",
           "dev.podlint.checks", "dev.podlint.report", "dev.podlint.cli", "dev.podlint.schema"),

@@ -273,7 +273,7 @@ class ConfigCliTest {
     Path file = dir.resolve(".podlint.yaml");
     String text = Files.readString(file);
     assertTrue(text.contains("# missing-cpu-limit: note"), text);
-    Configuration c = ConfigFile.read(file, dir).resolve(RuleCatalog.builtin());
+    Configuration c = ConfigFile.read(file, dir).resolve(RuleCatalog.builtin(), dev.podlint.checks.Checks.BUILTIN);
     assertEquals(RuleCatalog.builtin().all(), c.catalog().all());
     Cli.Run with = Cli.run(dir, null, "-f", "json", "-q", ".");
     assertEquals(without.code(), with.code());
@@ -317,7 +317,7 @@ class ConfigCliTest {
     Files.createDirectories(dir.resolve("policy/podlint-rules"));
     Files.copy(TestSupport.ROOT.resolve("testdata/custom-rules/ACME001-approved-registry.yaml"),
         dir.resolve("policy/podlint-rules/ACME001-approved-registry.yaml"));
-    Configuration c = ConfigFile.read(file, dir).resolve(RuleCatalog.builtin());
+    Configuration c = ConfigFile.read(file, dir).resolve(RuleCatalog.builtin(), dev.podlint.checks.Checks.BUILTIN);
     assertFalse(c.exemptions().isEmpty(), "the example shows exemptions");
     assertFalse(c.exclusions().patterns().isEmpty(), "the example shows excludes");
     assertTrue(c.failOn(null).isPresent());

@@ -40,7 +40,7 @@ class CrossFileConfigMapTest {
     List<RuleDefinition> enabled = new ArrayList<>();
     enabled.add(c.get(Linter.INVALID_YAML));
     NETWORKING.forEach(r -> enabled.add(c.get(r)));
-    LintResult r = new Linter(c, enabled).lint(files, List.of(),
+    LintResult r = TestSupport.linter(c, enabled).lint(files, List.of(),
         () -> stdin == null ? InputStream.nullInputStream() : new ByteArrayInputStream(stdin));
     assertEquals(List.of(), r.internalErrors());
     assertEquals(List.of(), r.inputProblems());

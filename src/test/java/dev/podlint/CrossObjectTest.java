@@ -94,7 +94,7 @@ class CrossObjectTest {
     List<RuleDefinition> enabled = new ArrayList<>();
     enabled.add(c.get(Linter.INVALID_YAML));
     rules.forEach(r -> enabled.add(c.get(r)));
-    LintResult r = new Linter(c, enabled).lint(List.of(files), List.of(), InputStream::nullInputStream);
+    LintResult r = TestSupport.linter(c, enabled).lint(List.of(files), List.of(), InputStream::nullInputStream);
     assertEquals(List.of(), r.internalErrors());
     assertEquals(List.of(), r.inputProblems());
     return r.findings().stream().filter(f -> !f.isSuppressed()).toList();

@@ -90,7 +90,7 @@ class CustomRulesTest {
         p.getFileName() + (variant.isEmpty() ? "" : variant.equals("\r\n") ? " [CRLF]" : " [BOM]"), () -> {
           String text = Files.readString(p, StandardCharsets.UTF_8);
           String input = variant.equals("\r\n") ? text.replace("\n", "\r\n") : variant + text;
-          LintResult r = new Linter(catalog, rules).lintText(new SourceFile(p.getFileName().toString(), null), input);
+          LintResult r = TestSupport.linter(catalog, rules).lintText(new SourceFile(p.getFileName().toString(), null), input);
           assertEquals(List.of(), r.internalErrors());
           List<Finding> found = r.findings().stream().filter(f -> !f.isSuppressed()).toList();
           var expected = Expectations.parse(text);

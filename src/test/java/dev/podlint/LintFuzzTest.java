@@ -56,7 +56,7 @@ import org.xml.sax.InputSource;
 class LintFuzzTest {
   /** Every rule, the ones off by default included. */
   static final RuleCatalog CATALOG = RuleCatalog.builtin();
-  static final Linter LINTER = new Linter(CATALOG, CATALOG.all());
+  static final Linter LINTER = TestSupport.linter(CATALOG, CATALOG.all());
   static final SourceFile FILE = new SourceFile("fuzz.yaml", null);
   static final ObjectMapper JSON = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

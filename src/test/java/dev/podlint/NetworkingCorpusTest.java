@@ -72,7 +72,7 @@ class NetworkingCorpusTest {
     rules.add(c.get(Linter.INVALID_YAML));
     CrossFileConfigMapTest.NETWORKING.forEach(r -> rules.add(c.get(r)));
     Inputs.Expansion in = Inputs.expand(paths, CORPUS);
-    LintResult r = new Linter(c, rules).lint(in.files(), in.problems(), InputStream::nullInputStream);
+    LintResult r = TestSupport.linter(c, rules).lint(in.files(), in.problems(), InputStream::nullInputStream);
     assertEquals(List.of(), r.internalErrors());
     return r.findings().stream().filter(f -> !f.rule().name().equals(Linter.INVALID_YAML)).toList();
   }

@@ -165,7 +165,7 @@ class PartsTest {
             Set.of(), "a name", "t:1:1"),
         new Exemption(Set.of("missing-liveness-probe"), Set.of("Deployment"), Set.of(), null, Set.of("cache"),
             "a container", "t:2:1"));
-    return withProperties(above, size, () -> new Linter(c, c.all().stream().filter(r -> !r.name().equals("x"))
+    return withProperties(above, size, () -> TestSupport.linter(c, c.all().stream().filter(r -> !r.name().equals("x"))
         .map(RuleDefinition.class::cast).toList(), new LintOptions(LintOptions.DEFAULT.kubernetesVersion(), true,
         exemptions)));
   }

@@ -58,7 +58,7 @@ class PodDesignCorpusTest {
         into[0] += multiContainerPods(f);
       }
       RuleCatalog c = TestSupport.catalog();
-      LintResult r = new Linter(c, List.of(c.get(Linter.INVALID_YAML), c.get(RULE)))
+      LintResult r = TestSupport.linter(c, List.of(c.get(Linter.INVALID_YAML), c.get(RULE)))
           .lint(in.files(), in.problems(), InputStream::nullInputStream);
       for (Finding x : r.findings()) {
         if (x.rule().name().equals(RULE) && !x.isSuppressed()) {

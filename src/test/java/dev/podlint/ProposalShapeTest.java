@@ -172,7 +172,7 @@ class ProposalShapeTest {
     for (String file : List.of(FIXTURES + "bad-list-from-kubectl.yaml",
         FIXTURES + "bad-existing-service-after-the-pod.yaml")) {
       String text = Files.readString(TestSupport.ROOT.resolve(file));
-      LintResult r = Linter.withDefaults(TestSupport.catalog(), LintOptions.DEFAULT)
+      LintResult r = TestSupport.linterWithDefaults(TestSupport.catalog(), LintOptions.DEFAULT)
           .lintText(new SourceFile(file, TestSupport.ROOT.resolve(file)), text);
       List<Finding.Fix> fixes = r.findings().stream().map(Finding::fix).filter(f -> f != null).toList();
       assertEquals(1, fixes.size());

@@ -52,9 +52,9 @@ class ProposalValidityTest {
     return out;
   }
 
-  private static final Linter RULE_ONLY = new Linter(TestSupport.catalog(),
+  private static final Linter RULE_ONLY = TestSupport.linter(TestSupport.catalog(),
       List.of(TestSupport.catalog().get(RULE)), LintOptions.DEFAULT);
-  private static final Linter DEFAULTS = Linter.withDefaults(TestSupport.catalog(), LintOptions.DEFAULT);
+  private static final Linter DEFAULTS = TestSupport.linterWithDefaults(TestSupport.catalog(), LintOptions.DEFAULT);
 
   static long flaggedPods(Path p) throws IOException {
     LintResult r = RULE_ONLY.lintText(new SourceFile(p.toString(), p), read(p));

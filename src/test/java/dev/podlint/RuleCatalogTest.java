@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.podlint.engine.BuiltinChecks;
+import dev.podlint.checks.Checks;
 import dev.podlint.engine.Finding;
 import dev.podlint.load.ManifestLoader;
 import dev.podlint.rule.RuleCatalog;
@@ -97,17 +97,17 @@ class RuleCatalogTest {
   void javaRulesAndCheckClassesMatchOneToOne() throws IOException {
     Set<String> javaRules = TestSupport.catalog().all().stream().filter(r -> r.engine().equals("java"))
         .map(RuleDefinition::name).collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(javaRules, new TreeSet<>(BuiltinChecks.names()), "BuiltinChecks must bind exactly the java rules");
+    assertEquals(javaRules, new TreeSet<>(Checks.BUILTIN.ruleNames()), "Checks must bind exactly the java rules");
     // every class in checks/ that is a Check must be created by some binding
     Set<String> bound = TestSupport.catalog().all().stream().filter(r -> r.engine().equals("java"))
-        .map(r -> BuiltinChecks.create(r, dev.podlint.engine.LintOptions.DEFAULT).getClass().getSimpleName())
+        .map(r -> Checks.BUILTIN.create(r, dev.podlint.engine.LintOptions.DEFAULT, RuleCatalog.builtin()::get).getClass().getSimpleName())
         .collect(Collectors.toSet());
     Path dir = TestSupport.ROOT.resolve("src/main/java/dev/podlint/checks");
     try (Stream<Path> s = Files.list(dir)) {
       for (Path p : s.toList()) {
         String cls = p.getFileName().toString().replace(".java", "");
         if (cls.endsWith("Check") && !KEPT_FOR_REUSE.contains(cls)) {
-          assertTrue(bound.contains(cls), cls + " is not bound to any rule in BuiltinChecks");
+          assertTrue(bound.contains(cls), cls + " is not bound to any rule in Checks");
         }
       }
     }

@@ -102,7 +102,7 @@ class ScalingRulesTest {
   }
 
   private static List<Finding> lint(List<RuleDefinition> rules, SourceFile... files) {
-    LintResult r = new Linter(TestSupport.catalog(), rules).lint(List.of(files), List.of(), InputStream::nullInputStream);
+    LintResult r = TestSupport.linter(TestSupport.catalog(), rules).lint(List.of(files), List.of(), InputStream::nullInputStream);
     assertEquals(List.of(), r.internalErrors());
     assertEquals(List.of(), r.inputProblems());
     return r.findings().stream().filter(f -> !f.isSuppressed()).toList();
@@ -157,7 +157,7 @@ class ScalingRulesTest {
     SourceFile deploy = write("deployment.yaml", DEPLOYMENT.replace("  name: api\n",
         "  name: api\n  annotations:\n    podlint.io/ignore: replicas-with-hpa\n"));
     SourceFile hpa = write("hpa.yaml", HPA);
-    LintResult r = new Linter(TestSupport.catalog(), List.of(TestSupport.catalog().get("replicas-with-hpa")))
+    LintResult r = TestSupport.linter(TestSupport.catalog(), List.of(TestSupport.catalog().get("replicas-with-hpa")))
         .lint(List.of(deploy, hpa), List.of(), InputStream::nullInputStream);
     assertEquals(1, r.findings().size());
     assertTrue(r.findings().get(0).isSuppressed());
@@ -241,7 +241,7 @@ class ScalingRulesTest {
     }
     int checked = 0;
     for (SourceFile f : files) {
-      for (Finding x : new Linter(TestSupport.catalog(), rules).lint(List.of(f), List.of(), InputStream::nullInputStream)
+      for (Finding x : TestSupport.linter(TestSupport.catalog(), rules).lint(List.of(f), List.of(), InputStream::nullInputStream)
           .findings()) {
         assertFalse(x.object() == null, x.toString());
         assertTrue(x.rule().appliesTo(x.object().kind()), x.rule().name() + " fired on a " + x.object().kind() + " in "

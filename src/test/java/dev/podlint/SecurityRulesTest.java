@@ -151,7 +151,7 @@ class SecurityRulesTest {
   }
 
   private static List<Finding> lint(String text, RuleDefinition... rules) {
-    Linter linter = new Linter(TestSupport.catalog(), List.of(rules), LintOptions.DEFAULT);
+    Linter linter = TestSupport.linter(TestSupport.catalog(), List.of(rules), LintOptions.DEFAULT);
     return linter.lintText(new SourceFile("test.yaml", null), text).findings();
   }
 

@@ -74,7 +74,7 @@ class SuppressionsTest {
   static LintResult lint(String text, List<Exemption> exemptions, String... rules) {
     List<RuleDefinition> enabled = java.util.Arrays.stream(rules).map(CATALOG::get).toList();
     LintOptions options = new LintOptions(LintOptions.DEFAULT.kubernetesVersion(), false, exemptions);
-    return new Linter(CATALOG, enabled, options).lintText(new SourceFile("two.yaml", Path.of("two.yaml")), text);
+    return TestSupport.linter(CATALOG, enabled, options).lintText(new SourceFile("two.yaml", Path.of("two.yaml")), text);
   }
 
   static Exemption exemption(Set<String> rules, Set<String> kinds, Set<String> namespaces, String name,

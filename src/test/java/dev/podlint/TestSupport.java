@@ -1,5 +1,6 @@
 package dev.podlint;
 
+import dev.podlint.checks.Checks;
 import dev.podlint.engine.Finding;
 import dev.podlint.engine.LintOptions;
 import dev.podlint.engine.LintResult;
@@ -10,6 +11,7 @@ import dev.podlint.rule.RuleDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +40,21 @@ public final class TestSupport {
   /** The folder name of {@link #customRulesOf}; its files are rules, not fixtures. */
   public static final String CUSTOM_RULES = "custom-rules";
 
+  /** A linter of the given rules with podlint's own checks and default options. */
+  public static Linter linter(RuleCatalog catalog, Collection<RuleDefinition> enabled) {
+    return linter(catalog, enabled, LintOptions.DEFAULT);
+  }
+
+  /** A linter of the given rules with podlint's own checks. */
+  public static Linter linter(RuleCatalog catalog, Collection<RuleDefinition> enabled, LintOptions options) {
+    return new Linter(catalog, enabled, options, Checks.BUILTIN);
+  }
+
+  /** A linter of every rule enabled by default, with podlint's own checks. */
+  public static Linter linterWithDefaults(RuleCatalog catalog, LintOptions options) {
+    return Linter.withDefaults(catalog, options, Checks.BUILTIN);
+  }
+
   /** Lints {@code text} with the named rules plus invalid-yaml; returns every finding, suppressed ones included. */
   public static List<Finding> lint(String name, String text, List<String> ruleNames) {
     return lint(name, text, ruleNames, LintOptions.DEFAULT);
@@ -55,7 +72,7 @@ public final class TestSupport {
     } else {
       ruleNames.forEach(n -> rules.add(c.get(n)));
     }
-    LintResult r = new Linter(c, rules, options).lintText(new SourceFile(name, null), text);
+    LintResult r = linter(c, rules, options).lintText(new SourceFile(name, null), text);
     if (!r.internalErrors().isEmpty()) {
       throw new AssertionError("internal errors: " + r.internalErrors());
     }

@@ -1,5 +1,6 @@
 package dev.podlint.bench;
 
+import dev.podlint.checks.Checks;
 import dev.podlint.engine.LintOptions;
 import dev.podlint.engine.Finding;
 import dev.podlint.engine.FindingSink;
@@ -46,7 +47,7 @@ public final class Bench {
     }
   }
 
-  private final Linter linter = Linter.withDefaults(RuleCatalog.builtin(), LintOptions.DEFAULT);
+  private final Linter linter = Linter.withDefaults(RuleCatalog.builtin(), LintOptions.DEFAULT, Checks.BUILTIN);
   private final ManifestLoader loader = new ManifestLoader();
 
   /** Composes every document of every file with snakeyaml-engine, nothing else. */

@@ -1,6 +1,7 @@
 package dev.podlint.cli;
 
 import dev.podlint.advise.Knowledge;
+import dev.podlint.checks.Checks;
 import dev.podlint.engine.Linter;
 import dev.podlint.engine.TextEdits;
 import dev.podlint.load.EditableText;
@@ -108,7 +109,7 @@ public final class AdviseCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     Linter linter = new Linter(catalog, List.of(rule, catalog.get(Linter.INVALID_YAML)),
-        configuration.options(null, null));
+        configuration.options(null, null), Checks.BUILTIN);
     Knowledge knowledge = Knowledge.of(rule);
     NetKnowledge net = NetKnowledge.of(catalog::get); // with the configured image ports
     Inputs.Expansion inputs = Inputs.expand(paths, env.workingDir());

@@ -1,5 +1,6 @@
 package dev.podlint.cli;
 
+import dev.podlint.checks.Checks;
 import dev.podlint.config.ConfigException;
 import dev.podlint.config.ConfigFile;
 import dev.podlint.config.ConfigLocator;
@@ -48,7 +49,7 @@ final class ConfigOptions {
         throw new UserException(ExitCodes.USAGE, "invalid rule file: " + e.getMessage().replace("\n",
             "\npodlint: invalid rule file: "));
       }
-      return read.resolve(withRules);
+      return read.resolve(withRules, Checks.BUILTIN);
     } catch (ConfigException e) {
       for (ConfigProblem p : e.problems()) {
         err.println(p);

@@ -1,6 +1,7 @@
 package dev.podlint.cli;
 
 import dev.podlint.Podlint;
+import dev.podlint.checks.Checks;
 import dev.podlint.config.ConfigLocator;
 import dev.podlint.config.Configuration;
 import dev.podlint.config.Exclusions;
@@ -174,7 +175,7 @@ public final class LintCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException(ExitCodes.USAGE, "invalid value for option '--kubernetes-version': " + e.getMessage());
     }
-    Linter linter = Linter.withDefaults(configuration.catalog(), options);
+    Linter linter = Linter.withDefaults(configuration.catalog(), options, Checks.BUILTIN);
     Exclusions exclusions = configuration.exclusions();
     // podlint's own configuration files are never manifests
     if (stdinName != null && (stdinName.isBlank() || !paths.contains("-"))) {

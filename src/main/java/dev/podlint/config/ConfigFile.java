@@ -1,6 +1,6 @@
 package dev.podlint.config;
 
-import dev.podlint.engine.BuiltinChecks;
+import dev.podlint.engine.CheckFactory;
 import dev.podlint.engine.Exemption;
 import dev.podlint.engine.LintOptions;
 import dev.podlint.engine.Linter;
@@ -69,6 +69,9 @@ public final class ConfigFile {
   /** Nodes whose schema violations are replaced by podlint's own, more specific, messages. */
   private final Set<YNode> ownMessages = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<Path> ruleDirectories = new ArrayList<>();
+  /** What {@link #resolve} validates Java rules' parameters with: their checks, and the catalogue they read. */
+  private CheckFactory checks;
+  private RuleCatalog catalogForParams;
   private final List<Exclusions.Exclude> excludes = new ArrayList<>();
   private String failOn;
   private String show;
@@ -287,11 +290,14 @@ public final class ConfigFile {
   // Checks against the rules
 
   /**
-   * Checks the rule settings against {@code catalog} and gives the configuration of a run.
+   * Checks the rule settings against {@code catalog} (the parameters of Java rules also by making
+   * their checks with {@code checks}) and gives the configuration of a run.
    *
    * @throws ConfigException with every problem of the file, in file order
    */
-  public Configuration resolve(RuleCatalog catalog) {
+  public Configuration resolve(RuleCatalog catalog, CheckFactory checks) {
+    this.checks = checks;
+    this.catalogForParams = catalog;
     List<ConfigProblem> before = new ArrayList<>(problems);
     Map<String, RuleDefinition> byName = new LinkedHashMap<>();
     for (RuleDefinition r : catalog.all()) {
@@ -428,9 +434,10 @@ public final class ConfigFile {
     Map<String, YNode> values = new LinkedHashMap<>();
     known.forEach(p -> values.put(p.key().value(), p.value()));
     RuleDefinition withParams = r.withParams(values);
-    if (BuiltinChecks.names().contains(r.name())) {
+    if (checks.ruleNames().contains(r.name())) {
       try {
-        BuiltinChecks.create(withParams, LintOptions.DEFAULT); // the check reads its parameters when it is made
+        // the check reads its parameters when it is made
+        checks.create(withParams, LintOptions.DEFAULT, name -> catalogForParams.get(name));
       } catch (RuntimeException e) {
         problem(key.span().start(), fieldOf(key) + ": rule " + r.name() + " cannot use these parameters: "
             + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

@@ -66,13 +66,11 @@ public final class Linter {
   private final int partsAbove = Integer.getInteger("podlint.parts.above", PARTS_ABOVE);
   private final int partSize = Math.max(1, Integer.getInteger("podlint.parts.size", PART_SIZE));
 
-  /** A linter that runs the given rules (from the catalog) with default options. */
-  public Linter(RuleCatalog catalog, Collection<RuleDefinition> enabled) {
-    this(catalog, enabled, LintOptions.DEFAULT);
-  }
-
-  /** A linter that runs the given rules (from the catalog). */
-  public Linter(RuleCatalog catalog, Collection<RuleDefinition> enabled, LintOptions options) {
+  /**
+   * A linter that runs the given rules (from the catalog), their Java checks made by
+   * {@code checks}.
+   */
+  public Linter(RuleCatalog catalog, Collection<RuleDefinition> enabled, LintOptions options, CheckFactory checks) {
     this.catalog = catalog;
     this.options = options;
     this.rules = enabled.stream().sorted(Comparator.comparing(RuleDefinition::id)).distinct().toList();
@@ -84,7 +82,7 @@ public final class Linter {
     List<CheckRunner.Bound> bound = new ArrayList<>();
     for (RuleDefinition r : rules) {
       if (r.engine().equals("java")) {
-        bound.add(new CheckRunner.Bound(r, BuiltinChecks.create(r, options, lookup)));
+        bound.add(new CheckRunner.Bound(r, checks.create(r, options, lookup)));
       } else if (r.isDeclarative()) {
         bound.add(new CheckRunner.Bound(r, DeclarativeCheck.create(r)));
       } else if (r.name().equals(INVALID_YAML)) {
@@ -100,8 +98,9 @@ public final class Linter {
   }
 
   /** A linter with every rule that is enabled by default. */
-  public static Linter withDefaults(RuleCatalog catalog, LintOptions options) {
-    return new Linter(catalog, catalog.all().stream().filter(RuleDefinition::enabledByDefault).toList(), options);
+  public static Linter withDefaults(RuleCatalog catalog, LintOptions options, CheckFactory checks) {
+    return new Linter(catalog, catalog.all().stream().filter(RuleDefinition::enabledByDefault).toList(), options,
+        checks);
   }
 
   public List<RuleDefinition> rules() {

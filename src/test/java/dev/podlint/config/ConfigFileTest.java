@@ -33,7 +33,7 @@ class ConfigFileTest {
   }
 
   private Configuration resolve(String text, RuleCatalog catalog) {
-    return ConfigFile.parse(dir.resolve(".podlint.yaml"), ".podlint.yaml", text).resolve(catalog);
+    return ConfigFile.parse(dir.resolve(".podlint.yaml"), ".podlint.yaml", text).resolve(catalog, dev.podlint.checks.Checks.BUILTIN);
   }
 
   private static List<String> problems(Runnable r) {
@@ -201,7 +201,7 @@ class ConfigFileTest {
     Files.createDirectories(dir.resolve("policy/rules"));
     ConfigFile f = ConfigFile.parse(dir.resolve(".podlint.yaml"), ".podlint.yaml", "ruleDirectories: [policy/rules]\n");
     assertEquals(List.of(dir.resolve("policy/rules")), f.ruleDirectories());
-    assertEquals(List.of(dir.resolve("policy/rules")), f.resolve(RuleCatalog.builtin()).ruleDirectories());
+    assertEquals(List.of(dir.resolve("policy/rules")), f.resolve(RuleCatalog.builtin(), dev.podlint.checks.Checks.BUILTIN).ruleDirectories());
   }
 
   @Test
@@ -217,8 +217,8 @@ class ConfigFileTest {
   @Test
   void resolvingAgainReportsTheSameProblemsOnce() {
     ConfigFile f = ConfigFile.parse(dir.resolve(".podlint.yaml"), ".podlint.yaml", "rules: {nakedpod: off}\n");
-    List<ConfigProblem> first = assertThrows(ConfigException.class, () -> f.resolve(RuleCatalog.builtin())).problems();
-    List<ConfigProblem> second = assertThrows(ConfigException.class, () -> f.resolve(RuleCatalog.builtin())).problems();
+    List<ConfigProblem> first = assertThrows(ConfigException.class, () -> f.resolve(RuleCatalog.builtin(), dev.podlint.checks.Checks.BUILTIN)).problems();
+    List<ConfigProblem> second = assertThrows(ConfigException.class, () -> f.resolve(RuleCatalog.builtin(), dev.podlint.checks.Checks.BUILTIN)).problems();
     assertEquals(first, second);
     assertEquals(1, first.size());
   }

@@ -53,7 +53,7 @@ class ConfigFixturesTest {
     }
     List<ConfigProblem> problems;
     try {
-      ConfigFile.read(file, DIR).resolve(RuleCatalog.builtin());
+      ConfigFile.read(file, DIR).resolve(RuleCatalog.builtin(), dev.podlint.checks.Checks.BUILTIN);
       problems = List.of();
     } catch (ConfigException e) {
       problems = e.problems();
@@ -79,6 +79,6 @@ class ConfigFixturesTest {
     if (!unmatched.isEmpty() || !unexpected.isEmpty()) {
       fail(name + ":\n  expected but not reported: " + unmatched + "\n  reported but not expected: " + unexpected);
     }
-    assertThrows(ConfigException.class, () -> ConfigFile.read(file, DIR).resolve(RuleCatalog.builtin()));
+    assertThrows(ConfigException.class, () -> ConfigFile.read(file, DIR).resolve(RuleCatalog.builtin(), dev.podlint.checks.Checks.BUILTIN));
   }
 }

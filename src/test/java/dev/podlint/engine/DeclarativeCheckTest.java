@@ -153,7 +153,7 @@ class DeclarativeCheckTest {
         remediation: None.
         examples: {bad: x, good: y}
         """);
-    Linter linter = new Linter(new RuleCatalog(List.of(broken)), List.of(broken));
+    Linter linter = dev.podlint.TestSupport.linter(new RuleCatalog(List.of(broken)), List.of(broken));
     LintResult quiet = linter.lintText(new SourceFile("c.yaml", null), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
         + "  name: c\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n");
     assertEquals(List.of(), quiet.internalErrors(), "no pod spec, no compilation");

@@ -1,64 +1,5 @@
-package dev.podlint.engine;
+package dev.podlint.checks;
 
-import dev.podlint.checks.ContainerPortConflictCheck;
-import dev.podlint.checks.DeprecatedApiVersionCheck;
-import dev.podlint.checks.DuplicateKeyCheck;
-import dev.podlint.checks.DuplicatePortNameCheck;
-import dev.podlint.checks.EphemeralDataVolumeCheck;
-import dev.podlint.checks.HostPortConflictCheck;
-import dev.podlint.checks.IdenticalProbesCheck;
-import dev.podlint.checks.NakedPodCheck;
-import dev.podlint.checks.ProbePortUndeclaredCheck;
-import dev.podlint.checks.RequestExceedsLimitCheck;
-import dev.podlint.checks.SelectorMismatchCheck;
-import dev.podlint.checks.SchemaViolationCheck;
-import dev.podlint.checks.ServiceSelectsNoPodsCheck;
-import dev.podlint.checks.ServiceTargetPortUnknownCheck;
-import dev.podlint.checks.AmbiguousYamlScalarCheck;
-import dev.podlint.checks.UnknownKindCheck;
-import dev.podlint.checks.UnrelatedServicesInPodCheck;
-import dev.podlint.checks.LocalhostPortUnboundCheck;
-import dev.podlint.checks.AutomountServiceAccountTokenCheck;
-import dev.podlint.checks.DangerousCapabilitiesCheck;
-import dev.podlint.checks.DockerSocketMountCheck;
-import dev.podlint.checks.HostNamespaceCheck;
-import dev.podlint.checks.HostPathVolumeCheck;
-import dev.podlint.checks.PrivilegeEscalationCheck;
-import dev.podlint.checks.PrivilegedContainerCheck;
-import dev.podlint.checks.RunAsRootCheck;
-import dev.podlint.checks.SecretInEnvCheck;
-import dev.podlint.checks.SensitiveHostMountCheck;
-import dev.podlint.checks.WritableRootFilesystemCheck;
-import dev.podlint.checks.CronJobWithoutDeadlineCheck;
-import dev.podlint.checks.DefaultNamespaceCheck;
-import dev.podlint.checks.DuplicateEnvVarCheck;
-import dev.podlint.checks.HpaTargetMissingCheck;
-import dev.podlint.checks.ImagePullPolicyCheck;
-import dev.podlint.checks.JobWithoutTtlCheck;
-import dev.podlint.checks.LatestImageTagCheck;
-import dev.podlint.checks.MissingPdbCheck;
-import dev.podlint.checks.MissingResourceCheck;
-import dev.podlint.checks.MissingPodAntiAffinityCheck;
-import dev.podlint.checks.ReplicasWithHpaCheck;
-import dev.podlint.checks.TooFewReplicasCheck;
-import dev.podlint.checks.HostPortCheck;
-import dev.podlint.checks.IneffectiveSpreadingCheck;
-import dev.podlint.checks.InvalidRestartPolicyCheck;
-import dev.podlint.checks.LowUserIdCheck;
-import dev.podlint.checks.MissingHeadlessServiceCheck;
-import dev.podlint.checks.MissingLinuxHardeningCheck;
-import dev.podlint.checks.MissingNetworkPolicyCheck;
-import dev.podlint.checks.MissingPreStopHookCheck;
-import dev.podlint.checks.MissingSeccompProfileCheck;
-import dev.podlint.checks.NetworkPolicySelectsNoPodsCheck;
-import dev.podlint.checks.PdbBlocksEvictionCheck;
-import dev.podlint.checks.PrivilegedPortCheck;
-import dev.podlint.checks.RequestDiffersFromLimitCheck;
-import dev.podlint.checks.RequiredLabelsCheck;
-import dev.podlint.checks.RunAsRootGroupCheck;
-import dev.podlint.checks.ServiceAccountMissingCheck;
-import dev.podlint.checks.TemplateLabelMismatchCheck;
-import dev.podlint.checks.WritableHostMountCheck;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
 import dev.podlint.net.NetKnowledge;
@@ -66,17 +7,23 @@ import dev.podlint.model.YSeq;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import dev.podlint.rule.RuleCatalog;
+import dev.podlint.engine.Check;
+import dev.podlint.engine.CheckFactory;
+import dev.podlint.engine.LintOptions;
 import dev.podlint.rule.RuleDefinition;
 
 /**
- * The one place that binds rule names to their Java checks. Declarative rules ({@code engine:
+ * The one place that binds rule names to their Java checks, handed to the engine as its
+ * {@link CheckFactory}. Declarative rules ({@code engine:
  * schema}) need no binding: {@link DeclarativeCheck} runs them from their rule files.
  */
-public final class BuiltinChecks {
+public final class Checks implements CheckFactory {
+  /** podlint's own checks, one per Java rule. */
+  public static final Checks BUILTIN = new Checks();
+
   /** Makes a rule's check from its definition (for params) and the run's options. */
   @FunctionalInterface
-  public interface Factory {
+  private interface Factory {
     Check create(RuleDefinition rule, LintOptions options);
   }
 
@@ -85,7 +32,7 @@ public final class BuiltinChecks {
    * definitions too ({@code rules} looks a rule up by name).
    */
   @FunctionalInterface
-  public interface SharedFactory {
+  private interface SharedFactory {
     Check create(RuleDefinition rule, LintOptions options, Function<String, RuleDefinition> rules);
   }
 
@@ -168,7 +115,7 @@ public final class BuiltinChecks {
       Map.entry("unrelated-services-in-pod", (r, o, rules) -> new UnrelatedServicesInPodCheck(r,
           NetKnowledge.of(rules))));
 
-  private BuiltinChecks() {}
+  private Checks() {}
 
   /** An integer parameter of {@code rule}; its default must exist (a test validates defaults against the schema). */
   private static long longParam(RuleDefinition rule, String name) {
@@ -195,20 +142,24 @@ public final class BuiltinChecks {
     return List.copyOf(out);
   }
 
+  @Override
+  public java.util.Set<String> ruleNames() {
+    return names();
+  }
+
+  @Override
+  public Check create(RuleDefinition rule, LintOptions options, Function<String, RuleDefinition> rules) {
+    return make(rule, options, rules);
+  }
+
   /** Rule names that have a Java check. */
-  public static java.util.Set<String> names() {
+  private static java.util.Set<String> names() {
     java.util.Set<String> all = new java.util.TreeSet<>(CHECKS.keySet());
     all.addAll(SHARED.keySet());
     return java.util.Collections.unmodifiableSet(all);
   }
 
-  /** The check of {@code rule}; rules it shares a classification with are read from podlint's own catalog. */
-  public static Check create(RuleDefinition rule, LintOptions options) {
-    return create(rule, options, name -> RuleCatalog.builtin().get(name));
-  }
-
-  /** The check of {@code rule}; {@code rules} gives the definitions of the rules it shares a classification with. */
-  public static Check create(RuleDefinition rule, LintOptions options, Function<String, RuleDefinition> rules) {
+  private static Check make(RuleDefinition rule, LintOptions options, Function<String, RuleDefinition> rules) {
     Factory f = CHECKS.get(rule.name());
     if (f != null) {
       return f.create(rule, options);
