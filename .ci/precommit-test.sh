@@ -4,10 +4,10 @@
 #   1. pre-commit try-repo on a scratch repository with a bad and a good manifest: the hook builds
 #      target/podlint.jar in its clone on first use, fails, and names the bad file's line and column;
 #   2. the bad file fixed, try-repo passes;
-#   3. the .pre-commit-config.yaml snippet of README.md, with repo pointed at this checkout: the
-#      README's "pre-commit autoupdate --repo URL" pins its rev to a commit hash (podlint has no
-#      release tag yet); with rev at this checkout's HEAD it passes with "pre-commit run
-#      --all-files", and fails on a staged bad file.
+#   3. the .pre-commit-config.yaml snippet of README.md (docs/integrations.md shows the same one and
+#      the same command), with repo pointed at this checkout: the README's "pre-commit autoupdate
+#      --repo URL" pins its rev to a commit hash (podlint has no release tag yet); with rev at this
+#      checkout's HEAD it passes with "pre-commit run --all-files", and fails on a staged bad file.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -71,13 +71,16 @@ git add bad.yaml
 run pre-commit try-repo "$repo" podlint --all-files || fail "the hook failed after the fix"
 
 echo "precommit-test: the README's .pre-commit-config.yaml"
-snippet="$(awk '/^<!-- pre-commit-config:/ {m=1; next} m && /^```yaml$/ {p=1; next} p && /^```$/ {exit} p' "$repo/README.md")"
+snippet_of() { awk '/^<!-- pre-commit-config:/ {m=1; next} m && /^```yaml$/ {p=1; next} p && /^```$/ {exit} p' "$1"; }
+snippet="$(snippet_of "$repo/README.md")"
 [ -n "$snippet" ] || fail "no pre-commit-config snippet in README.md"
+[ "$(snippet_of "$repo/docs/integrations.md")" = "$snippet" ] || fail "docs/integrations.md shows another pre-commit-config snippet than README.md"
 grep -q '^  - repo: https://' <<<"$snippet" || fail "the README snippet does not name a repo URL"
 rev="$(git -C "$repo" rev-parse HEAD)"
 # as written, repo aside, and pinned as the README says
 url="$(sed -n 's|^  - repo: ||p' <<<"$snippet")"
 autoupdate="$(grep -o "^pre-commit autoupdate --repo $url\$" "$repo/README.md")" || fail "README.md shows no pre-commit autoupdate --repo $url"
+grep -qx "$autoupdate" "$repo/docs/integrations.md" || fail "docs/integrations.md shows no $autoupdate"
 sed -e "s|^  - repo: .*|  - repo: $repo|" <<<"$snippet" > .pre-commit-config.yaml
 run ${autoupdate/$url/$repo} || fail "pre-commit autoupdate failed on the README's snippet"
 pinned="$(sed -n 's|^    rev: ||p' .pre-commit-config.yaml)"

@@ -5,10 +5,11 @@
 #
 # writes into DIR
 #   podlint-VERSION.jar             target/podlint.jar: runs anywhere with Java 17 (java -jar)
-#   podlint-VERSION.tar.gz          podlint-VERSION/ with bin/, target/podlint.jar, README.md,
-#                                   LICENSE when there is one, and testdata/examples/ (the README's
-#                                   first command, and what bin/podlint trains its class-data-sharing
-#                                   archive on): podlint-VERSION/bin/podlint runs the jar, no Maven
+#   podlint-VERSION.tar.gz          podlint-VERSION/ with bin/, target/podlint.jar, README.md and
+#                                   docs/ (the pages it links to), LICENSE when there is one, and
+#                                   testdata/examples/ (the README's first command, and what
+#                                   bin/podlint trains its class-data-sharing archive on):
+#                                   podlint-VERSION/bin/podlint runs the jar, no Maven
 #   podlint-VERSION.jar.sha256      their SHA-256 checksums, as sha256sum writes them (check with
 #   podlint-VERSION.tar.gz.sha256   `sha256sum -c podlint-VERSION.jar.sha256`)
 #
@@ -40,6 +41,7 @@ cp -R "$root/bin" "$stage/$name/bin"
 cp -R "$root/testdata/examples" "$stage/$name/testdata/examples"
 cp "$jar" "$stage/$name/target/podlint.jar"
 cp "$root/README.md" "$stage/$name/"
+cp -R "$root/docs" "$stage/$name/docs"
 [ -f "$root/LICENSE" ] && cp "$root/LICENSE" "$stage/$name/"
 # the same bytes from the same inputs: sorted names, no owners, the jar's time for every file
 stamp="$(date -u -r "$jar" '+%Y-%m-%d %H:%M:%S')"

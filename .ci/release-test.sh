@@ -22,7 +22,7 @@ trap 'rm -rf "$work"' EXIT
 version=9.8.7
 src="$work/src"
 mkdir -p "$src/testdata" "$src/target"
-cp -R "$root/bin" "$root/.ci" "$root/README.md" "$src/"
+cp -R "$root/bin" "$root/.ci" "$root/README.md" "$root/docs" "$src/"
 cp -R "$root/testdata/examples" "$src/testdata/"
 sed '0,/^  <version>[^<]*<\/version>$/s//  <version>'"$version"'<\/version>/' "$root/pom.xml" > "$src/pom.xml"
 cp "$jar" "$src/target/podlint.jar"
@@ -35,11 +35,11 @@ name="podlint-$version"
 check "release-assets: the jar is the one built" cmp -s "$jar" "$release/v$version/$name.jar"
 check "release-assets: the checksums hold" bash -c "cd '$release/v$version' && sha256sum -c --quiet $name.jar.sha256 $name.tar.gz.sha256"
 tar -tzf "$release/v$version/$name.tar.gz" | sort > "$work/listing"
-for f in bin/podlint bin/podlint-fetch bin/podlint-action target/podlint.jar README.md testdata/examples/shop-bad.yaml; do
+for f in bin/podlint bin/podlint-fetch bin/podlint-action target/podlint.jar README.md docs/README.md docs/user-guide.md testdata/examples/shop-bad.yaml; do
   check "release-assets: the archive holds $name/$f" grep -qxF "$name/$f" "$work/listing"
 done
 check "release-assets: the archive holds nothing else" \
-  bash -c "! grep -vE '^$name/(|bin/.*|target/|target/podlint.jar|README.md|LICENSE|testdata/|testdata/examples/.*)$' '$work/listing'"
+  bash -c "! grep -vE '^$name/(|bin/.*|target/|target/podlint.jar|README.md|docs/.*|LICENSE|testdata/|testdata/examples/.*)$' '$work/listing'"
 check "release-assets: the same input gives the same archive" cmp -s "$release/v$version/$name.tar.gz" "$work/again/$name.tar.gz"
 check "release-assets: a version that is not pom.xml's is refused" \
   bash -c "! '$src/.ci/release-assets.sh' 1.0.0 '$work/other' 2>/dev/null"

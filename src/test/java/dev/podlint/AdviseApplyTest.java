@@ -199,15 +199,15 @@ class AdviseApplyTest {
     assertTrue(Arrays.equals(once, Files.readAllBytes(dir.resolve("list.yaml"))));
   }
 
-  /** The --diff example of the README is what podlint prints. */
+  /** The --diff example of docs/pod-design.md is what podlint prints. */
   @Test
-  void theReadmeDiffIsCurrent() throws IOException {
-    String readme = Files.readString(TestSupport.ROOT.resolve("README.md"));
+  void theDocsDiffIsCurrent() throws IOException {
+    String page = Files.readString(TestSupport.ROOT.resolve("docs/pod-design.md"));
     String command = "bin/podlint advise --diff -q testdata/advise/svc.yaml";
-    int at = readme.indexOf(command);
-    assertTrue(at >= 0, "the README shows " + command);
-    int start = readme.indexOf("```diff\n", at) + "```diff\n".length();
-    String shown = readme.substring(start, readme.indexOf("```\n", start));
+    int at = page.indexOf(command);
+    assertTrue(at >= 0, "docs/pod-design.md shows " + command);
+    int start = page.indexOf("```diff\n", at) + "```diff\n".length();
+    String shown = page.substring(start, page.indexOf("```\n", start));
     assertEquals(Cli.run("advise", "--diff", "-q", "testdata/advise/svc.yaml").out(), shown);
   }
 }

@@ -305,13 +305,13 @@ class ConfigCliTest {
   }
 
   @Test
-  void theReadmeExampleIsAValidConfiguration() throws IOException {
-    String readme = Files.readString(TestSupport.ROOT.resolve("README.md"));
+  void theDocsExampleIsAValidConfiguration() throws IOException {
+    String page = Files.readString(TestSupport.ROOT.resolve("docs/configuration.md"));
     String marker = "<!-- config-example: a test loads this block -->";
-    int at = readme.indexOf(marker);
-    assertTrue(at >= 0, "README.md needs the marked configuration example");
-    int start = readme.indexOf("```yaml\n", at) + "```yaml\n".length();
-    String yaml = readme.substring(start, readme.indexOf("```\n", start));
+    int at = page.indexOf(marker);
+    assertTrue(at >= 0, "docs/configuration.md needs the marked configuration example");
+    int start = page.indexOf("```yaml\n", at) + "```yaml\n".length();
+    String yaml = page.substring(start, page.indexOf("```\n", start));
     Path file = write(".podlint.yaml", yaml);
     assertTrue(yaml.contains("  - policy/podlint-rules\n"), "the example names this rule directory: " + yaml);
     Files.createDirectories(dir.resolve("policy/podlint-rules"));

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * User rules: the examples in {@code testdata/custom-rules} load and find what their manifests'
- * markers say, the README shows one of them verbatim, and rule files that cannot work are refused
+ * markers say, docs/configuration.md shows one of them verbatim, and rule files that cannot work are refused
  * with file, line, column and field.
  */
 class CustomRulesTest {
@@ -99,13 +99,13 @@ class CustomRulesTest {
         })));
   }
 
-  /** The README's "Writing your own rules" shows testdata/custom-rules/ACME001 verbatim. */
+  /** docs/configuration.md's "Writing your own rules" shows testdata/custom-rules/ACME001 verbatim. */
   @Test
   void theReadmeExampleIsTheRuleFileTheTestsRun() throws IOException {
-    String readme = Files.readString(TestSupport.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+    String page = Files.readString(TestSupport.ROOT.resolve("docs/configuration.md"), StandardCharsets.UTF_8);
     String rule = Files.readString(RULES.resolve("ACME001-approved-registry.yaml"), StandardCharsets.UTF_8);
-    assertTrue(readme.contains("```yaml\n" + rule + "```\n"),
-        "README.md must show testdata/custom-rules/ACME001-approved-registry.yaml verbatim in a yaml block");
+    assertTrue(page.contains("```yaml\n" + rule + "```\n"),
+        "docs/configuration.md must show testdata/custom-rules/ACME001-approved-registry.yaml verbatim in a yaml block");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -316,7 +316,7 @@ class CustomRulesTest {
     assertEquals("empty: holds no rule files (*.yaml, *.yml)", empty.getMessage());
   }
 
-  /** Each example rule file in the README and testdata is valid for the very checks user rules get. */
+  /** Each example rule file in the docs and testdata is valid for the very checks user rules get. */
   @Test
   void everyBuiltinDeclarativeRulePassesTheUserRuleChecks() throws IOException {
     List<String> problems = new ArrayList<>();

@@ -33,7 +33,7 @@ import org.w3c.dom.NodeList;
  */
 class ForgedLinesTest {
   static final String FILE = "a:9:9: error: fake.yaml";
-  /** The VS Code problem matcher of the README (EditorsReadmeTest keeps the two the same). */
+  /** The VS Code problem matcher of docs/integrations.md (IntegrationsReadmeTest keeps the two the same). */
   static final Pattern MATCHER = Pattern.compile("^(.+?):(\\d+):(\\d+): (error|warning|note): (.*) \\[(\\S+) (\\S+)\\]$");
   static final String POD = """
       apiVersion: v1

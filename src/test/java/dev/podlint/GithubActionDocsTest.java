@@ -15,29 +15,30 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The README's "GitHub Actions and code scanning" section says what action.yml, the example workflow
+ * The "GitHub Actions and code scanning" section of docs/integrations.md says what action.yml, the example workflow
  * and {@code --format github} do: its snippets are the files and the output themselves.
  */
 class GithubActionDocsTest {
+  static final String PAGE = "docs/integrations.md";
   static final String SECTION = "## GitHub Actions and code scanning";
 
   @TempDir
   Path dir;
 
   static String section() throws IOException {
-    String readme = Files.readString(TestSupport.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
-    int b = readme.indexOf("\n" + SECTION + "\n");
-    assertTrue(b >= 0, "README.md has the section " + SECTION);
-    int e = readme.indexOf("\n## ", b + 1);
-    return readme.substring(b, e < 0 ? readme.length() : e);
+    String page = Files.readString(TestSupport.ROOT.resolve(PAGE), StandardCharsets.UTF_8);
+    int b = page.indexOf("\n" + SECTION + "\n");
+    assertTrue(b >= 0, PAGE + " has the section " + SECTION);
+    int e = page.indexOf("\n## ", b + 1);
+    return page.substring(b, e < 0 ? page.length() : e);
   }
 
   @Test
-  void theWorkflowInTheReadmeIsTheExampleFile() throws IOException {
+  void theWorkflowInTheDocsIsTheExampleFile() throws IOException {
     String workflow = Files.readString(TestSupport.ROOT.resolve("docs/examples/github-workflow.yml"),
         StandardCharsets.UTF_8);
     assertTrue(section().contains("```yaml\n" + workflow + "```\n"),
-        "README.md must show docs/examples/github-workflow.yml verbatim in a yaml block");
+        PAGE + " must show docs/examples/github-workflow.yml verbatim in a yaml block");
   }
 
   @Test
@@ -68,7 +69,7 @@ class GithubActionDocsTest {
       String def = String.valueOf(((Map<String, Object>) input.getValue()).get("default"));
       String cell = def.isEmpty() ? " | " : " | `" + def + "` | ";
       assertTrue(section.contains("| `" + input.getKey() + "`" + cell),
-          "README's input table lacks " + input.getKey() + " with default '" + def + "'");
+          PAGE + "'s input table lacks " + input.getKey() + " with default '" + def + "'");
     }
     assertEquals(inputs.size(), section.lines().filter(l -> l.matches("\\| `[a-z-]+` \\|.*")).count(),
         "one table row per input");
@@ -80,9 +81,9 @@ class GithubActionDocsTest {
     Files.writeString(dir.resolve("k8s/shop.yaml"), CliTest.CONFLICT, StandardCharsets.UTF_8);
     Cli.Run r = Cli.run(dir, null, "--no-config", "-q", "-f", "github", "k8s");
     List<String> shown = section().lines().filter(l -> l.startsWith("::")).toList();
-    assertEquals(2, shown.size(), "the README shows two annotations");
+    assertEquals(2, shown.size(), PAGE + " shows two annotations");
     for (String line : shown) {
-      assertTrue(r.out().lines().anyMatch(line::equals), "podlint does not print the README's\n" + line + "\n" + r.out());
+      assertTrue(r.out().lines().anyMatch(line::equals), "podlint does not print the docs'\n" + line + "\n" + r.out());
     }
   }
 

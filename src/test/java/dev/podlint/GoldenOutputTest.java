@@ -163,9 +163,12 @@ class GoldenOutputTest {
   }
 
   @Test
-  void theReadmeShowsHowToUpdateThem() throws IOException {
-    String readme = Files.readString(TestSupport.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
-    assertTrue(readme.contains("\n  " + UPDATE_COMMAND + "\n"), "README.md's Development section shows " + UPDATE_COMMAND);
+  void theDocsShowHowToUpdateThem() throws IOException {
+    String development = Files.readString(TestSupport.ROOT.resolve("docs/development.md"), StandardCharsets.UTF_8);
+    assertTrue(development.contains("\n  " + UPDATE_COMMAND + "\n"),
+        "docs/development.md's golden outputs item shows " + UPDATE_COMMAND);
+    String contributing = Files.readString(TestSupport.ROOT.resolve("CONTRIBUTING.md"), StandardCharsets.UTF_8);
+    assertTrue(contributing.contains("\n" + UPDATE_COMMAND + "\n"), "CONTRIBUTING.md shows " + UPDATE_COMMAND);
   }
 
   /**

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The snippets of README's "pre-commit", "Helm and Kustomize" and "Editors" sections ({@code
- * .ci/precommit-test.sh} runs the pre-commit configuration itself).
+ * The snippets of the "pre-commit" and "Editors" sections of docs/integrations.md, of the
+ * "Helm and Kustomize" section of docs/user-guide.md and of the pre-commit set-up on the README
+ * front page ({@code .ci/precommit-test.sh} runs the pre-commit configuration itself).
  */
 class IntegrationsReadmeTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -29,14 +30,14 @@ class IntegrationsReadmeTest {
   @TempDir
   Path dir;
 
-  private static String readme() throws IOException {
-    return Files.readString(TestSupport.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+  private static String page(String name) throws IOException {
+    return Files.readString(TestSupport.ROOT.resolve(name), StandardCharsets.UTF_8);
   }
 
   /** The fenced block of {@code language} that follows {@code marker}. */
   static String block(String text, String marker, String language) {
     int at = text.indexOf(marker);
-    assertTrue(at >= 0, "README.md has no " + marker);
+    assertTrue(at >= 0, "no " + marker);
     int start = text.indexOf("```" + language + "\n", at);
     assertTrue(start >= 0, "no ```" + language + " block after " + marker);
     start += language.length() + 4;
@@ -44,7 +45,7 @@ class IntegrationsReadmeTest {
   }
 
   private static JsonNode problemMatcher() throws IOException {
-    JsonNode tasks = JSON.readTree(block(readme(), "<!-- vscode-tasks:", "json"));
+    JsonNode tasks = JSON.readTree(block(page("docs/integrations.md"), "<!-- vscode-tasks:", "json"));
     assertEquals("2.0.0", tasks.get("version").asText());
     return tasks.at("/tasks/0/problemMatcher");
   }
@@ -54,6 +55,7 @@ class IntegrationsReadmeTest {
     JsonNode matcher = problemMatcher();
     JsonNode p = matcher.get("pattern");
     Pattern regexp = Pattern.compile(p.get("regexp").asText());
+    assertEquals(ForgedLinesTest.MATCHER.pattern(), regexp.pattern(), "ForgedLinesTest checks the same regexp");
     // a file, a rendered chart named with --stdin-name and a name with colons and spaces
     Files.writeString(dir.resolve("pod.yaml"), CliTest.CONFLICT, StandardCharsets.UTF_8);
     Files.createDirectories(dir.resolve("odd dir"));
@@ -108,8 +110,8 @@ class IntegrationsReadmeTest {
   }
 
   @Test
-  void helmAndKustomizePipelinesOfTheReadmeRun() throws IOException {
-    String sh = block(readme(), "## Helm and Kustomize", "sh");
+  void helmAndKustomizePipelinesOfTheUserGuideRun() throws IOException {
+    String sh = block(page("docs/user-guide.md"), "## Helm and Kustomize", "sh");
     String rendered = Files.readString(TestSupport.ROOT.resolve("testdata/helm/rendered-shop.yaml"));
     int ran = 0;
     for (String line : sh.split("\n")) {
@@ -133,7 +135,7 @@ class IntegrationsReadmeTest {
   }
 
   @Test
-  void hookDefinitionMatchesTheReadme() throws IOException {
+  void hookDefinitionMatchesTheDocs() throws IOException {
     String hooks = Files.readString(TestSupport.ROOT.resolve(".pre-commit-hooks.yaml"));
     assertTrue(hooks.contains("- id: podlint\n"), hooks);
     assertTrue(hooks.contains("  entry: bin/podlint lint\n"), hooks);
@@ -141,7 +143,9 @@ class IntegrationsReadmeTest {
     assertTrue(hooks.contains("  types_or: [yaml, json]\n"), hooks);
     assertTrue(hooks.contains("  require_serial: true\n"), hooks);
     assertTrue(Files.isExecutable(TestSupport.ROOT.resolve("bin/podlint")));
-    String config = block(readme(), "<!-- pre-commit-config:", "yaml");
+    String config = block(page("README.md"), "<!-- pre-commit-config:", "yaml");
     assertTrue(config.contains("      - id: podlint\n"), config);
+    assertEquals(config, block(page("docs/integrations.md"), "<!-- pre-commit-config:", "yaml"),
+        "the README and docs/integrations.md show one pre-commit configuration");
   }
 }

@@ -167,7 +167,7 @@ class OutputFormatsTest {
   @Test
   void eachFormatPairsWithTheOutputAfterIt() throws Exception {
     write("pod.yaml", CliTest.CONFLICT);
-    // the README's example
+    // the example of docs/user-guide.md
     Cli.Run r = Cli.run(dir, null, "-f", "sarif", "-o", "out.sarif", "-f", "junit", "-o", "podlint-junit.xml", "-f",
         "text", "pod.yaml");
     assertEquals(1, r.code(), r.err());
@@ -218,7 +218,7 @@ class OutputFormatsTest {
   @Test
   void baselineReportsOnlyNewFindingsEvenWhenLinesMoved() throws Exception {
     write("pod.yaml", CliTest.CONFLICT);
-    // the README's example
+    // the example of docs/user-guide.md
     assertEquals(0, Cli.run(dir, null, "-f", "sarif", "-o", "old.sarif", "--fail-on", "none", "pod.yaml").code());
 
     // unchanged: same findings, moved down by a comment, exit 0 and nothing printed

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * How the pod design advice judges the multi-container pods of the shared corpus: the counts of
  * flagged and unflagged pods (with two or more long-running containers), real projects and linters'
- * fixtures apart, are the ones the README gives. Each project is one run, as in
+ * fixtures apart, are the ones docs/development.md gives. Each project is one run, as in
  * {@link NetworkingCorpusTest}, whose judged table holds every finding on the real projects.
  * Skipped without the corpus.
  */
@@ -42,7 +42,7 @@ class PodDesignCorpusTest {
   }
 
   @Test
-  void theReadmeGivesTheCountsOfFlaggedAndUnflaggedMultiContainerPods() throws IOException {
+  void theDocsGiveTheCountsOfFlaggedAndUnflaggedMultiContainerPods() throws IOException {
     assumeTrue(Files.isDirectory(CorpusTest.CORPUS), "no corpus at " + CorpusTest.CORPUS);
     List<String> projects;
     try (Stream<Path> s = Files.list(CorpusTest.CORPUS)) {
@@ -76,9 +76,9 @@ class PodDesignCorpusTest {
     System.out.println(f.row("linters' fixtures"));
     flaggedReal.forEach(k -> System.out.println("  flagged: " + k));
     assertTrue(r.pods() > 0 && f.pods() > 0, "the corpus has multi-container pods of both kinds");
-    String readme = Files.readString(TestSupport.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+    String page = Files.readString(TestSupport.ROOT.resolve("docs/development.md"), StandardCharsets.UTF_8);
     for (String row : List.of(r.row("real projects"), f.row("linters' fixtures"))) {
-      assertTrue(readme.contains(row), "README.md's pod design section should give " + row);
+      assertTrue(page.contains(row), "docs/development.md's corpus section on pod design should give " + row);
     }
     assertEquals(r.flagged(), flaggedReal.size());
   }

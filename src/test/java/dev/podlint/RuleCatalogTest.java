@@ -192,30 +192,25 @@ class RuleCatalogTest {
     assertTrue(syntax.getMessage().startsWith("PL999-broken.yaml:1:5: "), syntax.getMessage());
   }
 
-  /** docs/rules.md and the README rule table are generated; regenerate with -Ddocs.update=true. */
+  /**
+   * docs/rules.md is generated (its table lists every rule); regenerate with -Ddocs.update=true. The
+   * README front page holds no copy of the table to go stale: it links to the generated page.
+   */
   @Test
   void generatedDocsAreCurrent() throws IOException {
     List<RuleDefinition> rules = TestSupport.catalog().all();
     boolean update = Boolean.getBoolean("docs.update");
     Path page = TestSupport.ROOT.resolve(RuleDocs.DOCS_PAGE);
     String expectedPage = RuleDocs.page(rules);
-    Path readme = TestSupport.ROOT.resolve("README.md");
-    String text = Files.readString(readme, StandardCharsets.UTF_8);
-    int b = text.indexOf(RuleDocs.TABLE_BEGIN);
-    int e = text.indexOf(RuleDocs.TABLE_END);
-    assertTrue(b >= 0 && e > b, "README.md must hold the generated rule table between "
-        + RuleDocs.TABLE_BEGIN + " and " + RuleDocs.TABLE_END);
-    String expectedReadme = text.substring(0, b + RuleDocs.TABLE_BEGIN.length()) + "\n" + RuleDocs.table(rules)
-        + text.substring(e);
     if (update) {
       Files.createDirectories(page.getParent());
       Files.writeString(page, expectedPage, StandardCharsets.UTF_8);
-      Files.writeString(readme, expectedReadme, StandardCharsets.UTF_8);
-      text = expectedReadme;
     }
     String hint = " is stale: run `mvn test -Dtest=RuleCatalogTest -Ddocs.update=true` and commit the result";
     assertTrue(Files.exists(page), RuleDocs.DOCS_PAGE + " is missing" + hint.replace(" is stale", ""));
     assertEquals(expectedPage, Files.readString(page, StandardCharsets.UTF_8), RuleDocs.DOCS_PAGE + hint);
-    assertEquals(expectedReadme, text, "README.md rule table" + hint);
+    String readme = Files.readString(TestSupport.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+    assertTrue(readme.contains("](" + RuleDocs.DOCS_PAGE + ")"), "README.md links to " + RuleDocs.DOCS_PAGE);
+    assertFalse(readme.contains("| id | name | level |"), "README.md holds a copy of the rule table");
   }
 }
