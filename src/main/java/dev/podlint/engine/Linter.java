@@ -112,10 +112,8 @@ public final class Linter {
    * order a {@link FindingSink} gets them. {@code stdin} is read for the {@code <stdin>} input.
    */
   public LintResult lint(List<SourceFile> files, List<InputProblem> alreadyFailed, Supplier<InputStream> stdin) {
-    Collector all = new Collector();
-    LintRun run = lint(files, alreadyFailed, stdin, all);
-    return new LintResult(rules, List.copyOf(all.findings), run.inputProblems(), run.internalErrors(), run.files(),
-        run.documents(), run.objects());
+    FindingCollector all = new FindingCollector();
+    return all.result(lint(files, alreadyFailed, stdin, all));
   }
 
   /**
@@ -185,13 +183,11 @@ public final class Linter {
    * {@code configMaps} (other inputs of the same run, see {@link #configMaps}).
    */
   public LintResult lintText(SourceFile file, String text, RunConfigMaps configMaps) {
-    Collector all = new Collector();
+    FindingCollector all = new FindingCollector();
     InOrder stream = inOrder(all);
     ForkJoinPool pool = pool();
     stream.file(prepare(ManifestText.of(file, text), configMaps), pool, window(pool), this::lintPart);
-    LintRun run = stream.finish(List.of(), 1);
-    return new LintResult(rules, List.copyOf(all.findings), List.of(), run.internalErrors(), 1, run.documents(),
-        run.objects());
+    return all.result(stream.finish(List.of(), 1));
   }
 
   private InOrder inOrder(FindingSink sink) {
@@ -205,26 +201,6 @@ public final class Linter {
   /** Files, and parts of a file, linted ahead of the one being reported. */
   private static int window(ForkJoinPool pool) {
     return 4 * Math.max(1, pool.getParallelism());
-  }
-
-  /** A sink that keeps everything, for the methods that return a whole {@link LintResult}. */
-  private static final class Collector implements FindingSink {
-    final List<Finding> findings = new ArrayList<>();
-
-    @Override
-    public void part(SourceFile file, List<Finding> found) {
-      findings.addAll(found);
-    }
-
-    @Override
-    public void file(SourceFile file, List<Finding> found, InputProblem unreadable) {
-      findings.addAll(found);
-    }
-
-    @Override
-    public void rest(List<Finding> found) {
-      findings.addAll(found);
-    }
   }
 
   /** Threads for runs started outside a fork-join pool: one per processor (daemons), made on first use. */
