@@ -3,7 +3,6 @@ package dev.podlint.config;
 import dev.podlint.engine.CheckFactory;
 import dev.podlint.engine.Exemption;
 import dev.podlint.engine.LintOptions;
-import dev.podlint.engine.Linter;
 import dev.podlint.load.FileReads;
 import dev.podlint.load.ManifestLoader;
 import dev.podlint.load.YamlSyntaxException;
@@ -356,8 +355,8 @@ public final class ConfigFile {
         return null;
       }
     }
-    if (level.equals("off") && rule.name().equals(Linter.INVALID_YAML)) {
-      problem(levelNode.span().start(), levelNode.path().describe() + ": " + Linter.INVALID_YAML
+    if (level.equals("off") && rule.alwaysOn()) {
+      problem(levelNode.span().start(), levelNode.path().describe() + ": " + rule.name()
           + " cannot be turned off: a file podlint cannot read would pass unchecked; exclude the file instead");
       return null;
     }

@@ -153,18 +153,16 @@ final class FileOrder {
     return out;
   }
 
-  /** The rule whose findings mark an object as holding a literal secret. */
-  static final String SECRET_RULE = "secret-in-env";
-
   /**
-   * Drops proposed fixes of objects that hold a literal secret: a fix repeats the object's text,
-   * and reports travel to CI logs and code scanning, where a secret must not be copied. The
-   * finding stays; {@code podlint advise} still prints the proposal locally.
+   * Drops proposed fixes of objects that hold a literal secret (the findings of a rule that
+   * {@link dev.podlint.rule.RuleDefinition#redactsFixes() redacts fixes}): a fix repeats the
+   * object's text, and reports travel to CI logs and code scanning, where a secret must not be
+   * copied. The finding stays; {@code podlint advise} still prints the proposal locally.
    */
   static List<Finding> withoutSecretsInFixes(List<Finding> findings) {
     Set<String> secret = new HashSet<>();
     for (Finding f : findings) {
-      if (f.rule().name().equals(SECRET_RULE) && f.object() != null) {
+      if (f.rule().redactsFixes() && f.object() != null) {
         secret.add(objectKey(f));
       }
     }
