@@ -296,9 +296,9 @@ public final class Linter {
     if (error.isPresent() && invalidYaml != null) {
       SyntaxError e = error.get();
       Span at = Span.point(e.position().line(), e.position().column());
-      w.fileFindings = fingerprints.hashed(List.of(new Finding(invalidYaml, invalidYaml.severity(),
-          dev.podlint.rule.Template.render(invalidYaml.message(), Map.of("problem", e.problem())),
-          text.file(), at, null, null, List.of(), null, null)));
+      List<Finding> found = new ArrayList<>(1);
+      Findings.about(invalidYaml, text.file(), null, found).at(at, null).arg("problem", e.problem()).report();
+      w.fileFindings = fingerprints.hashed(found);
     }
     return w;
   }
