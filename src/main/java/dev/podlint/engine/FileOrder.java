@@ -34,7 +34,7 @@ final class FileOrder {
     return c != 0 ? c : Long.compare(a.sequence, b.sequence);
   };
 
-  private final InOrder run;
+  private final Finisher run;
   private final SourceFile file;
   private final OpenSuppressions comments;
   /** The file's objects, when it comes in several parts (their identities decide where repeats are numbered). */
@@ -52,7 +52,7 @@ final class FileOrder {
    * @param objects the file's objects when it is linted in several parts, else null
    * @param fileFindings findings about the whole file (where reading stopped), given with the first part
    */
-  FileOrder(InOrder run, SourceFile file, Suppressions.FileDirectives comments, FileObjects objects,
+  FileOrder(Finisher run, SourceFile file, Suppressions.FileDirectives comments, FileObjects objects,
       List<Finding> fileFindings) {
     this.run = run;
     this.file = file;
