@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -243,7 +244,7 @@ class PartsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"text", "json", "sarif", "junit", "checkstyle", "github"})
+  @MethodSource("dev.podlint.report.Formats#names")
   void everyFormatIsTheSameInParts(String format) throws Exception {
     List<String> paths = new ArrayList<>(DeterminismTest.inputs());
     streams.forEach(p -> paths.add(p.toString()));

@@ -130,10 +130,10 @@ final class Finisher {
     found.sort(Finding.ORDER);
     List<Finding> out = new ArrayList<>(found.size());
     Map<String, Integer> seen = new HashMap<>();
-    for (Finding f : FileOrder.withoutSecretsInFixes(found)) {
+    for (Finding f : RedactedFixes.of(found)) {
       if (firstOfRun(f)) {
         Map<String, Integer> counts = Fingerprints.acrossRun(f) ? seenAcross : seen;
-        out.add(FileOrder.withTemplate(Fingerprints.numbered(f, fingerprints.hash(f), counts)));
+        out.add(HelmTemplates.withTemplate(Fingerprints.numbered(f, fingerprints.hash(f), counts)));
       }
     }
     sink.rest(List.copyOf(out));
