@@ -18,7 +18,7 @@ import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The same inputs give byte-identical reports whatever the order of the paths on the command line
@@ -62,7 +62,7 @@ class DeterminismTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"text", "json", "sarif", "junit", "checkstyle", "github"})
+  @MethodSource("dev.podlint.report.Formats#names")
   void sameBytesWhateverTheOrderAndThreadCount(String format) throws Exception {
     List<String> sorted = inputs();
     assertTrue(sorted.size() > 30, "enough inputs: " + sorted);

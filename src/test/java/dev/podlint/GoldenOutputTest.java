@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podlint.cli.Main;
+import dev.podlint.report.Formats;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,16 +64,11 @@ class GoldenOutputTest {
   /** 3: an input could not be read (which outranks the errors found). */
   static final int EXIT_CODE = 3;
 
-  /** Each format and the file that holds its expected report. */
+  /** Each format and the file that holds its expected report ({@code report.} and the format's ending). */
   static final Map<String, String> FILES = new LinkedHashMap<>();
 
   static {
-    FILES.put("text", "report.txt");
-    FILES.put("json", "report.json");
-    FILES.put("sarif", "report.sarif");
-    FILES.put("github", "report.github.txt");
-    FILES.put("junit", "report.junit.xml");
-    FILES.put("checkstyle", "report.checkstyle.xml");
+    Formats.all().forEach(f -> FILES.put(f.name(), f.fileName()));
   }
 
   static final String STDERR = "stderr.txt";

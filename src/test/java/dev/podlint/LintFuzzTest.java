@@ -20,20 +20,19 @@ import dev.podlint.load.YamlSyntaxException;
 import dev.podlint.model.Position;
 import dev.podlint.model.SourceFile;
 import dev.podlint.report.Baseline;
-import dev.podlint.report.JunitReporter;
-import dev.podlint.report.Report;
-import dev.podlint.report.Reporter;
+import dev.podlint.report.Formats;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Named;
@@ -256,26 +255,37 @@ class LintFuzzTest {
     bounded(() -> reportsOn(data));
   }
 
+  /** What a format's report must be besides written without an exception: JSON, SARIF and XML must parse. */
+  static final Map<String, Consumer<String>> VALID = Map.of(
+      "json", LintFuzzTest::json,
+      "sarif", sarif -> {
+        json(sarif);
+        SarifReporterTest.assertValid(sarif);
+      },
+      "junit", LintFuzzTest::wellFormedXml,
+      "checkstyle", LintFuzzTest::wellFormedXml);
+
+  /** Every format of {@link Formats}, in colour too. */
   static void reportsOn(byte[] data) throws IOException {
     LintResult r = lint(data);
     // odd lengths also compare with an (empty) baseline: SARIF then writes baselineState
     Baseline.Comparison baseline = data.length % 2 == 0 ? null : new Baseline.Comparison(Set.of());
-    Report report = new Report(r, "0.0.0-fuzz", Path.of("."), Duration.ZERO, List.of(FILE), baseline);
-    write(Reporter.forFormat("text", false), report);
-    write(Reporter.forFormat("text", true), report);
-    write(Reporter.forFormat("github", false), report);
-    JSON.readTree(write(Reporter.forFormat("json", false), report));
-    String sarif = write(Reporter.forFormat("sarif", false), report);
-    JSON.readTree(sarif);
-    SarifReporterTest.assertValid(sarif);
-    wellFormedXml(write(Reporter.forFormat("checkstyle", false), report));
-    wellFormedXml(write(new JunitReporter(Severity.WARNING), report));
+    for (Formats.Format f : Formats.all()) {
+      String report = CollectedReport.write(f.reporter(new Formats.Settings(Severity.WARNING, false)), r,
+          "0.0.0-fuzz", Path.of("."), baseline);
+      VALID.getOrDefault(f.name(), x -> {}).accept(report);
+      // in colour too (a terminal): checked for exceptions only
+      CollectedReport.write(f.reporter(new Formats.Settings(Severity.WARNING, true)), r, "0.0.0-fuzz", Path.of("."),
+          baseline);
+    }
   }
 
-  static String write(Reporter reporter, Report report) throws IOException {
-    StringWriter out = new StringWriter();
-    reporter.write(report, out);
-    return out.toString();
+  static void json(String text) {
+    try {
+      JSON.readTree(text);
+    } catch (IOException e) {
+      fail("not JSON (" + e.getMessage() + "):\n" + text);
+    }
   }
 
   static void wellFormedXml(String xml) {

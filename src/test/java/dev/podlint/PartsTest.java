@@ -11,14 +11,11 @@ import dev.podlint.load.ManifestLoader;
 import dev.podlint.model.BoundedRegex;
 import dev.podlint.model.SourceFile;
 import dev.podlint.report.JsonReporter;
-import dev.podlint.report.Report;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -194,9 +192,8 @@ class PartsTest {
   }
 
   static String json(LintResult r) throws IOException {
-    StringWriter out = new StringWriter();
-    new JsonReporter().write(new Report(r, "test", TestSupport.ROOT, Duration.ZERO), out);
-    return out + "\ninternal errors: " + r.internalErrors();
+    return CollectedReport.write(new JsonReporter(), r, "test", TestSupport.ROOT, null) + "\ninternal errors: "
+        + r.internalErrors();
   }
 
   @Test
@@ -247,7 +244,7 @@ class PartsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"text", "json", "sarif", "junit", "checkstyle", "github"})
+  @MethodSource("dev.podlint.report.Formats#names")
   void everyFormatIsTheSameInParts(String format) throws Exception {
     List<String> paths = new ArrayList<>(DeterminismTest.inputs());
     streams.forEach(p -> paths.add(p.toString()));

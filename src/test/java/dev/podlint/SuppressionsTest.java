@@ -13,14 +13,11 @@ import dev.podlint.engine.LintOptions;
 import dev.podlint.engine.LintResult;
 import dev.podlint.engine.Linter;
 import dev.podlint.model.SourceFile;
-import dev.podlint.report.Report;
 import dev.podlint.report.SarifReporter;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -163,10 +160,9 @@ class SuppressionsTest {
             + "    podlint.io/ignore.missing-cpu-limit: \"the frontend is throttled by its HPA\"\n");
     Exemption agents = exemption(Set.of(), Set.of("DaemonSet"), Set.of(), null, Set.of());
     LintResult r = lint(text, List.of(agents), "missing-cpu-limit", "unused-suppression");
-    StringWriter out = new StringWriter();
-    new SarifReporter().write(new Report(r, "0.0.0-test", TestSupport.ROOT, Duration.ZERO), out);
-    SarifReporterTest.assertValid(out.toString());
-    JsonNode results = new ObjectMapper().readTree(out.toString()).get("runs").get(0).get("results");
+    String out = CollectedReport.write(new SarifReporter(), r, "0.0.0-test", TestSupport.ROOT, null);
+    SarifReporterTest.assertValid(out);
+    JsonNode results = new ObjectMapper().readTree(out).get("runs").get(0).get("results");
     assertEquals(3, results.size(), out.toString());
     int external = 0;
     for (JsonNode res : results) {

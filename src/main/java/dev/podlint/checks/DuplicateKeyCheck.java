@@ -2,14 +2,12 @@ package dev.podlint.checks;
 
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
+import dev.podlint.model.DuplicateKeys;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.Span;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YScalar;
-import dev.podlint.model.YTree;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,26 +24,15 @@ public final class DuplicateKeyCheck implements Check.ObjectCheck {
   @Override
   public void check(K8sObject object, Findings out) {
     Set<Span> reported = new HashSet<>();
-    YTree.forEachNode(object.root(), n -> {
-      if (n instanceof YMap m) {
-        checkMap(m, reported, out);
-      }
-    });
-  }
-
-  private static void checkMap(YMap m, Set<Span> reported, Findings out) {
-    Map<String, YScalar> first = new HashMap<>();
-    for (YMap.Entry e : m.entries()) {
-      YScalar key = e.key();
-      YScalar earlier = first.putIfAbsent(key.value(), key);
-      if (earlier != null && writtenIn(key, m) && reported.add(key.span())) {
-        out.at(key)
-            .arg("key", key.value())
-            .arg("path", m.path().describe())
-            .related(earlier)
+    DuplicateKeys.forEach(object.root(), d -> {
+      if (writtenIn(d.key(), d.map()) && reported.add(d.key().span())) {
+        out.at(d.key())
+            .arg("key", d.key().value())
+            .arg("path", d.map().path().describe())
+            .related(d.first())
             .report();
       }
-    }
+    });
   }
 
   /** Whether the key was written in this mapping, rather than merged in from an anchored one. */

@@ -3,11 +3,11 @@ package dev.podlint.config;
 import dev.podlint.engine.CheckFactory;
 import dev.podlint.engine.Exemption;
 import dev.podlint.engine.LintOptions;
-import dev.podlint.engine.Linter;
 import dev.podlint.load.FileReads;
 import dev.podlint.load.ManifestLoader;
 import dev.podlint.load.YamlSyntaxException;
 import dev.podlint.model.BoundedRegex;
+import dev.podlint.model.DuplicateKeys;
 import dev.podlint.model.EditDistance;
 import dev.podlint.model.Position;
 import dev.podlint.model.Span;
@@ -16,7 +16,6 @@ import dev.podlint.model.YNode;
 import dev.podlint.model.YPath;
 import dev.podlint.model.YScalar;
 import dev.podlint.model.YSeq;
-import dev.podlint.model.YTree;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
 import dev.podlint.rule.Severity;
@@ -30,7 +29,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -228,18 +226,8 @@ public final class ConfigFile {
 
   /** A key given twice in one mapping: YAML keeps the last, which hides the first. */
   private void duplicateKeys() {
-    YTree.forEachNode(root, n -> {
-      if (n instanceof YMap m) {
-        Map<String, YScalar> seen = new HashMap<>();
-        for (YMap.Entry e : m.entries()) {
-          YScalar first = seen.putIfAbsent(e.key().value(), e.key());
-          if (first != null) {
-            problem(e.key().span().start(), fieldOf(e.key()) + ": duplicate key \"" + e.key().value()
-                + "\" (first at line " + first.span().start().line() + "); only the last one would count");
-          }
-        }
-      }
-    });
+    DuplicateKeys.forEach(root, d -> problem(d.key().span().start(), fieldOf(d.key()) + ": duplicate key \""
+        + d.key().value() + "\" (first at line " + d.first().span().start().line() + "); only the last one would count"));
   }
 
   private void excludes(YNode v) {
@@ -367,8 +355,8 @@ public final class ConfigFile {
         return null;
       }
     }
-    if (level.equals("off") && rule.name().equals(Linter.INVALID_YAML)) {
-      problem(levelNode.span().start(), levelNode.path().describe() + ": " + Linter.INVALID_YAML
+    if (level.equals("off") && rule.alwaysOn()) {
+      problem(levelNode.span().start(), levelNode.path().describe() + ": " + rule.name()
           + " cannot be turned off: a file podlint cannot read would pass unchecked; exclude the file instead");
       return null;
     }

@@ -34,7 +34,7 @@ final class FileOrder {
     return c != 0 ? c : Long.compare(a.sequence, b.sequence);
   };
 
-  private final InOrder run;
+  private final Finisher run;
   private final SourceFile file;
   private final OpenSuppressions comments;
   /** The file's objects, when it comes in several parts (their identities decide where repeats are numbered). */
@@ -52,7 +52,7 @@ final class FileOrder {
    * @param objects the file's objects when it is linted in several parts, else null
    * @param fileFindings findings about the whole file (where reading stopped), given with the first part
    */
-  FileOrder(InOrder run, SourceFile file, Suppressions.FileDirectives comments, FileObjects objects,
+  FileOrder(Finisher run, SourceFile file, Suppressions.FileDirectives comments, FileObjects objects,
       List<Finding> fileFindings) {
     this.run = run;
     this.file = file;
@@ -123,7 +123,7 @@ final class FileOrder {
     found.sort(Finding.ORDER);
     Map<String, Integer> local = new HashMap<>();
     Map<K8sObject, K8sObject> handles = new IdentityHashMap<>();
-    for (Finding f : withoutSecretsInFixes(found)) {
+    for (Finding f : RedactedFixes.of(found)) {
       if (!run.firstOfRun(f)) {
         continue;
       }
@@ -148,48 +148,8 @@ final class FileOrder {
       if (!h.numbered) {
         f = Fingerprints.numbered(f, run.fingerprints().hash(f), Fingerprints.acrossRun(f) ? run.seenAcross() : seen);
       }
-      out.add(withTemplate(f));
+      out.add(HelmTemplates.withTemplate(f));
     }
     return out;
-  }
-
-  /** The rule whose findings mark an object as holding a literal secret. */
-  static final String SECRET_RULE = "secret-in-env";
-
-  /**
-   * Drops proposed fixes of objects that hold a literal secret: a fix repeats the object's text,
-   * and reports travel to CI logs and code scanning, where a secret must not be copied. The
-   * finding stays; {@code podlint advise} still prints the proposal locally.
-   */
-  static List<Finding> withoutSecretsInFixes(List<Finding> findings) {
-    Set<String> secret = new HashSet<>();
-    for (Finding f : findings) {
-      if (f.rule().name().equals(SECRET_RULE) && f.object() != null) {
-        secret.add(objectKey(f));
-      }
-    }
-    if (secret.isEmpty()) {
-      return findings;
-    }
-    List<Finding> out = new ArrayList<>(findings.size());
-    for (Finding f : findings) {
-      boolean holds = f.fix() != null && f.object() != null && secret.contains(objectKey(f));
-      out.add(holds ? f.withoutFix() : f);
-    }
-    return out;
-  }
-
-  private static String objectKey(Finding f) {
-    return f.file().displayName() + "\u0000" + f.object().documentIndex() + "\u0000" + f.object().identity();
-  }
-
-  /**
-   * Names the Helm template a finding's object was rendered from as a related location (no
-   * region: the line in the template is not known).
-   */
-  static Finding withTemplate(Finding f) {
-    SourceFile template = f.object() == null ? null : f.object().renderedFrom();
-    return template == null ? f : f.withRelated(List.of(new Finding.Related(template, null,
-        "rendered from the Helm template " + template.displayName())));
   }
 }

@@ -3,7 +3,6 @@ package dev.podlint.engine;
 import dev.podlint.load.TypeProblem;
 import dev.podlint.model.SourceFile;
 import dev.podlint.rule.RuleDefinition;
-import dev.podlint.rule.Template;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +18,9 @@ final class TypeProblems {
     if (rule == null) {
       return out;
     }
+    Findings findings = Findings.about(rule, file, null, out);
     for (TypeProblem p : problems) {
-      out.add(new Finding(rule, rule.severityOf(p.variant()), Template.render(rule.messageOf(p.variant()), p.args()),
-          file, p.span(), null, p.path(), List.of(), null, null));
+      findings.at(p.span(), p.path()).variant(p.variant()).args(p.args()).report();
     }
     return out;
   }

@@ -14,7 +14,6 @@ import dev.podlint.model.Span;
 import dev.podlint.model.YPath;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
-import dev.podlint.rule.Template;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -85,7 +84,8 @@ final class UnusedSuppressions {
 
   private static Finding finding(RuleDefinition rule, String variant, Map<String, String> args, SourceFile file,
       Span span, K8sObject object, YPath path) {
-    return new Finding(rule, rule.severityOf(variant), Template.render(rule.messageOf(variant), args), file, span,
-        object, path, List.of(), null, null);
+    List<Finding> out = new ArrayList<>(1);
+    Findings.about(rule, file, object, out).at(span, path).variant(variant).args(args).report();
+    return out.get(0);
   }
 }

@@ -1,23 +1,13 @@
 package dev.podlint.report;
 
-import dev.podlint.engine.LintResult;
-import dev.podlint.model.SourceFile;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
-/**
- * What reporters write: the lint result plus facts about the run.
- *
- * @param srcRoot the directory SARIF URIs are relative to
- * @param files every file the run was asked to lint, with or without findings (XML formats list them
- *     all); may be empty when unknown
- * @param baseline the comparison with {@code --baseline}, or {@code null} without one
- * @param automationId SARIF {@code runs[0].automationDetails.id}: {@code podlint/} or {@code podlint/CATEGORY/}
- */
-public record Report(LintResult result, String toolVersion, Path srcRoot, Duration elapsed, List<SourceFile> files,
-    Baseline.Comparison baseline, String automationId) {
+/** What reporters are told of a run before its first finding ({@link Header}), and how its parts are named. */
+public final class Report {
   public static final String AUTOMATION_PREFIX = "podlint/";
+
+  private Report() {}
 
   /**
    * What a report needs before its first finding.
@@ -42,37 +32,6 @@ public record Report(LintResult result, String toolVersion, Path srcRoot, Durati
   public static String srcRootUri(Path dir) {
     String s = dir.toAbsolutePath().normalize().toUri().toString();
     return s.endsWith("/") ? s : s + "/";
-  }
-
-  /** The header of this report. */
-  public Header header() {
-    return new Header(result.rules(), toolVersion, srcRoot, baseline, automationId);
-  }
-
-  public Report {
-    // by name, as findings are: the XML reports list files in this order, whatever the command line's
-    files = files.stream().sorted(java.util.Comparator.comparing(SourceFile::displayName)).toList();
-  }
-
-  /** A report without a list of files and without a baseline, of the default category. */
-  public Report(LintResult result, String toolVersion, Path srcRoot, Duration elapsed) {
-    this(result, toolVersion, srcRoot, elapsed, List.of(), null, AUTOMATION_PREFIX);
-  }
-
-  /** A report of the default category. */
-  public Report(LintResult result, String toolVersion, Path srcRoot, Duration elapsed, List<SourceFile> files,
-      Baseline.Comparison baseline) {
-    this(result, toolVersion, srcRoot, elapsed, files, baseline, AUTOMATION_PREFIX);
-  }
-
-  /** A report of the default category, without a list of files and without a baseline. */
-  public Report(LintResult result, String toolVersion, Path srcRoot, Duration elapsed, String automationId) {
-    this(result, toolVersion, srcRoot, elapsed, List.of(), null, automationId);
-  }
-
-  /** The same report with other findings (the new ones of a baseline comparison). */
-  public Report withResult(LintResult other) {
-    return new Report(other, toolVersion, srcRoot, elapsed, files, baseline, automationId);
   }
 
   /**

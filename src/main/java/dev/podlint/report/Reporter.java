@@ -1,18 +1,13 @@
 package dev.podlint.report;
 
 import dev.podlint.engine.Finding;
-import dev.podlint.engine.LintResult;
 import dev.podlint.engine.LintRun;
 import dev.podlint.load.InputProblem;
 import dev.podlint.model.SourceFile;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Writes a report in one format, as a stream: {@link #open} writes what comes before the findings,
@@ -65,43 +60,5 @@ public interface Reporter {
    */
   default boolean showsBaselineState() {
     return false;
-  }
-
-  /**
-   * Writes a whole result at once: the files of the report and of its findings in name order,
-   * each with its findings and its input problem.
-   */
-  default void write(Report report, Writer out) throws IOException {
-    LintResult r = report.result();
-    Map<String, SourceFile> files = new TreeMap<>();
-    Map<String, List<Finding>> byFile = new HashMap<>();
-    for (SourceFile f : report.files()) {
-      files.put(f.displayName(), f);
-    }
-    for (Finding f : r.findings()) {
-      files.putIfAbsent(f.file().displayName(), f.file());
-      byFile.computeIfAbsent(f.file().displayName(), k -> new ArrayList<>()).add(f);
-    }
-    Map<String, InputProblem> problems = new HashMap<>();
-    r.inputProblems().forEach(p -> problems.putIfAbsent(p.input(), p));
-    Session s = open(report.header(), out);
-    for (Map.Entry<String, SourceFile> e : files.entrySet()) {
-      s.file(e.getValue(), byFile.getOrDefault(e.getKey(), List.of()), problems.get(e.getKey()));
-    }
-    s.rest(List.of());
-    s.finish(new LintRun(r.rules(), r.inputProblems(), r.internalErrors(), r.files(), r.documents(), r.objects()),
-        report.elapsed());
-  }
-
-  /** The reporter for a format name: text, json, sarif, checkstyle or github (junit needs a fail level). */
-  static Reporter forFormat(String format, boolean color) {
-    return switch (format) {
-      case "text" -> new TextReporter(color);
-      case "json" -> new JsonReporter();
-      case "sarif" -> new SarifReporter();
-      case "checkstyle" -> new CheckstyleReporter();
-      case "github" -> new GithubReporter();
-      default -> throw new IllegalArgumentException("unknown format '" + format + "'");
-    };
   }
 }

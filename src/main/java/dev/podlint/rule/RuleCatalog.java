@@ -308,8 +308,9 @@ public final class RuleCatalog {
         f.required("rationale").strip(), f.required("remediation").strip(), stripOrNull(f.optional("help")),
         List.copyOf(refs), ex == null ? null : ex.required("bad"), ex == null ? null : ex.required("good"),
         f.optional("oncePerRun") != null && f.bool("oncePerRun"),
-        f.optional("dependsOnKubernetesVersion") != null && f.bool("dependsOnKubernetesVersion"), params(fileName, m),
-        match, fileName);
+        f.optional("dependsOnKubernetesVersion") != null && f.bool("dependsOnKubernetesVersion"),
+        f.optional("redactsFixes") != null && f.bool("redactsFixes"), f.optional("alwaysOn") != null && f.bool("alwaysOn"),
+        stripOrNull(f.optional("suppression")), params(fileName, m), match, fileName);
     if (match != null) {
       DeclarativeRules.checkMessages(fileName, m, rule);
     }

@@ -16,6 +16,10 @@ import java.util.Set;
  * @param oncePerRun only the first finding with a given message counts in a run
  * @param dependsOnKubernetesVersion its findings depend on the target Kubernetes version (see
  *     {@link #kubernetesVersions()})
+ * @param redactsFixes its findings mark their object as holding a secret: reports drop the proposed
+ *     fixes of every finding on that object, as a fix repeats the object's text
+ * @param alwaysOn the configuration cannot turn the rule off
+ * @param suppression Markdown: how its findings are suppressed, when not the usual way; null for the usual way
  * @param params the JSON Schema (draft-07) of the rule's tunables, each property with its
  *     {@code default}; null when the rule has none
  * @param match what an {@code engine: schema} rule checks; null for other engines
@@ -45,6 +49,9 @@ public record RuleDefinition(
     String goodExample,
     boolean oncePerRun,
     boolean dependsOnKubernetesVersion,
+    boolean redactsFixes,
+    boolean alwaysOn,
+    String suppression,
     YMap params,
     Match match,
     String fileName) {
@@ -228,7 +235,8 @@ public record RuleDefinition(
   private RuleDefinition copy(Severity severity, boolean enabled, Map<String, Variant> variants, YMap params) {
     return new RuleDefinition(id, name, title, severity, category, kind, precision, enabled, since, appliesTo,
         engine, message, relatedMessage, variants, rationale, remediation, help, references, badExample,
-        goodExample, oncePerRun, dependsOnKubernetesVersion, params, match, fileName);
+        goodExample, oncePerRun, dependsOnKubernetesVersion, redactsFixes, alwaysOn, suppression, params, match,
+        fileName);
   }
 
   /** The Kubernetes versions the rule knows, oldest first; none when its findings do not depend on one. */

@@ -15,14 +15,15 @@ public final class RuleDocs {
 
   private RuleDocs() {}
 
-  /** How users suppress this rule's findings (README "Suppressing a finding" has the details). */
+  /**
+   * How users suppress this rule's findings: the rule's own {@code suppression} text, else the usual
+   * way (README "Suppressing a finding" has the details).
+   */
   public static String suppressionHint(RuleDefinition r) {
-    String n = r.name();
-    if (n.equals("invalid-yaml")) {
-      return "A file that cannot be read holds no object to annotate. For a file that is broken on purpose (test "
-          + "data), put the comment `# podlint:ignore-file invalid-yaml <reason>` at its top, before the error, or "
-          + "leave the file out of the paths podlint is given.";
+    if (r.suppression() != null) {
+      return r.suppression();
     }
+    String n = r.name();
     return "Annotate the object with `podlint.io/ignore: " + n + "` (several rules: separate them with commas; a "
         + "reason follows ` -- `) or `podlint.io/ignore." + n + ": \"<reason>\"`; for one container of a pod, "
         + "`podlint.io/ignore.container.<container>: \"" + n + " -- <reason>\"`. In the file, the comment "

@@ -1,17 +1,14 @@
 package dev.podlint.schema;
 
+import dev.podlint.model.DuplicateKeys;
 import dev.podlint.model.YMap;
-import dev.podlint.model.YScalar;
-import dev.podlint.model.YTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.everit.json.schema.Schema;
 import org.json.JSONObject;
 
@@ -27,18 +24,8 @@ public final class RuleFileSchema {
   /** Every problem of {@code ruleFile}, in document order: schema violations and duplicate keys. */
   public static List<Violation> validate(YMap ruleFile) {
     List<Violation> out = new ArrayList<>(SchemaValidator.validate(schema(), ruleFile, ruleFile));
-    YTree.forEachNode(ruleFile, n -> {
-      if (n instanceof YMap m) {
-        Map<String, YScalar> seen = new HashMap<>();
-        for (YMap.Entry e : m.entries()) {
-          YScalar first = seen.putIfAbsent(e.key().value(), e.key());
-          if (first != null) {
-            out.add(new Violation(e.key(), m.path().key(e.key().value()).describe(), "duplicate key \"" + e.key().value()
-                + "\" (first given at " + first.span().start() + ")"));
-          }
-        }
-      }
-    });
+    DuplicateKeys.forEach(ruleFile, d -> out.add(new Violation(d.key(), d.map().path().key(d.key().value()).describe(),
+        "duplicate key \"" + d.key().value() + "\" (first given at " + d.first().span().start() + ")")));
     out.sort(Comparator.comparing((Violation v) -> v.node().span()));
     return out;
   }

@@ -1,10 +1,8 @@
 package dev.podlint.engine;
 
 import dev.podlint.load.InputProblem;
-import dev.podlint.model.BoundedRegex;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,18 +10,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.Predicate;
 
 /**
- * The in-order half of a run, on one thread: takes the files in name order and the parts of each
- * file in file order (linting the parts of a large file in parallel, a few ahead of the one being
- * reported), hands each file's findings to a {@link FileOrder}, and keeps only what the end of the
- * run needs: the cross-object rules' compact inventory, the suppressions that name them, and what
- * is counted or reported once per run.
+ * The finisher of a run, on the scheduler's thread: it is told of each file and part as the
+ * {@link FileOrder}s take them, keeps only what the end of the run needs (the cross-object rules'
+ * compact inventory, the suppressions that name them, and what is counted or reported once per
+ * run) and ends the run: runs the cross-object rules and reports their findings and the run's
+ * problems.
  */
-final class InOrder {
+final class Finisher {
   private final FindingSink sink;
   private final List<RuleDefinition> rules;
   private final RuleCatalog catalog;
@@ -49,7 +45,7 @@ final class InOrder {
   private int documents;
   private int objects;
 
-  InOrder(FindingSink sink, List<RuleDefinition> rules, RuleCatalog catalog, LintOptions options,
+  Finisher(FindingSink sink, List<RuleDefinition> rules, RuleCatalog catalog, LintOptions options,
       Set<String> runLevel, CheckRunner checks, Fingerprints fingerprints) {
     this.sink = sink;
     this.rules = rules;
@@ -61,42 +57,14 @@ final class InOrder {
     this.fingerprints = fingerprints;
   }
 
-  /** One file, read and prepared; its parts are linted in {@code pool}, at most {@code window} ahead. */
-  void file(FileWork w, ForkJoinPool pool, int window, PartLinter linter) {
+  /** What a file adds to the run before its parts: its counts, internal errors and why it could not be read. */
+  void add(FileWork w) {
     documents += w.documents;
     objects += w.objects;
     internal.addAll(w.internalErrors);
     if (w.problem != null) {
       problems.add(w.problem);
     }
-    FileOrder order = new FileOrder(this, w.file, w.comments, w.survey != null ? w.objects() : null, w.fileFindings);
-    if (w.whole != null) {
-      order.part(w.whole, null);
-    } else if (w.survey != null) {
-      int parts = w.parts();
-      ArrayDeque<ForkJoinTask<Part>> inFlight = new ArrayDeque<>();
-      int next = 0;
-      while (next < parts || !inFlight.isEmpty()) {
-        while (inFlight.size() < window && next < parts) {
-          int k = next++;
-          Set<BoundedRegex> before = Set.copyOf(order.gaveUp());
-          inFlight.add(pool.submit(() -> linter.lint(w, k, before)));
-        }
-        Part p = inFlight.poll().join();
-        if (!p.startedWith.equals(order.gaveUp())) {
-          // a pattern ran out of steps in an earlier part after this one started: lint it again as
-          // a file read in one go would have, with that pattern given up
-          p = linter.lint(w, p.index, Set.copyOf(order.gaveUp()));
-        }
-        order.part(p, p.index + 1 < parts ? w.start(p.index + 1) : null);
-      }
-    }
-    order.end(w.problem);
-  }
-
-  /** Lints part {@code index} of a prepared file, the patterns {@code gaveUp} having run out of steps before it. */
-  interface PartLinter {
-    Part lint(FileWork w, int index, Set<BoundedRegex> gaveUp);
   }
 
   /** What a part adds to the run: its internal errors and its share of the inventory. */
@@ -162,10 +130,10 @@ final class InOrder {
     found.sort(Finding.ORDER);
     List<Finding> out = new ArrayList<>(found.size());
     Map<String, Integer> seen = new HashMap<>();
-    for (Finding f : FileOrder.withoutSecretsInFixes(found)) {
+    for (Finding f : RedactedFixes.of(found)) {
       if (firstOfRun(f)) {
         Map<String, Integer> counts = Fingerprints.acrossRun(f) ? seenAcross : seen;
-        out.add(FileOrder.withTemplate(Fingerprints.numbered(f, fingerprints.hash(f), counts)));
+        out.add(HelmTemplates.withTemplate(Fingerprints.numbered(f, fingerprints.hash(f), counts)));
       }
     }
     sink.rest(List.copyOf(out));
