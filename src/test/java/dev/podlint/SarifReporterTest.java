@@ -222,7 +222,7 @@ class SarifReporterTest {
       for (JsonNode tag : props.get("tags")) {
         tagged |= tag.asText().equals("security");
       }
-      if (def.category().equals("security")) {
+      if (def.category() == dev.podlint.rule.Category.SECURITY) {
         security++;
         assertTrue(tagged, rule.get("id") + " lacks the security tag");
         String expected = switch (def.severity()) {

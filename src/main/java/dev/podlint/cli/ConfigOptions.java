@@ -32,6 +32,7 @@ final class ConfigOptions {
     if (noConfig && config != null) {
       throw new UserException(ExitCodes.USAGE, "--config and --no-config contradict each other; give one of them");
     }
+    Checks.BUILTIN.verify(catalog); // podlint's own rule files and classes: a broken build, never the user's doing
     if (noConfig) {
       return Configuration.none(catalog);
     }
