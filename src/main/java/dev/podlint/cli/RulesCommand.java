@@ -56,6 +56,9 @@ public final class RulesCommand implements Callable<Integer> {
           m.put("kind", r.kind().label());
           m.put("enabledByDefault", r.enabledByDefault());
           m.put("appliesTo", r.appliesTo());
+          if (!r.tags().isEmpty()) {
+            m.put("tags", r.tags());
+          }
           if (!r.kubernetesVersions().isEmpty()) {
             m.put("kubernetesVersions", r.kubernetesVersions());
           }

@@ -153,7 +153,10 @@ public final class SarifReporter implements Reporter {
   }
 
   private static ReportingDescriptor descriptor(RuleDefinition rule) {
+    // category, kind, then the rule file's tags; "security" only as a category: GitHub lists a rule
+    // tagged so among security alerts, which the security-severity below ranks
     Set<String> tags = new LinkedHashSet<>(List.of(rule.category().label(), rule.kind().label()));
+    rule.tags().stream().filter(t -> !t.equals(Category.SECURITY.label())).forEach(tags::add);
     PropertyBag props = new PropertyBag().withTags(tags);
     if (rule.precision() != null) {
       props.withAdditionalProperty("precision", rule.precision().label());

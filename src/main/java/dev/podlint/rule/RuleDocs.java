@@ -36,7 +36,8 @@ public final class RuleDocs {
   public static String badges(RuleDefinition r) {
     return "`" + r.id() + "` · " + r.severity().label() + " · " + r.category().label() + " · " + r.kind().label()
         + (r.enabledByDefault() ? " · enabled by default" : " · off by default")
-        + (r.since() == null ? "" : " · since " + r.since()) + (r.isCustom() ? " · from " + r.fileName() : "");
+        + (r.since() == null ? "" : " · since " + r.since()) + (r.isCustom() ? " · from " + r.fileName() : "")
+        + (r.tags().isEmpty() ? "" : " · tags: " + String.join(", ", r.tags()));
   }
 
   /**
