@@ -140,6 +140,13 @@ class RuleCatalogTest {
         + "dev.podlint.checks.JobWithoutAClassCheck", e.getMessage());
     assertThrows(RuleFormatException.class,
         () -> Checks.BUILTIN.create(orphan, dev.podlint.engine.LintOptions.DEFAULT, n -> orphan));
+    // a user's rule never names a class, even one that exists
+    RuleDefinition users = new RuleDefinition("ACME001", real.name(), real.title(), real.severity(), real.category(),
+        real.kind(), real.precision(), true, real.since(), real.appliesTo(), real.engine(), real.message(),
+        real.relatedMessage(), real.variants(), real.rationale(), real.remediation(), real.help(), real.references(),
+        real.badExample(), real.goodExample(), false, false, null, null, real.tags(), "acme.yaml");
+    assertThrows(RuleFormatException.class,
+        () -> Checks.BUILTIN.create(users, dev.podlint.engine.LintOptions.DEFAULT, n -> users));
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.lang.reflect.Modifier;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * podlint's Java checks, found by convention and handed to the engine as its {@link CheckFactory}:
@@ -31,6 +32,8 @@ import java.util.function.Function;
 public final class Checks implements CheckFactory {
   /** podlint's own checks, one per Java rule. */
   public static final Checks BUILTIN = new Checks();
+
+  private static final Pattern RULE_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private Checks() {}
 
@@ -107,8 +110,15 @@ public final class Checks implements CheckFactory {
     }
   }
 
-  /** The one public constructor of the rule's check class. */
+  /**
+   * The one public constructor of the rule's check class. Only podlint's own rules have one (a
+   * user's rule is declarative), so what is loaded is always a class of this package named after
+   * one of podlint's rule files, never something input names.
+   */
   private static Constructor<?> constructor(RuleDefinition rule) {
+    if (rule.isCustom() || !RULE_NAME.matcher(rule.name()).matches()) {
+      throw missing(rule);
+    }
     Class<?> cls;
     try {
       cls = Class.forName(Checks.class.getPackageName() + "." + className(rule.name()));
