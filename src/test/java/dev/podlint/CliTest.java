@@ -396,7 +396,9 @@ class CliTest {
     assertTrue(explain.out().contains("container-port-conflict"));
     assertTrue(explain.out().contains("WHY"));
     assertTrue(explain.out().contains("podlint.io/ignore: container-port-conflict"));
+    assertTrue(explain.out().contains(" · tags: ports, multi-container\n"), "the rule file's tags: " + explain.out());
     assertTrue(Cli.run("rules", "--format", "markdown").out().startsWith("# podlint rules"));
+    assertTrue(Cli.run("rules", "--format", "json").out().contains("\"tags\" : [ \"ports\", \"multi-container\" ]"));
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.podlint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -9,16 +11,23 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import dev.podlint.checks.Checks;
 import dev.podlint.engine.Finding;
 import dev.podlint.load.ManifestLoader;
+import dev.podlint.rule.Category;
+import dev.podlint.rule.Engine;
+import dev.podlint.rule.Precision;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
 import dev.podlint.rule.RuleDocs;
 import dev.podlint.rule.RuleFormatException;
+import dev.podlint.rule.RuleKind;
+import dev.podlint.rule.RuleParams;
+import dev.podlint.rule.Vocabulary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -85,32 +94,80 @@ class RuleCatalogTest {
       assertFalse(r.title().endsWith("."), r.name() + ": title ends with a period");
       assertTrue(r.remediation().endsWith("."), r.name() + ": remediation must end with a period");
       assertFalse(r.message().endsWith("."), r.name() + ": message ends with a period");
-      assertTrue(r.rationale().contains("podlint.io/ignore") || r.engine().equals("core"),
+      assertTrue(r.rationale().contains("podlint.io/ignore") || r.engine() == Engine.CORE,
           r.name() + ": the rationale should say how to suppress the rule");
     }
   }
 
-  /** Check classes no rule binds, on purpose (none today: every check class serves a rule). */
-  static final Set<String> KEPT_FOR_REUSE = Set.of();
-
+  /**
+   * A Java rule is its rule file plus the class named after it ({@code job-without-ttl}:
+   * {@code JobWithoutTtlCheck}), both ways: every Java rule makes its check (with its parameters
+   * filled from the rule file's defaults), and every {@code *Check} class in checks/ is some Java
+   * rule's. Base classes that several checks share have other names ({@code HostNamespace}).
+   */
   @Test
   void javaRulesAndCheckClassesMatchOneToOne() throws IOException {
-    Set<String> javaRules = TestSupport.catalog().all().stream().filter(r -> r.engine().equals("java"))
-        .map(RuleDefinition::name).collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(javaRules, new TreeSet<>(Checks.BUILTIN.ruleNames()), "Checks must bind exactly the java rules");
-    // every class in checks/ that is a Check must be created by some binding
-    Set<String> bound = TestSupport.catalog().all().stream().filter(r -> r.engine().equals("java"))
-        .map(r -> Checks.BUILTIN.create(r, dev.podlint.engine.LintOptions.DEFAULT, RuleCatalog.builtin()::get).getClass().getSimpleName())
-        .collect(Collectors.toSet());
-    Path dir = TestSupport.ROOT.resolve("src/main/java/dev/podlint/checks");
-    try (Stream<Path> s = Files.list(dir)) {
-      for (Path p : s.toList()) {
-        String cls = p.getFileName().toString().replace(".java", "");
-        if (cls.endsWith("Check") && !KEPT_FOR_REUSE.contains(cls)) {
-          assertTrue(bound.contains(cls), cls + " is not bound to any rule in Checks");
-        }
-      }
+    List<RuleDefinition> javaRules = TestSupport.catalog().all().stream().filter(r -> r.engine() == Engine.JAVA)
+        .toList();
+    Set<String> made = new TreeSet<>();
+    for (RuleDefinition r : javaRules) {
+      Checks.BUILTIN.paramsType(r).ifPresent(type -> assertNotNull(RuleParams.of(r, type)));
+      assertEquals(r.params() != null, Checks.BUILTIN.paramsType(r).isPresent(),
+          r.name() + ": a check reads its rule's parameters as one record, and only a rule with params has one");
+      made.add(Checks.BUILTIN.create(r, dev.podlint.engine.LintOptions.DEFAULT, RuleCatalog.builtin()::get)
+          .getClass().getSimpleName());
     }
+    Checks.BUILTIN.verify(TestSupport.catalog());
+    Set<String> classes = new TreeSet<>();
+    try (Stream<Path> s = Files.list(TestSupport.ROOT.resolve("src/main/java/dev/podlint/checks"))) {
+      s.map(p -> p.getFileName().toString().replace(".java", "")).filter(c -> c.endsWith("Check"))
+          .forEach(classes::add);
+    }
+    assertEquals(classes, made, "each *Check class in checks/ is the check of the Java rule named after it");
+  }
+
+  @Test
+  void aJavaRuleWithoutItsClassIsRefusedNamingTheFileAndTheClass() {
+    RuleDefinition real = TestSupport.catalog().get("job-without-ttl");
+    RuleDefinition orphan = new RuleDefinition(real.id(), "job-without-a-class", real.title(), real.severity(),
+        real.category(), real.kind(), real.precision(), true, real.since(), real.appliesTo(), real.engine(),
+        real.message(), real.relatedMessage(), real.variants(), real.rationale(), real.remediation(), real.help(),
+        real.references(), real.badExample(), real.goodExample(), false, false, null, null, real.tags(),
+        "PL999-job-without-a-class.yaml");
+    RuleFormatException e = assertThrows(RuleFormatException.class,
+        () -> Checks.BUILTIN.verify(new RuleCatalog(List.of(orphan))));
+    assertEquals("PL999-job-without-a-class.yaml: the rule says engine: java, but podlint has no check class "
+        + "dev.podlint.checks.JobWithoutAClassCheck", e.getMessage());
+    assertThrows(RuleFormatException.class,
+        () -> Checks.BUILTIN.create(orphan, dev.podlint.engine.LintOptions.DEFAULT, n -> orphan));
+    // a user's rule never names a class, even one that exists
+    RuleDefinition users = new RuleDefinition("ACME001", real.name(), real.title(), real.severity(), real.category(),
+        real.kind(), real.precision(), true, real.since(), real.appliesTo(), real.engine(), real.message(),
+        real.relatedMessage(), real.variants(), real.rationale(), real.remediation(), real.help(), real.references(),
+        real.badExample(), real.goodExample(), false, false, null, null, real.tags(), "acme.yaml");
+    assertThrows(RuleFormatException.class,
+        () -> Checks.BUILTIN.create(users, dev.podlint.engine.LintOptions.DEFAULT, n -> users));
+  }
+
+  @Test
+  void theClosedVocabulariesAreThoseOfTheRuleFileSchema() throws IOException {
+    JSONObject props = new JSONObject(Files.readString(TestSupport.ROOT.resolve("schemas/rule.schema.json")))
+        .getJSONObject("properties");
+    Map<String, List<String>> words = Map.of("engine", Vocabulary.labels(Engine.class),
+        "category", Vocabulary.labels(Category.class), "kind", Vocabulary.labels(RuleKind.class),
+        "precision", Vocabulary.labels(Precision.class));
+    words.forEach((field, labels) -> assertEquals(new TreeSet<>(labels), new TreeSet<>(
+        props.getJSONObject(field).getJSONArray("enum").toList().stream().map(String::valueOf).toList()), field));
+  }
+
+  @Test
+  void aWordOutsideItsVocabularyIsALocatedProblem() throws IOException {
+    String text = Files.readString(TestSupport.ROOT.resolve("rules/PL050-job-without-ttl.yaml"))
+        .replace("category: resources", "category: reliabilty");
+    RuleFormatException e = assertThrows(RuleFormatException.class,
+        () -> RuleCatalog.parse(new ManifestLoader(), "PL050-job-without-ttl.yaml", text));
+    assertTrue(e.getMessage().matches("PL050-job-without-ttl\\.yaml:\\d+:\\d+: category: expected one of design, "
+        + "health, networking, resources, security, validity, got 'reliabilty'"), e.getMessage());
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -210,6 +211,23 @@ class SarifReporterTest {
   }
 
   @Test
+  void ruleMetadataCarriesTheRuleFilesTags() throws IOException {
+    Cli.Run r = Cli.run("-f", "sarif", "--fail-on", "none", "testdata/examples");
+    JsonNode rules = new ObjectMapper().readTree(r.out()).get("runs").get(0).get("tool").get("driver").get("rules");
+    int tagged = 0;
+    for (JsonNode rule : rules) {
+      dev.podlint.rule.RuleDefinition def = TestSupport.catalog().get(rule.get("id").asText());
+      List<String> tags = new java.util.ArrayList<>();
+      rule.get("properties").get("tags").forEach(t -> tags.add(t.asText()));
+      List<String> expected = new java.util.ArrayList<>(List.of(def.category().label(), def.kind().label()));
+      def.tags().stream().filter(t -> !expected.contains(t) && !t.equals("security")).forEach(expected::add);
+      assertEquals(expected, tags, def.name());
+      tagged += def.tags().isEmpty() ? 0 : 1;
+    }
+    assertTrue(tagged >= 10, "rules with tags ran: " + tagged);
+  }
+
+  @Test
   void securityRulesHaveASecuritySeverityAndTheSecurityTag() throws IOException {
     Cli.Run r = Cli.run("-f", "sarif", "--fail-on", "none", "testdata/examples");
     assertValid(r.out());
@@ -222,7 +240,7 @@ class SarifReporterTest {
       for (JsonNode tag : props.get("tags")) {
         tagged |= tag.asText().equals("security");
       }
-      if (def.category().equals("security")) {
+      if (def.category() == dev.podlint.rule.Category.SECURITY) {
         security++;
         assertTrue(tagged, rule.get("id") + " lacks the security tag");
         String expected = switch (def.severity()) {

@@ -6,9 +6,8 @@ import dev.podlint.model.ImageRef;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
-import dev.podlint.model.YSeq;
 import dev.podlint.rule.RuleDefinition;
-import java.util.ArrayList;
+import dev.podlint.rule.RuleParams;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +45,15 @@ public final class Knowledge {
    *     workload of a split gets its own copy
    */
   public record Helper(String role, Pattern pattern, BoundedRegex image, BoundedRegex tag, BoundedRegex command,
-      BoundedRegex name, boolean everyGroup) {}
+      BoundedRegex name, boolean everyGroup) {
+    /** Reads one entry of the {@code helpers} parameter. */
+    public static Helper fromParam(YNode entry) {
+      YMap m = mapping(entry);
+      return new Helper(text(m, "role"), Pattern.of(m.string("pattern").orElse(null)), Knowledge.pattern(m, "image"),
+          Knowledge.pattern(m, "tag"), Knowledge.pattern(m, "command"), Knowledge.pattern(m, "name"),
+          flag(m, "everyGroup"));
+    }
+  }
 
   /**
    * A standalone server recognised by image repository (and tag).
@@ -55,10 +62,24 @@ public final class Knowledge {
    * @param fastcgi speaks FastCGI to a web server beside it (php-fpm), not HTTP to clients: the two
    *     are one service
    */
-  public record Server(String kind, boolean stateful, boolean fastcgi, BoundedRegex image, BoundedRegex tag) {}
+  public record Server(String kind, boolean stateful, boolean fastcgi, BoundedRegex image, BoundedRegex tag) {
+    /** Reads one entry of the {@code servers} parameter. */
+    public static Server fromParam(YNode entry) {
+      YMap m = mapping(entry);
+      return new Server(text(m, "kind"), flag(m, "stateful"), flag(m, "fastcgi"), pattern(m, "image"),
+          pattern(m, "tag"));
+    }
+  }
 
   /** What a worker (a long-running container that serves no port) looks like: by name, image, command line or env. */
-  public record Worker(String kind, BoundedRegex name, BoundedRegex image, BoundedRegex command, BoundedRegex env) {}
+  public record Worker(String kind, BoundedRegex name, BoundedRegex image, BoundedRegex command, BoundedRegex env) {
+    /** Reads one entry of the {@code workers} parameter. */
+    public static Worker fromParam(YNode entry) {
+      YMap m = mapping(entry);
+      return new Worker(text(m, "kind"), pattern(m, "name"), pattern(m, "image"), pattern(m, "command"),
+          pattern(m, "env"));
+    }
+  }
 
   /**
    * Which settings of a {@code localhost} reference make it a helper's link (see {@link Links}).
@@ -72,7 +93,16 @@ public final class Knowledge {
    */
   public record LinkSettings(BoundedRegex forward, BoundedRegex proxy, BoundedRegex read, BoundedRegex readPath) {
     static final LinkSettings NONE = new LinkSettings(null, null, null, null);
+
+    /** Reads the {@code links} parameter. */
+    public static LinkSettings fromParam(YNode links) {
+      YMap m = mapping(links);
+      return new LinkSettings(pattern(m, "forward"), pattern(m, "proxy"), pattern(m, "read"), pattern(m, "readPath"));
+    }
   }
+
+  /** The parameters of unrelated-services-in-pod that hold the knowledge. */
+  public record Params(List<Helper> helpers, List<Server> servers, List<Worker> workers, LinkSettings links) {}
 
   private final List<Helper> helpers;
   private final List<Server> servers;
@@ -114,39 +144,20 @@ public final class Knowledge {
    * @throws IllegalArgumentException when a parameter is not usable (a bad regular expression)
    */
   public static Knowledge of(RuleDefinition rule) {
-    List<Helper> h = new ArrayList<>();
-    for (YMap m : maps(rule.paramDefault("helpers"))) {
-      h.add(new Helper(text(m, "role"), Pattern.of(m.string("pattern").orElse(null)), pattern(m, "image"),
-          pattern(m, "tag"), pattern(m, "command"), pattern(m, "name"), flag(m, "everyGroup")));
-    }
-    List<Server> s = new ArrayList<>();
-    for (YMap m : maps(rule.paramDefault("servers"))) {
-      s.add(new Server(text(m, "kind"), flag(m, "stateful"), flag(m, "fastcgi"), pattern(m, "image"),
-          pattern(m, "tag")));
-    }
-    List<Worker> w = new ArrayList<>();
-    for (YMap m : maps(rule.paramDefault("workers"))) {
-      w.add(new Worker(text(m, "kind"), pattern(m, "name"), pattern(m, "image"), pattern(m, "command"),
-          pattern(m, "env")));
-    }
-    LinkSettings l = rule.paramDefault("links").filter(n -> n instanceof YMap).map(n -> (YMap) n)
-        .map(m -> new LinkSettings(pattern(m, "forward"), pattern(m, "proxy"), pattern(m, "read"),
-            pattern(m, "readPath")))
-        .orElse(LinkSettings.NONE);
-    return new Knowledge(h, s, w, l);
+    return of(RuleParams.of(rule, Params.class));
   }
 
-  private static List<YMap> maps(Optional<YNode> list) {
-    if (list.isEmpty() || !(list.get() instanceof YSeq seq)) {
-      return List.of();
+  /** The knowledge in the parameters of unrelated-services-in-pod. */
+  public static Knowledge of(Params params) {
+    return new Knowledge(params.helpers(), params.servers(), params.workers(),
+        params.links() == null ? LinkSettings.NONE : params.links());
+  }
+
+  private static YMap mapping(YNode n) {
+    if (!(n instanceof YMap m)) {
+      throw new IllegalArgumentException("expected a mapping at " + n.path().describe());
     }
-    List<YMap> out = new ArrayList<>();
-    for (YNode n : seq.items()) {
-      if (n instanceof YMap m) {
-        out.add(m);
-      }
-    }
-    return out;
+    return m;
   }
 
   private static boolean flag(YMap m, String key) {

@@ -1,173 +1,156 @@
 package dev.podlint.checks;
 
-import dev.podlint.model.YNode;
-import dev.podlint.model.YScalar;
-import dev.podlint.net.NetKnowledge;
-import dev.podlint.model.YSeq;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.CheckFactory;
 import dev.podlint.engine.LintOptions;
+import dev.podlint.net.NetKnowledge;
+import dev.podlint.rule.Engine;
+import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
+import dev.podlint.rule.RuleFormatException;
+import dev.podlint.rule.RuleParams;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * The one place that binds rule names to their Java checks, handed to the engine as its
- * {@link CheckFactory}. Declarative rules ({@code engine:
- * schema}) need no binding: {@link DeclarativeCheck} runs them from their rule files.
+ * podlint's Java checks, found by convention and handed to the engine as its {@link CheckFactory}:
+ * the check of rule {@code job-without-ttl} ({@code engine: java}) is the class
+ * {@code JobWithoutTtlCheck} of this package, so a Java rule is its rule file plus that one class.
+ *
+ * <p>A check has one public constructor, whose parameters are what it needs: its rule's
+ * parameters as the record it declares for them (filled by {@link RuleParams}), the run's
+ * {@link LintOptions}, the run's {@link NetKnowledge}, or {@link OtherRules} for rules that share a
+ * classification with others (such a check declares its parameters as its nested record
+ * {@code Params}). Classes are looked up only for the rules a run enables; the test
+ * suite checks that every Java rule has its class and every check class its rule file.
  */
 public final class Checks implements CheckFactory {
   /** podlint's own checks, one per Java rule. */
   public static final Checks BUILTIN = new Checks();
 
-  /** Makes a rule's check from its definition (for params) and the run's options. */
-  @FunctionalInterface
-  private interface Factory {
-    Check create(RuleDefinition rule, LintOptions options);
-  }
-
-  /**
-   * Makes a check of a rule that shares a classification with other rules and so reads their
-   * definitions too ({@code rules} looks a rule up by name).
-   */
-  @FunctionalInterface
-  private interface SharedFactory {
-    Check create(RuleDefinition rule, LintOptions options, Function<String, RuleDefinition> rules);
-  }
-
-  /** Rule name to its factory. */
-  private static final Map<String, Factory> CHECKS = Map.ofEntries(
-      Map.entry("request-exceeds-limit", (r, o) -> new RequestExceedsLimitCheck()),
-      Map.entry("schema-violation", (r, o) -> new SchemaViolationCheck(o)),
-      Map.entry("ambiguous-yaml-scalar", (r, o) -> new AmbiguousYamlScalarCheck()),
-      Map.entry("unknown-kind", (r, o) -> new UnknownKindCheck(o)),
-      Map.entry("duplicate-key", (r, o) -> new DuplicateKeyCheck()),
-      Map.entry("deprecated-api-version", (r, o) -> new DeprecatedApiVersionCheck(o)),
-      Map.entry("selector-mismatch", (r, o) -> new SelectorMismatchCheck()),
-      Map.entry("identical-probes", (r, o) -> new IdenticalProbesCheck()),
-      Map.entry("naked-pod", (r, o) -> new NakedPodCheck()),
-      Map.entry("ephemeral-data-volume", (r, o) -> new EphemeralDataVolumeCheck(EphemeralDataVolumeCheck.parse(
-          r.paramDefault("dataStores").orElseThrow(() -> new IllegalStateException(r.name() + " has no dataStores"))))),
-      Map.entry("service-target-port-unknown", (r, o) -> new ServiceTargetPortUnknownCheck()),
-      Map.entry("service-selects-no-pods", (r, o) -> new ServiceSelectsNoPodsCheck()),
-      Map.entry("privileged-container", (r, o) -> new PrivilegedContainerCheck()),
-      Map.entry("privilege-escalation", (r, o) -> new PrivilegeEscalationCheck(r)),
-      Map.entry("run-as-root", (r, o) -> new RunAsRootCheck()),
-      Map.entry("writable-root-filesystem", (r, o) -> new WritableRootFilesystemCheck()),
-      Map.entry("dangerous-capabilities", (r, o) -> new DangerousCapabilitiesCheck(r)),
-      Map.entry("host-network", (r, o) -> new HostNamespaceCheck("hostNetwork")),
-      Map.entry("host-pid", (r, o) -> new HostNamespaceCheck("hostPID")),
-      Map.entry("host-ipc", (r, o) -> new HostNamespaceCheck("hostIPC")),
-      Map.entry("secret-in-env", (r, o) -> new SecretInEnvCheck(r)),
-      Map.entry("automount-service-account-token", (r, o) -> new AutomountServiceAccountTokenCheck()),
-      Map.entry("latest-image-tag", (r, o) -> new LatestImageTagCheck(r.paramDefault("mutableTags"))),
-      Map.entry("image-pull-policy", (r, o) -> new ImagePullPolicyCheck(booleanParam(r, "acceptDigests"))),
-      Map.entry("missing-ephemeral-storage-request", (r, o) -> new MissingResourceCheck("requests", "ephemeral-storage")),
-      Map.entry("missing-ephemeral-storage-limit", (r, o) -> new MissingResourceCheck("limits", "ephemeral-storage")),
-      Map.entry("duplicate-env-var", (r, o) -> new DuplicateEnvVarCheck()),
-      Map.entry("too-few-replicas", (r, o) -> new TooFewReplicasCheck(longParam(r, "minReplicas"))),
-      Map.entry("missing-pdb", (r, o) -> new MissingPdbCheck()),
-      Map.entry("hpa-target-missing", (r, o) -> new HpaTargetMissingCheck()),
-      Map.entry("replicas-with-hpa", (r, o) -> new ReplicasWithHpaCheck()),
-      Map.entry("missing-pod-anti-affinity", (r, o) -> new MissingPodAntiAffinityCheck(longParam(r, "minReplicas"))),
-      Map.entry("job-without-ttl", (r, o) -> new JobWithoutTtlCheck()),
-      Map.entry("cronjob-without-deadline", (r, o) -> new CronJobWithoutDeadlineCheck()),
-      Map.entry("default-namespace", (r, o) -> new DefaultNamespaceCheck()),
-      Map.entry("invalid-restart-policy", (r, o) -> new InvalidRestartPolicyCheck()),
-      Map.entry("missing-network-policy", (r, o) -> new MissingNetworkPolicyCheck()),
-      Map.entry("network-policy-selects-no-pods", (r, o) -> new NetworkPolicySelectsNoPodsCheck()),
-      Map.entry("ineffective-spreading", (r, o) -> new IneffectiveSpreadingCheck()),
-      Map.entry("missing-seccomp-profile", (r, o) -> new MissingSeccompProfileCheck()),
-      Map.entry("missing-linux-hardening", (r, o) -> new MissingLinuxHardeningCheck()),
-      Map.entry("privileged-port-as-non-root", (r, o) -> new PrivilegedPortCheck()),
-      Map.entry("low-user-id", (r, o) -> new LowUserIdCheck(longParam(r, "minimumId"))),
-      Map.entry("run-as-root-group", (r, o) -> new RunAsRootGroupCheck()),
-      Map.entry("service-account-missing", (r, o) -> new ServiceAccountMissingCheck()),
-      Map.entry("missing-headless-service", (r, o) -> new MissingHeadlessServiceCheck()),
-      Map.entry("pdb-blocks-eviction", (r, o) -> new PdbBlocksEvictionCheck()),
-      Map.entry("missing-prestop-hook", (r, o) -> new MissingPreStopHookCheck()),
-      Map.entry("request-differs-from-limit", (r, o) -> new RequestDiffersFromLimitCheck(List.of("cpu", "memory"))),
-      Map.entry("ephemeral-storage-request-differs-from-limit",
-          (r, o) -> new RequestDiffersFromLimitCheck(List.of("ephemeral-storage"))),
-      Map.entry("required-labels", (r, o) -> new RequiredLabelsCheck(stringsParam(r, "labels"))),
-      Map.entry("template-label-mismatch", (r, o) -> new TemplateLabelMismatchCheck(stringsParam(r, "labels"))));
-
-
-  /**
-   * Rules that share a classification and so read each other's definitions: the hostPath rules
-   * (each hostPath volume belongs to exactly one of them, so each reads the path lists of the other
-   * two) and the networking rules (one model of what each container listens on and connects to).
-   */
-  private static final Map<String, SharedFactory> SHARED = Map.ofEntries(
-      Map.entry("host-path-volume", (r, o, rules) -> new HostPathVolumeCheck(rules)),
-      Map.entry("docker-socket-mount", (r, o, rules) -> new DockerSocketMountCheck(rules)),
-      Map.entry("sensitive-host-mount", (r, o, rules) -> new SensitiveHostMountCheck(rules)),
-      Map.entry("writable-host-mount", (r, o, rules) -> new WritableHostMountCheck(rules)),
-      // the networking rules read one model of each pod, whose knowledge is localhost-port-unbound's parameters
-      Map.entry("container-port-conflict", (r, o, rules) -> new ContainerPortConflictCheck(NetKnowledge.of(rules))),
-      Map.entry("host-port-conflict", (r, o, rules) -> new HostPortConflictCheck(NetKnowledge.of(rules))),
-      Map.entry("host-port", (r, o, rules) -> new HostPortCheck(NetKnowledge.of(rules))),
-      Map.entry("duplicate-port-name", (r, o, rules) -> new DuplicatePortNameCheck(NetKnowledge.of(rules))),
-      Map.entry("probe-port-undeclared", (r, o, rules) -> new ProbePortUndeclaredCheck(NetKnowledge.of(rules))),
-      Map.entry("localhost-port-unbound", (r, o, rules) -> new LocalhostPortUnboundCheck(NetKnowledge.of(
-          name -> name.equals(r.name()) ? r : rules.apply(name)))),
-      Map.entry("unrelated-services-in-pod", (r, o, rules) -> new UnrelatedServicesInPodCheck(r,
-          NetKnowledge.of(rules))));
+  private static final Pattern RULE_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private Checks() {}
 
-  /** An integer parameter of {@code rule}; its default must exist (a test validates defaults against the schema). */
-  private static long longParam(RuleDefinition rule, String name) {
-    return rule.paramDefault(name).map(n -> n instanceof YScalar s ? s.asLong().orElse(null) : null)
-        .orElseThrow(() -> new IllegalStateException(rule.name() + " has no integer parameter " + name));
-  }
-
-  /** A boolean parameter of {@code rule}; its default must exist. */
-  private static boolean booleanParam(RuleDefinition rule, String name) {
-    return rule.paramDefault(name).map(n -> n instanceof YScalar s ? s.asBoolean().orElse(null) : null)
-        .orElseThrow(() -> new IllegalStateException(rule.name() + " has no boolean parameter " + name));
-  }
-
-  /** A parameter of {@code rule} that is a list of strings; its default must exist. */
-  private static List<String> stringsParam(RuleDefinition rule, String name) {
-    YNode list = rule.paramDefault(name).filter(n -> n instanceof YSeq)
-        .orElseThrow(() -> new IllegalStateException(rule.name() + " has no list parameter " + name));
-    List<String> out = new java.util.ArrayList<>();
-    for (YNode item : ((YSeq) list).items()) {
-      if (item instanceof YScalar s && !s.isNull() && !s.value().isBlank()) {
-        out.add(s.value().strip());
+  /** The simple name of the check class of rule {@code name}: {@code job-without-ttl} gives {@code JobWithoutTtlCheck}. */
+  public static String className(String ruleName) {
+    StringBuilder out = new StringBuilder();
+    for (String word : ruleName.split("-")) {
+      if (!word.isEmpty()) {
+        out.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
       }
     }
-    return List.copyOf(out);
-  }
-
-  @Override
-  public java.util.Set<String> ruleNames() {
-    return names();
+    return out.append("Check").toString();
   }
 
   @Override
   public Check create(RuleDefinition rule, LintOptions options, Function<String, RuleDefinition> rules) {
-    return make(rule, options, rules);
+    Constructor<?> constructor = constructor(rule);
+    Class<?>[] types = constructor.getParameterTypes();
+    Object[] args = new Object[types.length];
+    for (int i = 0; i < types.length; i++) {
+      Class<?> t = types[i];
+      if (t == LintOptions.class) {
+        args[i] = options;
+      } else if (t == OtherRules.class) {
+        args[i] = new OtherRules(rules);
+      } else if (t == NetKnowledge.class) {
+        args[i] = NetKnowledge.of(rules);
+      } else {
+        args[i] = RuleParams.of(rule, t.asSubclass(Record.class)); // a record, as constructor() checked
+      }
+    }
+    try {
+      return (Check) constructor.newInstance(args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot make " + constructor.getDeclaringClass().getName() + ": " + e, e);
+    }
   }
 
-  /** Rule names that have a Java check. */
-  private static java.util.Set<String> names() {
-    java.util.Set<String> all = new java.util.TreeSet<>(CHECKS.keySet());
-    all.addAll(SHARED.keySet());
-    return java.util.Collections.unmodifiableSet(all);
+  /**
+   * The record its constructor takes, else its nested record {@code Params} (a check that reads
+   * its parameters with those of other rules, through {@link OtherRules}).
+   */
+  @Override
+  public Optional<Class<? extends Record>> paramsType(RuleDefinition rule) {
+    Constructor<?> constructor = constructor(rule);
+    for (Class<?> t : constructor.getParameterTypes()) {
+      if (!injected(t)) {
+        return Optional.of(t.asSubclass(Record.class));
+      }
+    }
+    for (Class<?> nested : constructor.getDeclaringClass().getDeclaredClasses()) {
+      if (nested.getSimpleName().equals("Params") && nested.isRecord()) {
+        return Optional.of(nested.asSubclass(Record.class));
+      }
+    }
+    return Optional.empty();
   }
 
-  private static Check make(RuleDefinition rule, LintOptions options, Function<String, RuleDefinition> rules) {
-    Factory f = CHECKS.get(rule.name());
-    if (f != null) {
-      return f.create(rule, options);
+  /**
+   * Checks that every Java rule of {@code catalog} has its class, without loading any: a class
+   * file found by name.
+   *
+   * @throws RuleFormatException naming the rule file and the class it lacks
+   */
+  @Override
+  public void verify(RuleCatalog catalog) {
+    for (RuleDefinition r : catalog.all()) {
+      if (r.engine() == Engine.JAVA
+          && Checks.class.getResource(className(r.name()) + ".class") == null) {
+        throw missing(r);
+      }
     }
-    SharedFactory shared = SHARED.get(rule.name());
-    if (shared != null) {
-      return shared.create(rule, options, rules);
+  }
+
+  /**
+   * The one public constructor of the rule's check class. Only podlint's own rules have one (a
+   * user's rule is declarative), so what is loaded is always a class of this package named after
+   * one of podlint's rule files, never something input names.
+   */
+  private static Constructor<?> constructor(RuleDefinition rule) {
+    if (rule.isCustom() || !RULE_NAME.matcher(rule.name()).matches()) {
+      throw missing(rule);
     }
-    throw new IllegalStateException("no Java check is bound to rule '" + rule.name() + "'");
+    Class<?> cls;
+    try {
+      cls = Class.forName(Checks.class.getPackageName() + "." + className(rule.name()));
+    } catch (ClassNotFoundException e) {
+      throw missing(rule);
+    }
+    if (!Check.class.isAssignableFrom(cls) || Modifier.isAbstract(cls.getModifiers())) {
+      throw new IllegalStateException(cls.getName() + " must be a concrete class that implements Check");
+    }
+    Constructor<?>[] publicOnes = cls.getConstructors();
+    if (publicOnes.length != 1) {
+      throw new IllegalStateException(cls.getName() + " must have exactly one public constructor, it has "
+          + publicOnes.length);
+    }
+    int records = 0;
+    for (Class<?> t : publicOnes[0].getParameterTypes()) {
+      records += injected(t) ? 0 : 1;
+      if (!injected(t) && !t.isRecord() || records > 1) {
+        throw new IllegalStateException(cls.getName() + ": a check's constructor takes its parameters record, "
+            + "LintOptions, NetKnowledge or OtherRules, each at most once; not " + t.getName());
+      }
+    }
+    return publicOnes[0];
+  }
+
+  /** Whether a constructor parameter of type {@code t} is something of the run rather than the rule's parameters. */
+  private static boolean injected(Class<?> t) {
+    return t == LintOptions.class || t == OtherRules.class || t == NetKnowledge.class;
+  }
+
+  private static RuleFormatException missing(RuleDefinition rule) {
+    return new RuleFormatException(rule.fileName(), "the rule says engine: java, but podlint has no check class "
+        + Checks.class.getPackageName() + "." + className(rule.name()));
   }
 }

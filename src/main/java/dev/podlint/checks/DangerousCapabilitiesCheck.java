@@ -7,8 +7,6 @@ import dev.podlint.model.PodView;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
-import dev.podlint.model.YSeq;
-import dev.podlint.rule.RuleDefinition;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,22 +31,20 @@ public final class DangerousCapabilitiesCheck implements Check.ContainerCheck {
   private final Set<String> allowed;
   private final boolean requireNetRawDrop;
 
-  public DangerousCapabilitiesCheck(RuleDefinition rule) {
-    this.critical = names(rule, "criticalCapabilities");
-    this.allowed = names(rule, "allowedCapabilities");
-    this.requireNetRawDrop = rule.paramDefault("requireNetRawDrop").filter(n -> n instanceof YScalar)
-        .flatMap(n -> ((YScalar) n).asBoolean()).orElse(true);
+  /** The rule's parameters. */
+  public record Params(List<String> criticalCapabilities, List<String> allowedCapabilities,
+      boolean requireNetRawDrop) {}
+
+  public DangerousCapabilitiesCheck(Params params) {
+    this.critical = names(params.criticalCapabilities());
+    this.allowed = names(params.allowedCapabilities());
+    this.requireNetRawDrop = params.requireNetRawDrop();
   }
 
-  private static Set<String> names(RuleDefinition rule, String param) {
+  /** Capability names as podlint compares them. */
+  private static Set<String> names(List<String> written) {
     Set<String> out = new LinkedHashSet<>();
-    rule.paramDefault(param).filter(n -> n instanceof YSeq).ifPresent(n -> {
-      for (YNode i : ((YSeq) n).items()) {
-        if (i instanceof YScalar s && !s.isNull()) {
-          out.add(SecurityContexts.capability(s.value()));
-        }
-      }
-    });
+    written.forEach(w -> out.add(SecurityContexts.capability(w)));
     return out;
   }
 

@@ -3,6 +3,7 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.model.PodView;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,8 +19,11 @@ import java.util.Map;
 public final class DockerSocketMountCheck implements Check.PodCheck {
   private final HostPaths paths;
 
-  /** @param rules the definitions of the hostPath rules, by name (for their path lists) */
-  public DockerSocketMountCheck(java.util.function.Function<String, dev.podlint.rule.RuleDefinition> rules) {
+  /** The rule's parameters, read with those of sensitive-host-mount (see {@link HostPaths}). */
+  public record Params(List<String> runtimeSockets) {}
+
+  /** @param rules the hostPath rules, for their path lists */
+  public DockerSocketMountCheck(OtherRules rules) {
     this.paths = HostPaths.of(rules);
   }
 

@@ -44,24 +44,8 @@ public final class EphemeralDataVolumeCheck implements Check.ContainerCheck {
       dataDirEnv = List.copyOf(dataDirEnv);
     }
 
-    boolean matches(String repository) {
-      return images.stream().anyMatch(p -> p.find(repository));
-    }
-  }
-
-  private final List<DataStore> stores;
-
-  public EphemeralDataVolumeCheck(List<DataStore> stores) {
-    this.stores = List.copyOf(stores);
-  }
-
-  /** Reads the {@code dataStores} parameter (its default in the rule file). */
-  public static List<DataStore> parse(YNode dataStores) {
-    if (!(dataStores instanceof YSeq seq)) {
-      throw new IllegalArgumentException("dataStores must be a list");
-    }
-    List<DataStore> out = new ArrayList<>();
-    for (YNode item : seq.items()) {
+    /** Reads one entry of the {@code dataStores} parameter. */
+    public static DataStore fromParam(YNode item) {
       if (!(item instanceof YMap m)) {
         throw new IllegalArgumentException("each dataStores entry must be a mapping");
       }
@@ -75,10 +59,22 @@ public final class EphemeralDataVolumeCheck implements Check.ContainerCheck {
           throw new IllegalArgumentException("dataStores " + name + ": bad image pattern " + p.value() + ": " + e.getDescription(), e);
         }
       }
-      out.add(new DataStore(name, images, strings(m, "dataDirs").stream().map(EphemeralDataVolumeCheck::normalize).toList(),
-          strings(m, "dataDirEnv"), m.string("dataDirArg").orElse(null)));
+      return new DataStore(name, images, strings(m, "dataDirs").stream().map(EphemeralDataVolumeCheck::normalize).toList(),
+          strings(m, "dataDirEnv"), m.string("dataDirArg").orElse(null));
     }
-    return out;
+
+    boolean matches(String repository) {
+      return images.stream().anyMatch(p -> p.find(repository));
+    }
+  }
+
+  private final List<DataStore> stores;
+
+  /** The rule's parameters. */
+  public record Params(List<DataStore> dataStores) {}
+
+  public EphemeralDataVolumeCheck(Params params) {
+    this.stores = params.dataStores();
   }
 
   private static List<String> strings(YMap m, String key) {

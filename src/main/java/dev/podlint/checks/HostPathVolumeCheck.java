@@ -13,8 +13,8 @@ import dev.podlint.model.PodView;
 public final class HostPathVolumeCheck implements Check.PodCheck {
   private final HostPaths paths;
 
-  /** @param rules the definitions of the hostPath rules, by name (for their path lists) */
-  public HostPathVolumeCheck(java.util.function.Function<String, dev.podlint.rule.RuleDefinition> rules) {
+  /** @param rules the hostPath rules, for their path lists */
+  public HostPathVolumeCheck(OtherRules rules) {
     this.paths = HostPaths.of(rules);
   }
 

@@ -3,10 +3,7 @@ package dev.podlint.checks;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.PodView;
 import dev.podlint.model.YMap;
-import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
-import dev.podlint.model.YSeq;
-import dev.podlint.rule.RuleDefinition;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -60,18 +57,16 @@ final class HostPaths {
 
     private final List<Entry> entries = new ArrayList<>();
 
-    static PathList of(RuleDefinition rule, String param) {
+    static PathList of(List<String> paths) {
       PathList list = new PathList();
-      rule.paramDefault(param).filter(n -> n instanceof YSeq).ifPresent(n -> {
-        for (YNode i : ((YSeq) n).items()) {
-          if (i instanceof YScalar s && !s.isNull() && !s.value().isBlank()) {
-            String v = s.value().strip();
-            boolean subtree = v.endsWith("/**");
-            String base = subtree ? v.substring(0, v.length() - 3) : v;
-            list.entries.add(new Entry(normalize(base.isEmpty() ? "/" : base), subtree));
-          }
+      for (String path : paths) {
+        if (!path.isBlank()) {
+          String v = path.strip();
+          boolean subtree = v.endsWith("/**");
+          String base = subtree ? v.substring(0, v.length() - 3) : v;
+          list.entries.add(new Entry(normalize(base.isEmpty() ? "/" : base), subtree));
         }
-      });
+      }
       return list;
     }
 
@@ -123,9 +118,10 @@ final class HostPaths {
    * The classification from the rules' parameters: {@code sensitivePaths} of
    * {@code sensitive-host-mount} and {@code runtimeSockets} of {@code docker-socket-mount}.
    */
-  static HostPaths of(java.util.function.Function<String, RuleDefinition> rules) {
-    return new HostPaths(PathList.of(rules.apply("sensitive-host-mount"), "sensitivePaths"),
-        PathList.of(rules.apply("docker-socket-mount"), "runtimeSockets"));
+  static HostPaths of(OtherRules rules) {
+    return new HostPaths(
+        PathList.of(rules.params("sensitive-host-mount", SensitiveHostMountCheck.Params.class).sensitivePaths()),
+        PathList.of(rules.params("docker-socket-mount", DockerSocketMountCheck.Params.class).runtimeSockets()));
   }
 
   /** Every hostPath volume of the pod, with the containers that mount it, in file order. */

@@ -21,8 +21,11 @@ import java.util.Optional;
 public final class ImagePullPolicyCheck implements Check.ContainerCheck {
   private final boolean acceptDigests;
 
-  public ImagePullPolicyCheck(boolean acceptDigests) {
-    this.acceptDigests = acceptDigests;
+  /** The rule's parameters. */
+  public record Params(boolean acceptDigests) {}
+
+  public ImagePullPolicyCheck(Params params) {
+    this.acceptDigests = params.acceptDigests();
   }
 
   @Override

@@ -5,9 +5,9 @@ import dev.podlint.engine.Findings;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.ImageRef;
 import dev.podlint.model.PodView;
-import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,14 +20,12 @@ import java.util.Set;
 public final class LatestImageTagCheck implements Check.ContainerCheck {
   private final Set<String> mutableTags;
 
-  /** A check that treats {@code mutableTags} (the rule parameter) as moving tags. */
-  public LatestImageTagCheck(Optional<YNode> mutableTags) {
-    Set<String> tags = new LinkedHashSet<>();
-    mutableTags.map(YNode::asSeq).ifPresent(s -> s.items().forEach(n -> {
-      if (n instanceof YScalar v && !v.isNull()) {
-        tags.add(v.value());
-      }
-    }));
+  /** The rule's parameters. */
+  public record Params(List<String> mutableTags) {}
+
+  /** A check that treats {@code mutableTags} (the rule parameter) and {@code latest} as moving tags. */
+  public LatestImageTagCheck(Params params) {
+    Set<String> tags = new LinkedHashSet<>(params.mutableTags());
     tags.add("latest");
     this.mutableTags = Set.copyOf(tags);
   }

@@ -24,8 +24,9 @@ import java.util.Map;
 public final class LocalhostPortUnboundCheck implements Check.PodCheck {
   private final NetKnowledge knowledge;
 
-  public LocalhostPortUnboundCheck(NetKnowledge knowledge) {
-    this.knowledge = knowledge;
+  /** @param params the rule's parameters: the knowledge of every networking rule (see {@link NetKnowledge}) */
+  public LocalhostPortUnboundCheck(NetKnowledge.Params params) {
+    this.knowledge = NetKnowledge.of(params);
   }
 
   @Override

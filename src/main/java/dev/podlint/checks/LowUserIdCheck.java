@@ -18,8 +18,11 @@ import java.util.Optional;
 public final class LowUserIdCheck implements Check.PodCheck {
   private final BigInteger minimum;
 
-  public LowUserIdCheck(long minimumId) {
-    this.minimum = BigInteger.valueOf(minimumId);
+  /** The rule's parameters. */
+  public record Params(long minimumId) {}
+
+  public LowUserIdCheck(Params params) {
+    this.minimum = BigInteger.valueOf(params.minimumId());
   }
 
   @Override

@@ -29,8 +29,11 @@ import java.util.Optional;
 public final class MissingPodAntiAffinityCheck implements Check.ObjectCheck {
   private final long minReplicas;
 
-  public MissingPodAntiAffinityCheck(long minReplicas) {
-    this.minReplicas = minReplicas;
+  /** The rule's parameters. */
+  public record Params(long minReplicas) {}
+
+  public MissingPodAntiAffinityCheck(Params params) {
+    this.minReplicas = params.minReplicas();
   }
 
   @Override

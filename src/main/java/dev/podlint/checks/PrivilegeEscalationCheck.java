@@ -5,7 +5,6 @@ import dev.podlint.engine.Findings;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.PodView;
 import dev.podlint.model.YScalar;
-import dev.podlint.rule.RuleDefinition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +30,11 @@ import java.util.Optional;
 public final class PrivilegeEscalationCheck implements Check.ContainerCheck {
   private final boolean reportUnset;
 
-  public PrivilegeEscalationCheck(RuleDefinition rule) {
-    this.reportUnset = rule.paramDefault("reportUnset").filter(n -> n instanceof YScalar)
-        .flatMap(n -> ((YScalar) n).asBoolean()).orElse(true);
+  /** The rule's parameters. */
+  public record Params(boolean reportUnset) {}
+
+  public PrivilegeEscalationCheck(Params params) {
+    this.reportUnset = params.reportUnset();
   }
 
   @Override

@@ -12,15 +12,20 @@ import java.util.List;
  * limit as related location. Only when both are set and parse as quantities: a request left out
  * is defaulted to the limit (equal), and a missing limit is the missing-*-limit rules' finding.
  */
-public final class RequestDiffersFromLimitCheck implements Check.ContainerCheck {
+public class RequestDiffersFromLimitCheck implements Check.ContainerCheck {
   private final List<String> resources;
 
-  public RequestDiffersFromLimitCheck(List<String> resources) {
+  /** request-differs-from-limit: CPU and memory. */
+  public RequestDiffersFromLimitCheck() {
+    this(List.of("cpu", "memory"));
+  }
+
+  protected RequestDiffersFromLimitCheck(List<String> resources) {
     this.resources = List.copyOf(resources);
   }
 
   @Override
-  public void check(PodView pod, ContainerView c, Findings out) {
+  public final void check(PodView pod, ContainerView c, Findings out) {
     for (Quantities.RequestAndLimit q : Quantities.of(c)) {
       if (resources.contains(q.resource()) && q.requested().compareTo(q.limited()) != 0) {
         out.at(q.request()).arg("container", c.name()).arg("resource", q.resource())

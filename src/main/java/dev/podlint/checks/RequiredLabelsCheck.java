@@ -18,8 +18,15 @@ import java.util.Optional;
 public final class RequiredLabelsCheck implements Check.ObjectCheck {
   private final List<String> labels;
 
-  public RequiredLabelsCheck(List<String> labels) {
-    this.labels = List.copyOf(labels);
+  /** The rule's parameters: the label keys, stripped; blank ones are ignored. */
+  public record Params(List<String> labels) {
+    public Params {
+      labels = labels.stream().filter(l -> !l.isBlank()).map(String::strip).toList();
+    }
+  }
+
+  public RequiredLabelsCheck(Params params) {
+    this.labels = params.labels();
   }
 
   @Override

@@ -8,8 +8,6 @@ import dev.podlint.model.PodView;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
-import dev.podlint.model.YSeq;
-import dev.podlint.rule.RuleDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -48,7 +46,18 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class SecretInEnvCheck implements Check.ContainerCheck {
   /** A value shape from a rule parameter; group 1, when the pattern has one, is the secret part. */
-  record Shape(String description, BoundedRegex pattern) {}
+  record Shape(String description, BoundedRegex pattern) {
+    /** An entry of {@code tokenPatterns} or {@code credentialPatterns}. */
+    public static Shape fromParam(YNode entry) {
+      YMap m = (YMap) entry;
+      return new Shape(m.string("description").orElse("a secret"), compile(m.scalar("pattern").orElseThrow()));
+    }
+  }
+
+  /** The rule's parameters. */
+  public record Params(List<String> nameWords, List<String> keyWords, List<String> ignoredNameEndings,
+      List<String> ignoredNames, List<Shape> tokenPatterns, List<Shape> credentialPatterns,
+      List<YScalar> placeholderPatterns, long randomValueMinLength) {}
 
   private final List<List<String>> nameWords;
   private final Set<String> keyWords;
@@ -59,29 +68,21 @@ public final class SecretInEnvCheck implements Check.ContainerCheck {
   private final List<BoundedRegex> placeholders;
   private final int randomMinLength;
 
-  public SecretInEnvCheck(RuleDefinition rule) {
+  public SecretInEnvCheck(Params params) {
     this.nameWords = new ArrayList<>();
-    for (String w : strings(rule, "nameWords")) {
+    for (String w : params.nameWords()) {
       List<String> parts = words(w);
       if (!parts.isEmpty()) {
         nameWords.add(parts);
       }
     }
-    this.keyWords = upper(strings(rule, "keyWords"));
-    this.ignoredEndings = upper(strings(rule, "ignoredNameEndings"));
-    this.ignoredNames = upper(strings(rule, "ignoredNames"));
-    this.tokens = shapes(rule, "tokenPatterns");
-    this.credentials = shapes(rule, "credentialPatterns");
-    this.placeholders = new ArrayList<>();
-    rule.paramDefault("placeholderPatterns").filter(n -> n instanceof YSeq).ifPresent(n -> {
-      for (YNode i : ((YSeq) n).items()) {
-        if (i instanceof YScalar s && !s.isNull()) {
-          placeholders.add(compile(rule, "placeholderPatterns", s));
-        }
-      }
-    });
-    this.randomMinLength = rule.paramDefault("randomValueMinLength").filter(n -> n instanceof YScalar)
-        .flatMap(n -> ((YScalar) n).asLong()).map(l -> (int) Math.min(l, Integer.MAX_VALUE)).orElse(16);
+    this.keyWords = upper(params.keyWords());
+    this.ignoredEndings = upper(params.ignoredNameEndings());
+    this.ignoredNames = upper(params.ignoredNames());
+    this.tokens = params.tokenPatterns();
+    this.credentials = params.credentialPatterns();
+    this.placeholders = params.placeholderPatterns().stream().map(SecretInEnvCheck::compile).toList();
+    this.randomMinLength = (int) Math.min(params.randomValueMinLength(), Integer.MAX_VALUE);
   }
 
   @Override
@@ -241,43 +242,19 @@ public final class SecretInEnvCheck implements Check.ContainerCheck {
     return out;
   }
 
-  private static List<String> strings(RuleDefinition rule, String param) {
-    List<String> out = new ArrayList<>();
-    rule.paramDefault(param).filter(n -> n instanceof YSeq).ifPresent(n -> {
-      for (YNode i : ((YSeq) n).items()) {
-        if (i instanceof YScalar s && !s.isNull()) {
-          out.add(s.value());
-        }
-      }
-    });
-    return out;
-  }
-
   private static Set<String> upper(List<String> list) {
     Set<String> out = new LinkedHashSet<>();
     list.forEach(s -> out.add(String.join("_", words(s))));
     return out;
   }
 
-  private static List<Shape> shapes(RuleDefinition rule, String param) {
-    List<Shape> out = new ArrayList<>();
-    rule.paramDefault(param).filter(n -> n instanceof YSeq).ifPresent(n -> {
-      for (YNode i : ((YSeq) n).items()) {
-        if (i instanceof YMap m && m.scalar("pattern").filter(YScalar::isString).isPresent()) {
-          out.add(new Shape(m.string("description").orElse("a secret"), compile(rule, param, m.scalar("pattern").get())));
-        }
-      }
-    });
-    return out;
-  }
-
   /** A pattern from a parameter; its origin is the field that set it (in the rule file or the configuration). */
-  private static BoundedRegex compile(RuleDefinition rule, String param, YScalar regex) {
+  private static BoundedRegex compile(YScalar regex) {
     try {
       return BoundedRegex.compile(regex.value(), "parameter " + regex.path().describe() + " at " + regex.span().start());
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException(rule.name() + ": parameter " + param + ": invalid pattern '" + regex.value() + "': "
-          + e.getDescription());
+      throw new IllegalArgumentException("secret-in-env: parameter " + regex.path().describe() + ": invalid pattern '"
+          + regex.value() + "': " + e.getDescription());
     }
   }
 }

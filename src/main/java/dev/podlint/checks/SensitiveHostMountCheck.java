@@ -3,6 +3,7 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.model.PodView;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,8 +17,11 @@ import java.util.Map;
 public final class SensitiveHostMountCheck implements Check.PodCheck {
   private final HostPaths paths;
 
-  /** @param rules the definitions of the hostPath rules, by name (for their path lists) */
-  public SensitiveHostMountCheck(java.util.function.Function<String, dev.podlint.rule.RuleDefinition> rules) {
+  /** The rule's parameters, read with those of docker-socket-mount (see {@link HostPaths}). */
+  public record Params(List<String> sensitivePaths) {}
+
+  /** @param rules the hostPath rules, for their path lists */
+  public SensitiveHostMountCheck(OtherRules rules) {
     this.paths = HostPaths.of(rules);
   }
 

@@ -28,8 +28,11 @@ import java.util.function.Function;
 public final class TooFewReplicasCheck implements Check.RunCheck {
   private final long minReplicas;
 
-  public TooFewReplicasCheck(long minReplicas) {
-    this.minReplicas = minReplicas;
+  /** The rule's parameters. */
+  public record Params(long minReplicas) {}
+
+  public TooFewReplicasCheck(Params params) {
+    this.minReplicas = params.minReplicas();
   }
 
   @Override

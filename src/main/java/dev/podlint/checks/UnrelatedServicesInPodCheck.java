@@ -11,7 +11,6 @@ import dev.podlint.model.PodView;
 import dev.podlint.model.YScalar;
 import dev.podlint.net.NetKnowledge;
 import dev.podlint.net.PodNet;
-import dev.podlint.rule.RuleDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,8 @@ public final class UnrelatedServicesInPodCheck implements Check.PodCheck {
   private final Knowledge knowledge;
   private final NetKnowledge net;
 
-  public UnrelatedServicesInPodCheck(RuleDefinition rule, NetKnowledge net) {
-    this.knowledge = Knowledge.of(rule);
+  public UnrelatedServicesInPodCheck(Knowledge.Params params, NetKnowledge net) {
+    this.knowledge = Knowledge.of(params);
     this.net = net;
   }
 

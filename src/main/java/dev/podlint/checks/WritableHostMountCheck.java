@@ -13,8 +13,8 @@ import dev.podlint.model.PodView;
 public final class WritableHostMountCheck implements Check.PodCheck {
   private final HostPaths paths;
 
-  /** @param rules the definitions of the hostPath rules, by name (for their path lists) */
-  public WritableHostMountCheck(java.util.function.Function<String, dev.podlint.rule.RuleDefinition> rules) {
+  /** @param rules the hostPath rules, for their path lists */
+  public WritableHostMountCheck(OtherRules rules) {
     this.paths = HostPaths.of(rules);
   }
 

@@ -32,6 +32,11 @@ final class ConfigOptions {
     if (noConfig && config != null) {
       throw new UserException(ExitCodes.USAGE, "--config and --no-config contradict each other; give one of them");
     }
+    try {
+      Checks.BUILTIN.verify(catalog);
+    } catch (RuleFormatException e) { // podlint's own rule files and classes: a broken build, never the user's doing
+      throw new UserException(ExitCodes.INTERNAL, "this build of podlint is broken: " + e.getMessage());
+    }
     if (noConfig) {
       return Configuration.none(catalog);
     }

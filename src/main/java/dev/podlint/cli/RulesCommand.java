@@ -52,10 +52,13 @@ public final class RulesCommand implements Callable<Integer> {
           m.put("name", r.name());
           m.put("title", r.title());
           m.put("level", r.severity().label());
-          m.put("category", r.category());
-          m.put("kind", r.kind());
+          m.put("category", r.category().label());
+          m.put("kind", r.kind().label());
           m.put("enabledByDefault", r.enabledByDefault());
           m.put("appliesTo", r.appliesTo());
+          if (!r.tags().isEmpty()) {
+            m.put("tags", r.tags());
+          }
           if (!r.kubernetesVersions().isEmpty()) {
             m.put("kubernetesVersions", r.kubernetesVersions());
           }
@@ -69,7 +72,7 @@ public final class RulesCommand implements Callable<Integer> {
         for (RuleDefinition r : rules) {
           List<String> versions = r.kubernetesVersions();
           out.printf("%-" + iw + "s  %-" + w + "s  %-7s  %-3s  %-10s  %s%s%n", r.id(), r.name(), r.severity().label(),
-              r.enabledByDefault() ? "on" : "off", r.category(), r.title(), versions.isEmpty() ? ""
+              r.enabledByDefault() ? "on" : "off", r.category().label(), r.title(), versions.isEmpty() ? ""
                   : " [Kubernetes " + versions.get(0) + " to " + versions.get(versions.size() - 1) + "]");
         }
         out.println();

@@ -16,8 +16,11 @@ import dev.podlint.model.YNode;
 import dev.podlint.model.YPath;
 import dev.podlint.model.YScalar;
 import dev.podlint.model.YSeq;
+import dev.podlint.model.YTree;
+import dev.podlint.rule.Engine;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
+import dev.podlint.rule.RuleParams;
 import dev.podlint.rule.Severity;
 import dev.podlint.schema.JsonSchema;
 import dev.podlint.schema.SchemaValidator;
@@ -67,9 +70,8 @@ public final class ConfigFile {
   /** Nodes whose schema violations are replaced by podlint's own, more specific, messages. */
   private final Set<YNode> ownMessages = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<Path> ruleDirectories = new ArrayList<>();
-  /** What {@link #resolve} validates Java rules' parameters with: their checks, and the catalogue they read. */
+  /** What {@link #resolve} validates Java rules' parameters with: the records their checks read them as. */
   private CheckFactory checks;
-  private RuleCatalog catalogForParams;
   private final List<Exclusions.Exclude> excludes = new ArrayList<>();
   private String failOn;
   private String show;
@@ -278,14 +280,14 @@ public final class ConfigFile {
   // Checks against the rules
 
   /**
-   * Checks the rule settings against {@code catalog} (the parameters of Java rules also by making
-   * their checks with {@code checks}) and gives the configuration of a run.
+   * Checks the rule settings against {@code catalog} (the parameters of Java rules also by filling
+   * the records their checks read them as, which {@code checks} names) and gives the configuration
+   * of a run.
    *
    * @throws ConfigException with every problem of the file, in file order
    */
   public Configuration resolve(RuleCatalog catalog, CheckFactory checks) {
     this.checks = checks;
-    this.catalogForParams = catalog;
     List<ConfigProblem> before = new ArrayList<>(problems);
     Map<String, RuleDefinition> byName = new LinkedHashMap<>();
     for (RuleDefinition r : catalog.all()) {
@@ -422,11 +424,11 @@ public final class ConfigFile {
     Map<String, YNode> values = new LinkedHashMap<>();
     known.forEach(p -> values.put(p.key().value(), p.value()));
     RuleDefinition withParams = r.withParams(values);
-    if (checks.ruleNames().contains(r.name())) {
+    if (r.engine() == Engine.JAVA) {
       try {
-        // the check reads its parameters when it is made
-        checks.create(withParams, LintOptions.DEFAULT, name -> catalogForParams.get(name));
-      } catch (RuntimeException e) {
+        // the check reads its parameters as this record, filled the same way when a run makes it
+        checks.paramsType(r).ifPresent(type -> RuleParams.of(withParams, type));
+      } catch (IllegalArgumentException e) {
         problem(key.span().start(), fieldOf(key) + ": rule " + r.name() + " cannot use these parameters: "
             + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       }

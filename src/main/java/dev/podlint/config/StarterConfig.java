@@ -68,8 +68,8 @@ public final class StarterConfig {
         """.formatted(LintOptions.KUBERNETES_VERSIONS.get(0) + " to " + newest, newest));
     Map<String, List<RuleDefinition>> byCategory = new LinkedHashMap<>();
     CATEGORIES.forEach(c -> byCategory.put(c, new ArrayList<>()));
-    catalog.all().stream().sorted(java.util.Comparator.comparing(RuleDefinition::category))
-        .forEach(r -> byCategory.computeIfAbsent(r.category(), k -> new ArrayList<>()).add(r));
+    catalog.all().stream().sorted(java.util.Comparator.comparing(r -> r.category().label()))
+        .forEach(r -> byCategory.computeIfAbsent(r.category().label(), k -> new ArrayList<>()).add(r));
     int width = catalog.all().stream().mapToInt(r -> (r.name() + ": " + defaultSetting(r)).length()).max().orElse(30)
         + 2;
     boolean first = true;

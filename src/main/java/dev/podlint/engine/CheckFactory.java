@@ -1,19 +1,17 @@
 package dev.podlint.engine;
 
+import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Makes the Java checks of rules ({@code engine: java}). The engine knows no check: the registry
  * lives beside the checks and is handed to the {@link Linter} (and to the configuration, which
- * validates rule parameters by making the check), so the dependency points from checks to engine
- * only.
+ * checks rule parameters by filling the record a check declares for them), so the dependency
+ * points from checks to engine only.
  */
 public interface CheckFactory {
-  /** The names of the rules this factory makes checks for. */
-  Set<String> ruleNames();
-
   /**
    * The check of {@code rule}, made with its parameters and the run's options; {@code rules} gives
    * the definitions of the rules it shares a classification with (the run's own, else the
@@ -22,4 +20,14 @@ public interface CheckFactory {
    * @throws RuntimeException when the rule's parameters cannot be used
    */
   Check create(RuleDefinition rule, LintOptions options, Function<String, RuleDefinition> rules);
+
+  /** The record the check of {@code rule} reads its parameters as; empty when it reads none. */
+  Optional<Class<? extends Record>> paramsType(RuleDefinition rule);
+
+  /**
+   * Checks that every Java rule of {@code catalog} has a check.
+   *
+   * @throws dev.podlint.rule.RuleFormatException naming the rule file that has none
+   */
+  void verify(RuleCatalog catalog);
 }

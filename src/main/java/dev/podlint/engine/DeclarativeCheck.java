@@ -89,11 +89,7 @@ final class DeclarativeCheck {
     }
 
     boolean selects(ContainerRole role) {
-      return match.roles().isEmpty() || match.roles().contains(switch (role) {
-        case REGULAR -> "regular";
-        case INIT -> "init";
-        case SIDECAR -> "sidecar";
-      });
+      return match.roles().isEmpty() || match.roles().contains(role);
     }
   }
 

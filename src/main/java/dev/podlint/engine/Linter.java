@@ -47,7 +47,7 @@ public final class Linter {
     Function<String, RuleDefinition> lookup = n -> byName.containsKey(n) ? byName.get(n) : catalog.get(n);
     List<CheckRunner.Bound> bound = new ArrayList<>();
     for (RuleDefinition r : rules) {
-      if (r.engine().equals("java")) {
+      if (r.engine() == dev.podlint.rule.Engine.JAVA) {
         bound.add(new CheckRunner.Bound(r, checks.create(r, options, lookup)));
       } else if (r.isDeclarative()) {
         bound.add(new CheckRunner.Bound(r, DeclarativeCheck.create(r)));

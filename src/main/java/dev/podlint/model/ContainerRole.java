@@ -9,6 +9,16 @@ public enum ContainerRole {
   /** An entry of {@code initContainers} with {@code restartPolicy: Always}: runs beside the others. */
   SIDECAR;
 
+  /** The role a rule file names ({@code regular}, {@code init}, {@code sidecar}: the constant's name in lower case). */
+  public static java.util.Optional<ContainerRole> parse(String word) {
+    for (ContainerRole r : values()) {
+      if (r.name().toLowerCase(java.util.Locale.ROOT).equals(word)) {
+        return java.util.Optional.of(r);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   public String label() {
     return switch (this) {
       case REGULAR -> "container";

@@ -7,13 +7,13 @@ import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
 import dev.podlint.model.YSeq;
 import dev.podlint.rule.RuleDefinition;
+import dev.podlint.rule.RuleParams;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,12 +36,39 @@ public final class NetKnowledge {
   public record PortSpec(int port, String protocol) {}
 
   /** The ports of the images whose repository (and tag, when given) match. */
-  record ImagePorts(BoundedRegex image, BoundedRegex tag, List<PortSpec> ports) {}
+  public record ImagePorts(BoundedRegex image, BoundedRegex tag, List<PortSpec> ports) {
+    /** Reads one entry of the {@code imagePorts} parameter. */
+    public static ImagePorts fromParam(YNode entry) {
+      if (!(entry instanceof YMap m)) {
+        throw new IllegalArgumentException("expected a mapping at " + entry.path().describe());
+      }
+      BoundedRegex image = BoundedRegex.parameter(m, "image");
+      if (image == null) {
+        throw new IllegalArgumentException("'image' is required at " + m.path().describe());
+      }
+      List<PortSpec> ports = new ArrayList<>();
+      for (YNode p : m.seq("ports").map(YSeq::items).orElse(List.of())) {
+        if (p instanceof YScalar s) {
+          Matcher pm = PORT_TEXT.matcher(s.value().strip());
+          if (!pm.matches() || !Addresses.isPort(Long.parseLong(pm.group(1)))) {
+            throw new IllegalArgumentException("'" + s.value() + "' at " + s.path().describe()
+                + " is not a port (write 8080 or 53/UDP)");
+          }
+          ports.add(new PortSpec(Integer.parseInt(pm.group(1)),
+              pm.group(2) == null ? "TCP" : pm.group(2).toUpperCase(Locale.ROOT)));
+        }
+      }
+      return new ImagePorts(image, BoundedRegex.parameter(m, "tag"), ports);
+    }
+  }
+
+  /** The parameters of {@value #RULE} that hold the knowledge (the rule's check reads them as this record). */
+  public record Params(List<ImagePorts> imagePorts, List<Long> injectedPorts) {}
 
   private static final Pattern PORT_TEXT = Pattern.compile("^(\\d{1,5})(?:/(TCP|UDP|SCTP))?$", Pattern.CASE_INSENSITIVE);
   private static final int CACHE_LIMIT = 10_000;
   /** One knowledge per set of parameters, so that the rules of a run share one model per pod. */
-  private static final Map<YMap, NetKnowledge> BY_PARAMS = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Map<Params, NetKnowledge> BY_PARAMS = Collections.synchronizedMap(new WeakHashMap<>());
 
   private final List<ImagePorts> images;
   private final Set<Integer> injected;
@@ -75,49 +102,19 @@ public final class NetKnowledge {
     if (rule == null || rule.params() == null) {
       return new NetKnowledge(List.of(), Set.of());
     }
-    NetKnowledge known = BY_PARAMS.get(rule.params());
+    return of(RuleParams.of(rule, Params.class));
+  }
+
+  /** The knowledge in {@code params}, one per set of parameters. */
+  public static NetKnowledge of(Params params) {
+    NetKnowledge known = BY_PARAMS.get(params);
     if (known == null) {
-      known = parse(rule.paramDefault("imagePorts"), rule.paramDefault("injectedPorts"));
-      BY_PARAMS.put(rule.params(), known);
+      Set<Integer> injected = new LinkedHashSet<>();
+      params.injectedPorts().stream().filter(Addresses::isPort).forEach(v -> injected.add(v.intValue()));
+      known = new NetKnowledge(params.imagePorts(), injected);
+      BY_PARAMS.put(params, known);
     }
     return known;
-  }
-
-  static NetKnowledge parse(Optional<YNode> imagePorts, Optional<YNode> injectedPorts) {
-    List<ImagePorts> images = new ArrayList<>();
-    for (YNode n : items(imagePorts)) {
-      if (!(n instanceof YMap m)) {
-        continue;
-      }
-      BoundedRegex image = BoundedRegex.parameter(m, "image");
-      if (image == null) {
-        throw new IllegalArgumentException("'image' is required at " + m.path().describe());
-      }
-      List<PortSpec> ports = new ArrayList<>();
-      for (YNode p : items(m.get("ports"))) {
-        if (p instanceof YScalar s) {
-          Matcher pm = PORT_TEXT.matcher(s.value().strip());
-          if (!pm.matches() || !Addresses.isPort(Long.parseLong(pm.group(1)))) {
-            throw new IllegalArgumentException("'" + s.value() + "' at " + s.path().describe()
-                + " is not a port (write 8080 or 53/UDP)");
-          }
-          ports.add(new PortSpec(Integer.parseInt(pm.group(1)),
-              pm.group(2) == null ? "TCP" : pm.group(2).toUpperCase(Locale.ROOT)));
-        }
-      }
-      images.add(new ImagePorts(image, BoundedRegex.parameter(m, "tag"), ports));
-    }
-    Set<Integer> injected = new LinkedHashSet<>();
-    for (YNode n : items(injectedPorts)) {
-      if (n instanceof YScalar s) {
-        s.asLong().filter(Addresses::isPort).ifPresent(v -> injected.add(v.intValue()));
-      }
-    }
-    return new NetKnowledge(images, injected);
-  }
-
-  private static List<YNode> items(Optional<YNode> list) {
-    return list.isPresent() && list.get() instanceof YSeq seq ? seq.items() : List.of();
   }
 
   /**

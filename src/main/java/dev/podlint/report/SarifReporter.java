@@ -32,6 +32,7 @@ import dev.podlint.engine.LintRun;
 import dev.podlint.load.InputProblem;
 import dev.podlint.model.SourceFile;
 import dev.podlint.model.Span;
+import dev.podlint.rule.Category;
 import dev.podlint.rule.RuleDefinition;
 import dev.podlint.rule.RuleDocs;
 import dev.podlint.rule.Severity;
@@ -54,7 +55,6 @@ import java.util.Set;
 public final class SarifReporter implements Reporter {
   public static final String SRCROOT = "%SRCROOT%";
   public static final String FINGERPRINT_KEY = "podlint/v1";
-  static final String SECURITY = "security";
   static final URI SCHEMA = URI.create("https://json.schemastore.org/sarif-2.1.0.json");
 
   /** One mapper for every report: building one (its serializers for the SARIF model) takes tens of ms. */
@@ -153,17 +153,20 @@ public final class SarifReporter implements Reporter {
   }
 
   private static ReportingDescriptor descriptor(RuleDefinition rule) {
-    Set<String> tags = new LinkedHashSet<>(List.of(rule.category(), rule.kind()));
+    // category, kind, then the rule file's tags; "security" only as a category: GitHub lists a rule
+    // tagged so among security alerts, which the security-severity below ranks
+    Set<String> tags = new LinkedHashSet<>(List.of(rule.category().label(), rule.kind().label()));
+    rule.tags().stream().filter(t -> !t.equals(Category.SECURITY.label())).forEach(tags::add);
     PropertyBag props = new PropertyBag().withTags(tags);
     if (rule.precision() != null) {
-      props.withAdditionalProperty("precision", rule.precision());
+      props.withAdditionalProperty("precision", rule.precision().label());
     }
     props.withAdditionalProperty("problem.severity", switch (rule.severity()) {
       case ERROR -> "error";
       case WARNING -> "warning";
       case NOTE -> "recommendation";
     });
-    if (SECURITY.equals(rule.category())) {
+    if (rule.category() == Category.SECURITY) {
       // GitHub code scanning ranks security alerts by this score (critical 9.0+, high 7.0-8.9,
       // medium 4.0-6.9, low below); it counts only with the "security" tag, which the category tag is
       props.withAdditionalProperty("security-severity", securitySeverity(rule.severity()));

@@ -1,5 +1,6 @@
 package dev.podlint.rule;
 
+import dev.podlint.model.ContainerRole;
 import dev.podlint.model.EditDistance;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
@@ -10,6 +11,7 @@ import dev.podlint.schema.KubernetesSchemas;
 import dev.podlint.schema.ShapeSchema;
 import dev.podlint.schema.Violation;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +37,9 @@ final class DeclarativeRules {
   private DeclarativeRules() {}
 
   /** The match block of a rule file, or null when the rule is not declarative. */
-  static RuleDefinition.Match match(String file, YMap rule, String engine, Set<String> appliesTo, boolean user) {
+  static RuleDefinition.Match match(String file, YMap rule, Engine engine, Set<String> appliesTo, boolean user) {
     Optional<YMap.Entry> entry = rule.entry("match");
-    boolean declarative = engine.equals(RuleDefinition.SCHEMA_ENGINE);
+    boolean declarative = engine == Engine.SCHEMA;
     if (entry.isEmpty()) {
       if (declarative) {
         throw RuleFormatException.at(file, rule.keyNode("engine").<YNode>map(k -> k).orElse(rule), "match",
@@ -57,16 +59,19 @@ final class DeclarativeRules {
     if (target == null) {
       throw RuleFormatException.at(file, targetNode, "match.target", "must be object, podSpec or container");
     }
-    Set<String> roles = strings(file, m, "roles", problems);
-    if (!roles.isEmpty() && target != RuleDefinition.Target.CONTAINER) {
+    Set<String> roleNames = strings(file, m, "roles", problems);
+    if (!roleNames.isEmpty() && target != RuleDefinition.Target.CONTAINER) {
       problems.add(new RuleFormatException.Problem(m.keyNode("roles").orElseThrow(), "match.roles",
           "roles choose containers, so they need target: container"));
     }
-    for (String r : roles) {
-      if (!Set.of("regular", "init", "sidecar").contains(r)) {
+    Set<ContainerRole> roles = EnumSet.noneOf(ContainerRole.class);
+    for (String r : roleNames) {
+      Optional<ContainerRole> role = ContainerRole.parse(r);
+      if (role.isEmpty()) {
         problems.add(new RuleFormatException.Problem(m.get("roles").orElseThrow(), "match.roles",
             "unknown role '" + r + "' (regular, init or sidecar)"));
       }
+      role.ifPresent(roles::add);
     }
     Set<String> kinds = strings(file, m, "kinds", problems);
     boolean anyKind = appliesTo.contains("*");

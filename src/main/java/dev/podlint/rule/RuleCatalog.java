@@ -232,7 +232,7 @@ public final class RuleCatalog {
     m.scalar("id").filter(id -> id.value().startsWith("PL")).ifPresent(id -> problems.add(
         new RuleFormatException.Problem(id, "id", "ids starting with PL are reserved for podlint's own rules; use "
             + "a prefix of your own, such as ACME001")));
-    m.scalar("engine").filter(e -> !e.value().equals(RuleDefinition.SCHEMA_ENGINE)).ifPresent(e -> problems.add(
+    m.scalar("engine").filter(e -> !e.value().equals(Engine.SCHEMA.label())).ifPresent(e -> problems.add(
         new RuleFormatException.Problem(e, "engine", "user rules are declarative: use engine: schema with a match "
             + "block (java and core rules are built into podlint)")));
     if (!problems.isEmpty()) {
@@ -295,14 +295,12 @@ public final class RuleCatalog {
       }
       kinds.add(s.value());
     }
-    String engine = f.required("engine");
-    if (!engine.equals("java") && !engine.equals("core") && !engine.equals(RuleDefinition.SCHEMA_ENGINE)) {
-      throw new RuleFormatException(fileName, "engine must be java, schema or core, got '" + engine + "'");
-    }
+    Engine engine = f.word("engine", Engine.class);
     RuleDefinition.Match match = DeclarativeRules.match(fileName, m, engine, kinds, user);
     RuleDefinition rule = new RuleDefinition(
         id, name, f.required("title"), f.severity(f.required("severity"), "severity"),
-        f.required("category"), f.required("kind"), f.optional("precision"),
+        f.word("category", Category.class), f.word("kind", RuleKind.class),
+        f.optional("precision") == null ? null : f.word("precision", Precision.class),
         f.bool("enabledByDefault"), user ? f.optional("since") : f.required("since"), Collections.unmodifiableSet(kinds),
         engine, f.required("message"), f.optional("relatedMessage"), Collections.unmodifiableMap(variants),
         f.required("rationale").strip(), f.required("remediation").strip(), stripOrNull(f.optional("help")),
@@ -310,7 +308,7 @@ public final class RuleCatalog {
         f.optional("oncePerRun") != null && f.bool("oncePerRun"),
         f.optional("dependsOnKubernetesVersion") != null && f.bool("dependsOnKubernetesVersion"),
         f.optional("redactsFixes") != null && f.bool("redactsFixes"), f.optional("alwaysOn") != null && f.bool("alwaysOn"),
-        stripOrNull(f.optional("suppression")), params(fileName, m), match, fileName);
+        stripOrNull(f.optional("suppression")), params(fileName, m), match, tags(fileName, m), fileName);
     if (match != null) {
       DeclarativeRules.checkMessages(fileName, m, rule);
     }
@@ -335,6 +333,22 @@ public final class RuleCatalog {
       }
     }
     return p;
+  }
+
+  /** The {@code tags}: a list of words, kept in file order. */
+  private static List<String> tags(String fileName, YMap m) {
+    Optional<YNode> n = m.get("tags");
+    if (n.isEmpty() || n.get() instanceof YScalar s && s.isNull()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (YNode t : n.get() instanceof YSeq seq ? seq.items() : List.of(n.get())) {
+      if (!(t instanceof YScalar s) || !s.isString() || s.value().isBlank() || !(n.get() instanceof YSeq)) {
+        throw RuleFormatException.at(fileName, t, "tags", "expected a list of words");
+      }
+      out.add(s.value().strip());
+    }
+    return List.copyOf(out);
   }
 
   private static String stripOrNull(String s) {
@@ -368,6 +382,13 @@ public final class RuleCatalog {
         throw new RuleFormatException(file, "field '" + key + "' must be true or false");
       }
       return Boolean.parseBoolean(v);
+    }
+
+    /** A word of a closed vocabulary, or a located problem that lists the words. */
+    <E extends Enum<E> & Vocabulary> E word(String key, Class<E> type) {
+      String v = required(key);
+      return Vocabulary.parse(type, v).orElseThrow(() -> RuleFormatException.at(file, map.get(key).orElseThrow(),
+          key, "expected one of " + String.join(", ", Vocabulary.labels(type)) + ", got '" + v + "'"));
     }
 
     Severity severity(String v, String key) {

@@ -1,5 +1,6 @@
 package dev.podlint.rule;
 
+import dev.podlint.model.ContainerRole;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.Set;
 /**
  * One rule as declared in {@code rules/PL###-name.yaml}: the only home of its text.
  *
- * @param engine {@code java} (a check class), {@code schema} (declarative, see {@link Match}) or
- *     {@code core} (produced by podlint itself: the loader, the suppression engine)
+ * @param engine how its findings are made (see {@link Engine})
+ * @param tags free-form labels of the rule file ({@code cis}, {@code reliability}), in file order
  * @param variants alternative messages (and severities) a check may choose by name
  * @param oncePerRun only the first finding with a given message counts in a run
  * @param dependsOnKubernetesVersion its findings depend on the target Kubernetes version (see
@@ -31,13 +32,13 @@ public record RuleDefinition(
     String name,
     String title,
     Severity severity,
-    String category,
-    String kind,
-    String precision,
+    Category category,
+    RuleKind kind,
+    Precision precision,
     boolean enabledByDefault,
     String since,
     Set<String> appliesTo,
-    String engine,
+    Engine engine,
     String message,
     String relatedMessage,
     Map<String, Variant> variants,
@@ -54,10 +55,8 @@ public record RuleDefinition(
     String suppression,
     YMap params,
     Match match,
+    List<String> tags,
     String fileName) {
-
-  /** The engine of declarative rules. */
-  public static final String SCHEMA_ENGINE = "schema";
 
   /** An alternative wording a check can pick, with its own severity when given. */
   public record Variant(Severity severity, String message) {}
@@ -104,7 +103,8 @@ public record RuleDefinition(
    * @param when a JSON Schema the target must match for the rule to apply, or null
    * @param schema the JSON Schema of a compliant target
    */
-  public record Match(Target target, Set<String> roles, Set<String> kinds, String workload, YMap when, YMap schema) {
+  public record Match(Target target, Set<ContainerRole> roles, Set<String> kinds, String workload, YMap when,
+      YMap schema) {
     public Match {
       roles = Set.copyOf(roles);
       kinds = Set.copyOf(kinds);
@@ -236,7 +236,7 @@ public record RuleDefinition(
     return new RuleDefinition(id, name, title, severity, category, kind, precision, enabled, since, appliesTo,
         engine, message, relatedMessage, variants, rationale, remediation, help, references, badExample,
         goodExample, oncePerRun, dependsOnKubernetesVersion, redactsFixes, alwaysOn, suppression, params, match,
-        fileName);
+        tags, fileName);
   }
 
   /** The Kubernetes versions the rule knows, oldest first; none when its findings do not depend on one. */
@@ -251,7 +251,7 @@ public record RuleDefinition(
 
   /** Whether the rule is declarative ({@code engine: schema}). */
   public boolean isDeclarative() {
-    return engine.equals(SCHEMA_ENGINE);
+    return engine == Engine.SCHEMA;
   }
 
   /** {@code PL001 container-port-conflict}. */

@@ -35,9 +35,10 @@ public final class RuleDocs {
 
   /** A one-line summary of the rule's metadata. */
   public static String badges(RuleDefinition r) {
-    return "`" + r.id() + "` · " + r.severity().label() + " · " + r.category() + " · " + r.kind()
+    return "`" + r.id() + "` · " + r.severity().label() + " · " + r.category().label() + " · " + r.kind().label()
         + (r.enabledByDefault() ? " · enabled by default" : " · off by default")
-        + (r.since() == null ? "" : " · since " + r.since()) + (r.isCustom() ? " · from " + r.fileName() : "");
+        + (r.since() == null ? "" : " · since " + r.since()) + (r.isCustom() ? " · from " + r.fileName() : "")
+        + (r.tags().isEmpty() ? "" : " · tags: " + String.join(", ", r.tags()));
   }
 
   /**
@@ -105,7 +106,7 @@ public final class RuleDocs {
     sb.append("| --- | --- | --- | --- | --- | --- |\n");
     for (RuleDefinition r : rules) {
       sb.append("| ").append(r.id()).append(" | [`").append(r.name()).append("`](").append(DOCS_PAGE).append('#')
-          .append(r.name()).append(") | ").append(levels(r)).append(" | ").append(r.category()).append(" | ")
+          .append(r.name()).append(") | ").append(levels(r)).append(" | ").append(r.category().label()).append(" | ")
           .append(r.enabledByDefault() ? "on" : "off").append(" | ").append(r.title()).append(" |\n");
     }
     return sb.toString();
@@ -117,11 +118,11 @@ public final class RuleDocs {
    */
   static String counts(List<RuleDefinition> rules) {
     long on = rules.stream().filter(RuleDefinition::enabledByDefault).count();
-    java.util.Map<String, Long> byCategory = rules.stream().collect(Collectors.groupingBy(RuleDefinition::category,
+    java.util.Map<String, Long> byCategory = rules.stream().collect(Collectors.groupingBy(r -> r.category().label(),
         java.util.LinkedHashMap::new, Collectors.counting()));
     String categories = byCategory.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
         .collect(Collectors.joining(", "));
-    long schema = rules.stream().filter(r -> r.engine().equals(RuleDefinition.SCHEMA_ENGINE)).count();
+    long schema = rules.stream().filter(r -> r.engine() == Engine.SCHEMA).count();
     return rules.size() + " rules (" + categories + "), " + on + " of them on by default; " + schema
         + " are declarative (`engine: schema`).";
   }

@@ -3,7 +3,7 @@ package dev.podlint.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.podlint.checks.MissingResourceCheck;
+import dev.podlint.checks.MissingResource;
 import dev.podlint.load.ManifestLoader;
 import dev.podlint.model.ContainerRole;
 import dev.podlint.model.ContainerView;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The presence rules moved from Java checks to {@code engine: schema} report exactly what the
  * Java checks reported: same line, column, end and message, on every shape a container's
- * resources or probes can take, valid or not. The Java logic is the oracle (MissingResourceCheck
+ * resources or probes can take, valid or not. The Java logic is the oracle (MissingResource
  * itself; the few lines of the former MissingProbeCheck inline, with its one deliberate change).
  */
 class DeclarativeCheckTest {
@@ -80,7 +80,7 @@ class DeclarativeCheckTest {
         for (var r : rules.entrySet()) {
           tests.add(dynamicTest(r.getKey() + " on " + role + ": " + body.replace("\n", "⏎"), () -> {
             RuleDefinition rule = catalog.get(r.getKey());
-            Check.ContainerCheck oracle = new MissingResourceCheck(r.getValue()[0], r.getValue()[1]);
+            Check.ContainerCheck oracle = new MissingResource(r.getValue()[0], r.getValue()[1]);
             assertEquals(run(rule, yaml, (pod, c, out) -> oracle.check(pod, c, out)), run(rule, yaml, null), yaml);
           }));
         }

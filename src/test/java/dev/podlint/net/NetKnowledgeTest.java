@@ -10,7 +10,6 @@ import dev.podlint.model.SourceFile;
 import dev.podlint.model.YNode;
 import dev.podlint.rule.RuleCatalog;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -38,16 +37,17 @@ class NetKnowledgeTest {
 
   @Test
   void portsCarryTheirProtocolAndBadEntriesAreRefused() {
-    NetKnowledge k = NetKnowledge.parse(Optional.of(parse("[{image: 'dns$', ports: [53, '53/udp', 9153]}]")),
-        Optional.of(parse("[15020, 0, 70000]")));
+    NetKnowledge k = NetKnowledge.of(new NetKnowledge.Params(
+        List.of(NetKnowledge.ImagePorts.fromParam(parse("{image: 'dns$', ports: [53, '53/udp', 9153]}"))),
+        List.of(15020L, 0L, 70000L)));
     assertEquals(List.of(new NetKnowledge.PortSpec(53, "TCP"), new NetKnowledge.PortSpec(53, "UDP"),
         new NetKnowledge.PortSpec(9153, "TCP")), k.defaults("coredns/dns:1"));
     assertEquals(Set.of(15020), k.injected(), "only port numbers");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> NetKnowledge.parse(Optional.of(parse("[{image: x, ports: ['70000']}]")), Optional.empty()));
+        () -> NetKnowledge.ImagePorts.fromParam(parse("{image: x, ports: ['70000']}")));
     assertTrue(e.getMessage().contains("is not a port"), e.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> NetKnowledge.parse(Optional.of(parse("[{image: '(', ports: [1]}]")), Optional.empty()));
+        () -> NetKnowledge.ImagePorts.fromParam(parse("{image: '(', ports: [1]}")));
     assertEquals(List.of(), NetKnowledge.of(name -> {
       throw new IllegalArgumentException("unknown rule '" + name + "'");
     }).defaults("redis:7"), "a catalog without the rule knows nothing");

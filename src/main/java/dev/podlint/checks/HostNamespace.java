@@ -10,16 +10,16 @@ import dev.podlint.model.PodView;
  * key elsewhere (a Deployment's own {@code spec}) is an unknown field the API server drops, which
  * {@code schema-violation} reports.
  */
-public final class HostNamespaceCheck implements Check.PodCheck {
+public abstract class HostNamespace implements Check.PodCheck {
   private final String field;
 
   /** @param field {@code hostNetwork}, {@code hostPID} or {@code hostIPC} */
-  public HostNamespaceCheck(String field) {
+  HostNamespace(String field) {
     this.field = field;
   }
 
   @Override
-  public void check(PodView pod, Findings out) {
+  public final void check(PodView pod, Findings out) {
     pod.spec().scalar(field).filter(s -> s.asBoolean().orElse(false))
         .ifPresent(v -> out.at(v).arg("containers", SecurityContexts.containers(pod.containers())).report());
   }

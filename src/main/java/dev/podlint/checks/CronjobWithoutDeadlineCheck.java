@@ -12,7 +12,7 @@ import java.util.Optional;
  * its {@code spec} key), or with one below the CronJob controller's 10-second sync period, which
  * can make it skip runs (variant {@code tooShort}, at the value).
  */
-public final class CronJobWithoutDeadlineCheck implements Check.ObjectCheck {
+public final class CronjobWithoutDeadlineCheck implements Check.ObjectCheck {
   /** The CronJob controller checks schedules about every 10 seconds; a shorter deadline can miss every run. */
   static final long MINIMUM_SECONDS = 10;
 

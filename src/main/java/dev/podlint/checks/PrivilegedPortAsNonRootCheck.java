@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@code NET_BIND_SERVICE} (or {@code ALL}) or runs privileged, or when the pod's
  * {@code net.ipv4.ip_unprivileged_port_start} sysctl allows the port. Windows pods are skipped.
  */
-public final class PrivilegedPortCheck implements Check.ContainerCheck {
+public final class PrivilegedPortAsNonRootCheck implements Check.ContainerCheck {
   private static final String SYSCTL = "net.ipv4.ip_unprivileged_port_start";
 
   @Override

@@ -10,15 +10,17 @@ import dev.podlint.model.YScalar;
 import java.util.Optional;
 
 /**
- * missing-{cpu,memory}-{request,limit}: every container that runs, of every kind. The finding
+ * A container without a request or limit of a resource: the check of
+ * missing-ephemeral-storage-{request,limit} (the declarative missing-{cpu,memory}-{request,limit}
+ * say the same in their rule files). Every container that runs, of every kind. The finding
  * points at the deepest part that exists: {@code requests:}/{@code limits:}, else
  * {@code resources:}, else the container.
  */
-public final class MissingResourceCheck implements Check.ContainerCheck {
+public class MissingResource implements Check.ContainerCheck {
   private final String section;
   private final String resource;
 
-  public MissingResourceCheck(String section, String resource) {
+  public MissingResource(String section, String resource) {
     this.section = section;
     this.resource = resource;
   }

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * only regular container. Reported once per container at its entry, naming the first Service that
  * selects it.
  */
-public final class MissingPreStopHookCheck implements Check.RunCheck {
+public final class MissingPrestopHookCheck implements Check.RunCheck {
   private static final Set<String> KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
       "ReplicationController");
 
