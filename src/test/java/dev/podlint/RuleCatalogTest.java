@@ -132,7 +132,7 @@ class RuleCatalogTest {
     RuleDefinition orphan = new RuleDefinition(real.id(), "job-without-a-class", real.title(), real.severity(),
         real.category(), real.kind(), real.precision(), true, real.since(), real.appliesTo(), real.engine(),
         real.message(), real.relatedMessage(), real.variants(), real.rationale(), real.remediation(), real.help(),
-        real.references(), real.badExample(), real.goodExample(), false, false, null, null, real.tags(),
+        real.references(), real.badExample(), real.goodExample(), false, false, false, false, null, null, null, real.tags(),
         "PL999-job-without-a-class.yaml");
     RuleFormatException e = assertThrows(RuleFormatException.class,
         () -> Checks.BUILTIN.verify(new RuleCatalog(List.of(orphan))));
@@ -144,7 +144,7 @@ class RuleCatalogTest {
     RuleDefinition users = new RuleDefinition("ACME001", real.name(), real.title(), real.severity(), real.category(),
         real.kind(), real.precision(), true, real.since(), real.appliesTo(), real.engine(), real.message(),
         real.relatedMessage(), real.variants(), real.rationale(), real.remediation(), real.help(), real.references(),
-        real.badExample(), real.goodExample(), false, false, null, null, real.tags(), "acme.yaml");
+        real.badExample(), real.goodExample(), false, false, false, false, null, null, null, real.tags(), "acme.yaml");
     assertThrows(RuleFormatException.class,
         () -> Checks.BUILTIN.create(users, dev.podlint.engine.LintOptions.DEFAULT, n -> users));
   }
@@ -170,14 +170,21 @@ class RuleCatalogTest {
         + "health, networking, resources, security, validity, got 'reliabilty'"), e.getMessage());
   }
 
+  /**
+   * A rule's own examples are its first fixtures (podlint's rules must have them, and
+   * {@link #examplesBehaveAsDocumented} runs them both ways), so a fixture folder is optional; when there is one it
+   * holds both ways, and every folder is named after a rule.
+   */
   @Test
-  void everyRuleHasGoodAndBadFixturesAndEveryFixtureFolderIsARule() throws IOException {
+  void fixtureFoldersHoldBothWaysAndAreNamedAfterRules() throws IOException {
     Path base = TestSupport.TESTDATA.resolve("rules");
     List<String> problems = new ArrayList<>();
     for (RuleDefinition r : TestSupport.catalog().all()) {
+      if (r.badExample() == null || r.goodExample() == null) {
+        problems.add(r.name() + ": no bad and good examples in " + r.fileName());
+      }
       Path d = base.resolve(r.name());
       if (!Files.isDirectory(d)) {
-        problems.add(r.name() + ": no fixture folder testdata/rules/" + r.name());
         continue;
       }
       try (Stream<Path> s = Files.list(d)) {
@@ -200,20 +207,23 @@ class RuleCatalogTest {
     assertEquals(List.of(), problems);
   }
 
+  /** Each rule's examples are fixtures: run as written, with CRLF line endings and with a BOM, like testdata/. */
   @TestFactory
   Stream<DynamicTest> examplesBehaveAsDocumented() {
-    return TestSupport.catalog().all().stream().flatMap(r -> Stream.of(
-        dynamicTest(r.name() + " bad example", () -> {
-          var expected = Expectations.parse(r.badExample());
-          assertFalse(expected.isEmpty(), r.name() + ": the bad example needs an # expect: marker");
-          List<Finding> actual = TestSupport.lint(r.name() + "/bad", r.badExample(), List.of(r.name()));
-          String diff = Expectations.compare(r.badExample(), expected, actual);
-          assertEquals("", diff, r.name() + ": bad example");
-        }),
-        dynamicTest(r.name() + " good example", () -> {
-          List<Finding> actual = TestSupport.lint(r.name() + "/good", r.goodExample(), List.of(r.name()));
-          assertEquals("", Expectations.compare(r.goodExample(), List.of(), actual), r.name() + ": good example");
-        })));
+    return TestSupport.catalog().all().stream().flatMap(r -> Stream.of(RuleFixturesTest.Variant.values())
+        .flatMap(v -> Stream.of(
+            dynamicTest(r.name() + " bad example [" + v + "]", () -> {
+              var expected = Expectations.parse(r.badExample());
+              assertFalse(expected.isEmpty(), r.name() + ": the bad example needs an # expect: marker");
+              List<Finding> actual = TestSupport.lint(r.name() + "/bad", v.apply(r.badExample()), List.of(r.name()));
+              String diff = Expectations.compare(r.badExample(), expected, actual);
+              assertEquals("", diff, r.name() + ": bad example (" + v + ")");
+            }),
+            dynamicTest(r.name() + " good example [" + v + "]", () -> {
+              List<Finding> actual = TestSupport.lint(r.name() + "/good", v.apply(r.goodExample()), List.of(r.name()));
+              assertEquals("", Expectations.compare(r.goodExample(), List.of(), actual),
+                  r.name() + ": good example (" + v + ")");
+            }))));
   }
 
   /** Each rule's {@code params} is a draft-07 schema, and each parameter's default is valid under it. */

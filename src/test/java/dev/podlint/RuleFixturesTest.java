@@ -81,7 +81,18 @@ class RuleFixturesTest {
     }
   }
 
-  enum Variant { AS_IS, CRLF, BOM }
+  enum Variant {
+    AS_IS, CRLF, BOM;
+
+    /** The text as this variant gives it to the linter. */
+    String apply(String text) {
+      return switch (this) {
+        case AS_IS -> text;
+        case CRLF -> text.replace("\r\n", "\n").replace("\n", "\r\n");
+        case BOM -> "\uFEFF" + text;
+      };
+    }
+  }
 
   static void check(Path p, Variant v) throws IOException {
     check(p, v, null);
@@ -90,11 +101,7 @@ class RuleFixturesTest {
   /** Checks {@code p} against Kubernetes {@code version} (null: the default). */
   static void check(Path p, Variant v, String version) throws IOException {
     String text = Files.readString(p, StandardCharsets.UTF_8);
-    String input = switch (v) {
-      case AS_IS -> text;
-      case CRLF -> text.replace("\r\n", "\n").replace("\n", "\r\n");
-      case BOM -> "\uFEFF" + text;
-    };
+    String input = v.apply(text);
     String name = TestSupport.ROOT.relativize(p).toString();
     var all = Expectations.parse(text);
     List<String> versions = Expectations.headerVersions(text);

@@ -77,6 +77,8 @@ public final class ConfigFile {
   private String show;
   private String kubernetesVersion;
   private Boolean strictKinds;
+  /** Whether rules that {@code rules:} does not name keep their default (true) or are off (false). */
+  private boolean defaultRules = true;
 
   private ConfigFile(Path path, String display, YMap root) {
     this.path = path;
@@ -210,6 +212,8 @@ public final class ConfigFile {
         case "kubernetesVersion" -> kubernetesVersion = v instanceof YScalar s && s.isString()
             && LintOptions.KUBERNETES_VERSIONS.contains(s.value()) ? s.value() : null;
         case "strictKinds" -> strictKinds = v instanceof YScalar s ? s.asBoolean().orElse(null) : null;
+        case "defaultRules" -> defaultRules = !(v instanceof YScalar s && s.asBoolean().isPresent()
+            && !s.asBoolean().get());
         case "exclude" -> excludes(v);
         case "ruleDirectories" -> ruleDirectories(v);
         case "exemptions" -> {
@@ -293,7 +297,8 @@ public final class ConfigFile {
     for (RuleDefinition r : catalog.all()) {
       byName.put(r.name(), r);
     }
-    Map<String, RuleDefinition> configured = new LinkedHashMap<>(byName);
+    Map<String, RuleDefinition> configured = new LinkedHashMap<>();
+    byName.forEach((name, r) -> configured.put(name, defaultRules || r.alwaysOn() ? r : r.withEnabled(false)));
     root.map("rules").ifPresent(rules -> {
       for (YMap.Entry e : rules.effectiveEntries()) {
         RuleDefinition rule = rule(e.key(), fieldOf(e.key()), byName, catalog);

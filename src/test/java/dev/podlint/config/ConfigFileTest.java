@@ -64,6 +64,26 @@ class ConfigFileTest {
   }
 
   @Test
+  void defaultRulesOffRunsOnlyTheRulesTurnedOnAndInvalidYaml() {
+    Configuration c = resolve("""
+        defaultRules: off
+        rules:
+          naked-pod: warning
+          missing-cpu-limit: on
+          container-port-conflict: off
+        """);
+    List<String> enabled = c.catalog().all().stream().filter(RuleDefinition::enabledByDefault)
+        .map(RuleDefinition::name).sorted().toList();
+    assertEquals(List.of("invalid-yaml", "missing-cpu-limit", "naked-pod"), enabled);
+    assertEquals(Severity.WARNING, c.catalog().get("naked-pod").severity());
+    assertEquals(RuleCatalog.builtin().all().size(), c.catalog().all().size(), "the other rules are off, not gone");
+    assertTrue(resolve("defaultRules: on\n").catalog().get("container-port-conflict").enabledByDefault());
+    List<String> p = problems(() -> resolve("defaultRules: none\n"));
+    assertEquals(1, p.size(), p.toString());
+    assertTrue(p.get(0).equals(".podlint.yaml:1:15: error: defaultRules: expected boolean, got string \"none\""), p.get(0));
+  }
+
+  @Test
   void onAndAMappingWithoutLevelEnableARuleThatIsOffByDefault() {
     RuleCatalog offByDefault = new RuleCatalog(RuleCatalog.builtin().all().stream()
         .map(r -> r.name().equals("naked-pod") || r.name().equals("identical-probes") ? r.withEnabled(false) : r)
@@ -238,7 +258,7 @@ class ConfigFileTest {
     for (String key : props.keySet()) {
       assertTrue(props.getJSONObject(key).has("description"), key + " needs a description");
     }
-    assertEquals(Set.of("rules", "exclude", "failOn", "show", "kubernetesVersion", "strictKinds", "ruleDirectories",
+    assertEquals(Set.of("rules", "exclude", "failOn", "show", "kubernetesVersion", "strictKinds", "defaultRules", "ruleDirectories",
         "exemptions"), props.keySet());
     assertEquals(LintOptions.KUBERNETES_VERSIONS, props.getJSONObject("kubernetesVersion").getJSONArray("enum")
         .toList());
