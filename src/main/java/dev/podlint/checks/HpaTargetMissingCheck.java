@@ -49,7 +49,7 @@ public final class HpaTargetMissingCheck implements Check.RunCheck {
             .arg("kind", a.targetKind()).arg("name", a.targetName()).report();
         continue;
       }
-      if (!Inventory.SCALABLE_KINDS.contains(a.targetKind())) {
+      if (!Inventory.isScalable(null, a.targetKind())) {
         continue; // a custom resource: its objects and scale subresource are unknown here
       }
       String namespace = a.object().namespace();

@@ -11,6 +11,7 @@ import dev.podlint.model.BoundedRegex;
 import dev.podlint.model.EditDistance;
 import dev.podlint.model.Position;
 import dev.podlint.model.Span;
+import dev.podlint.model.WorkloadKinds;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YPath;
@@ -317,7 +318,7 @@ public final class ConfigFile {
     });
     List<Exemption> exemptions = new ArrayList<>();
     Set<String> kinds = new TreeSet<>();
-    catalog.all().forEach(r -> kinds.addAll(r.appliesTo()));
+    catalog.all().forEach(r -> kinds.addAll(WorkloadKinds.BUILT_IN.expand(r.appliesTo())));
     kinds.remove("*");
     for (YNode item : items(root.get("exemptions").orElse(null))) {
       if (item instanceof YMap m) {

@@ -9,6 +9,8 @@ import dev.podlint.model.K8sObject;
 import dev.podlint.model.PodView;
 import dev.podlint.model.RunConfigMaps;
 import dev.podlint.model.SourceFile;
+import dev.podlint.model.WorkloadKind;
+import dev.podlint.model.WorkloadKinds;
 import dev.podlint.net.NetKnowledge;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
@@ -91,8 +93,9 @@ final class CheckRunner {
   /** The findings of every object rule that applies to {@code o}. */
   private List<Finding> check(K8sObject o, PodView pod, List<String> internalErrors) {
     List<Finding> found = new ArrayList<>();
+    WorkloadKind row = pod != null ? pod.workloadKind() : WorkloadKinds.current().find(o).orElse(null);
     for (Bound b : checks) {
-      if (b.check instanceof Check.RunCheck || !b.rule.appliesTo(o.kind())) {
+      if (b.check instanceof Check.RunCheck || !b.rule.appliesTo(o.kind(), row)) {
         continue;
       }
       Findings out = new Findings(b.rule, o, found);

@@ -6,6 +6,8 @@ import dev.podlint.model.PodView;
 import dev.podlint.model.PortDecl;
 import dev.podlint.model.SourceFile;
 import dev.podlint.model.Span;
+import dev.podlint.model.WorkloadKind;
+import dev.podlint.model.WorkloadKinds;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
@@ -48,8 +50,9 @@ public final class Inventory {
    *     pattern of the knowledge ran out of steps, so that nothing is known
    * @param facts what the rules about a workload's pods (network policies, service accounts,
    *     shutdown hooks) report on
+   * @param workloadKind the object's row of {@link WorkloadKinds}
    */
-  public record Workload(String kind, String name, String namespace, SourceFile file, Span labelsAt,
+  public record Workload(WorkloadKind workloadKind, String kind, String name, String namespace, SourceFile file, Span labelsAt,
       Map<String, String> labels, List<Port> ports, Set<Long> listenedPorts, PodFacts facts) {
     public String identity() {
       return kind + "/" + (namespace == null ? "-" : namespace) + "/" + (name == null ? "-" : name);
@@ -94,15 +97,20 @@ public final class Inventory {
   public record CustomResource(String apiVersion, String kind, String name, String namespace,
       Map<String, String> templateLabels) {}
 
-  /** The kinds whose replica count lives in {@code spec.replicas} and that an autoscaler can scale. */
-  public static final Set<String> SCALABLE_KINDS = Set.of("Deployment", "StatefulSet", "ReplicaSet",
-      "ReplicationController");
+  /**
+   * Whether objects of {@code kind} at {@code apiVersion} (null: a Kubernetes one) are of a
+   * {@link WorkloadKind#scalable scalable kind} of Kubernetes: their replica count lives in
+   * {@code spec.replicas} and an autoscaler can scale them.
+   */
+  public static boolean isScalable(String apiVersion, String kind) {
+    return WorkloadKinds.current().find(apiVersion, kind).filter(k -> k.scalable() && k.kubernetes()).isPresent();
+  }
 
   /** The annotation that marks the input as a whole application (see {@link #isApplication}). */
   public static final String APPLICATION_ANNOTATION = "podlint.io/application";
 
   /**
-   * A controller of a {@link #SCALABLE_KINDS scalable kind}: the few nodes and facts the replica,
+   * A controller of a {@link #isScalable scalable kind}: the few nodes and facts the replica,
    * autoscaler and disruption-budget rules need, not its tree.
    *
    * @param object a handle on the object for reporting and suppressions: its identity, without its
@@ -184,7 +192,7 @@ public final class Inventory {
         .orElse(false)) {
       application = true;
     }
-    if (SCALABLE_KINDS.contains(object.kind()) && !isCustomResource(object.apiVersion())) {
+    if (isScalable(object.apiVersion(), object.kind()) && !isCustomResource(object.apiVersion())) {
       object.root().entry("spec").filter(e -> e.value() instanceof YMap)
           .ifPresent(e -> addController(controller(object, e.key(), (YMap) e.value())));
     } else if (object.kind().equals("HorizontalPodAutoscaler") && object.apiVersion().startsWith("autoscaling/")
@@ -205,7 +213,7 @@ public final class Inventory {
       customResources.add(new CustomResource(object.apiVersion(), object.kind(), object.name(), object.namespace(),
           Collections.unmodifiableMap(labels)));
     }
-    if (pod != null && !object.kind().equals("PodTemplate")) {
+    if (pod != null && pod.workloadKind().pods() != WorkloadKind.Pods.TEMPLATE) {
       Workload w = summarize(pod, knowledge);
       workloads.add(w);
       for (Map.Entry<String, String> e : w.labels().entrySet()) {
@@ -232,7 +240,7 @@ public final class Inventory {
     }
   }
 
-  /** Controllers of the {@link #SCALABLE_KINDS scalable kinds}, in file order. */
+  /** Controllers of the {@link #isScalable scalable kinds}, in file order. */
   public List<Controller> controllers() {
     return Collections.unmodifiableList(controllers);
   }
@@ -503,7 +511,7 @@ public final class Inventory {
         }
       }
     }
-    return new Workload(o.kind(), o.name(), o.namespace(), o.file(), labelsKey.span(),
+    return new Workload(pod.workloadKind(), o.kind(), o.name(), o.namespace(), o.file(), labelsKey.span(),
         Collections.unmodifiableMap(labels), List.copyOf(ports), listened(pod, knowledge), facts(pod, labelsKey));
   }
 

@@ -1,5 +1,6 @@
 package dev.podlint.rule;
 
+import dev.podlint.model.WorkloadKinds;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -56,7 +57,7 @@ public final class RuleDocs {
     sb.append(h).append(' ').append(r.name()).append("\n\n");
     sb.append("**").append(r.title()).append("**\n\n");
     sb.append(badges(r)).append("\n\n");
-    sb.append("Applies to: ").append(String.join(", ", r.appliesTo())).append("\n\n");
+    sb.append("Applies to: ").append(appliesTo(r)).append("\n\n");
     if (!r.kubernetesVersions().isEmpty()) {
       sb.append(versions(r, "`")).append("\n\n");
     }
@@ -133,6 +134,11 @@ public final class RuleDocs {
     return extra.isEmpty() ? r.severity().label() : r.severity().label() + "/" + extra;
   }
 
+  /** The kinds a rule applies to, its groups spelled out as the built-in kinds they take. */
+  private static String appliesTo(RuleDefinition r) {
+    return String.join(", ", WorkloadKinds.BUILT_IN.expand(r.appliesTo()));
+  }
+
   /** The whole rule reference page ({@code docs/rules.md}). */
   public static String page(List<RuleDefinition> rules) {
     StringBuilder sb = new StringBuilder();
@@ -150,7 +156,7 @@ public final class RuleDocs {
     StringBuilder sb = new StringBuilder();
     sb.append(r.id()).append(' ').append(r.name()).append(": ").append(r.title()).append('\n');
     sb.append(badges(r).replace("`", "")).append('\n');
-    sb.append("Applies to: ").append(String.join(", ", r.appliesTo())).append('\n');
+    sb.append("Applies to: ").append(appliesTo(r)).append('\n');
     if (!r.kubernetesVersions().isEmpty()) {
       sb.append(versions(r, "")).append('\n');
     }
