@@ -70,7 +70,7 @@ public record SplitProposal(String description, List<Replacement> replacements) 
   public static Optional<String> unavailable(PodView pod) {
     K8sObject o = pod.object();
     WorkloadKind row = pod.workloadKind();
-    if (!row.kubernetes() || !(row.in(KindGroup.LONG_RUNNING_CONTROLLERS) || row.pods() == WorkloadKind.Pods.OWN)) {
+    if (!(row.in(KindGroup.LONG_RUNNING_CONTROLLERS) || row.pods() == WorkloadKind.Pods.OWN)) {
       return Optional.of("a " + o.kind() + " is not a workload podlint can split");
     }
     Optional<YMap> owner = o.root().mapAt("metadata").flatMap(m -> m.seq("ownerReferences"))

@@ -11,6 +11,7 @@ import dev.podlint.model.BoundedRegex;
 import dev.podlint.model.EditDistance;
 import dev.podlint.model.Position;
 import dev.podlint.model.Span;
+import dev.podlint.model.WorkloadKind;
 import dev.podlint.model.WorkloadKinds;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
@@ -78,6 +79,7 @@ public final class ConfigFile {
   private String show;
   private String kubernetesVersion;
   private Boolean strictKinds;
+  private List<WorkloadKind> workloadKinds = List.of();
 
   private ConfigFile(Path path, String display, YMap root) {
     this.path = path;
@@ -212,6 +214,7 @@ public final class ConfigFile {
             && LintOptions.KUBERNETES_VERSIONS.contains(s.value()) ? s.value() : null;
         case "strictKinds" -> strictKinds = v instanceof YScalar s ? s.asBoolean().orElse(null) : null;
         case "exclude" -> excludes(v);
+        case "workloadKinds" -> workloadKinds = DeclaredKinds.read(v, this::problem);
         case "ruleDirectories" -> ruleDirectories(v);
         case "exemptions" -> {
           for (YNode item : items(v)) {
@@ -318,7 +321,9 @@ public final class ConfigFile {
     });
     List<Exemption> exemptions = new ArrayList<>();
     Set<String> kinds = new TreeSet<>();
-    catalog.all().forEach(r -> kinds.addAll(WorkloadKinds.BUILT_IN.expand(r.appliesTo())));
+    WorkloadKinds table = WorkloadKinds.BUILT_IN.with(workloadKinds);
+    catalog.all().forEach(r -> kinds.addAll(table.expand(r.appliesTo())));
+    table.all().forEach(k -> kinds.add(k.kind()));
     kinds.remove("*");
     for (YNode item : items(root.get("exemptions").orElse(null))) {
       if (item instanceof YMap m) {
@@ -335,7 +340,7 @@ public final class ConfigFile {
       throw new ConfigException(all);
     }
     return new Configuration(path, new RuleCatalog(List.copyOf(configured.values())), failOn, show, kubernetesVersion,
-        strictKinds, exemptions, new Exclusions(dir, excludes), ruleDirectories);
+        strictKinds, exemptions, new Exclusions(dir, excludes), ruleDirectories, table);
   }
 
   /** The rule a key of {@code rules:} or an item of an exemption's {@code rules} names, or null after a problem. */

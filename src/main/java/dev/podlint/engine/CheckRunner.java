@@ -38,8 +38,12 @@ final class CheckRunner {
   /** What the networking model knows about images and injected sidecars (read by the inventory too). */
   private final NetKnowledge netKnowledge;
 
+  /** The kinds that carry pods in this run (the {@link WorkloadKinds#current} table of its threads). */
+  private final WorkloadKinds workloadKinds;
+
   CheckRunner(List<Bound> checks, List<RuleDefinition> rules, RuleCatalog catalog, Fingerprints fingerprints,
-      NetKnowledge netKnowledge) {
+      NetKnowledge netKnowledge, WorkloadKinds workloadKinds) {
+    this.workloadKinds = workloadKinds;
     this.checks = List.copyOf(checks);
     this.catalog = catalog;
     this.regexTooSlow = rule(rules, SlowRegexes.RULE);
@@ -66,6 +70,16 @@ final class CheckRunner {
    */
   Part lint(SourceFile file, FileObjects objects, int index, List<Document> documents, Set<BoundedRegex> gaveUp,
       RunConfigMaps configMaps) {
+    WorkloadKinds before = WorkloadKinds.use(workloadKinds);
+    try {
+      return lintPart(file, objects, index, documents, gaveUp, configMaps);
+    } finally {
+      WorkloadKinds.use(before);
+    }
+  }
+
+  private Part lintPart(SourceFile file, FileObjects objects, int index, List<Document> documents,
+      Set<BoundedRegex> gaveUp, RunConfigMaps configMaps) {
     Part part = new Part(index, gaveUp);
     BoundedRegex.startScope(gaveUp); // this file's objects, on this thread
     List<K8sObject> own = new ArrayList<>();
@@ -123,6 +137,15 @@ final class CheckRunner {
 
   /** Runs the cross-object rules over the whole run's inventory. */
   void runChecks(Inventory inventory, List<Finding> findings, List<String> internal) {
+    WorkloadKinds before = WorkloadKinds.use(workloadKinds);
+    try {
+      runAll(inventory, findings, internal);
+    } finally {
+      WorkloadKinds.use(before);
+    }
+  }
+
+  private void runAll(Inventory inventory, List<Finding> findings, List<String> internal) {
     for (Bound b : checks) {
       if (!(b.check instanceof Check.RunCheck c)) {
         continue;

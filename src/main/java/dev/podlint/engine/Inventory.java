@@ -103,8 +103,16 @@ public final class Inventory {
    * {@code spec.replicas} and an autoscaler can scale them.
    */
   public static boolean isScalable(String apiVersion, String kind) {
-    return WorkloadKinds.current().find(apiVersion, kind).filter(k -> k.scalable() && k.kubernetes()).isPresent();
+    return WorkloadKinds.current().find(apiVersion, kind)
+        .filter(k -> k.scalable() && !(k.kubernetes() && isCustomResource(apiVersion))).isPresent();
   }
+
+  /**
+   * A Rollout that takes its pod template from another object ({@code spec.workloadRef}, usually a
+   * Deployment scaled to zero): the Rollout supplies the replicas, so the controller it names is
+   * not judged as one of its own (see {@link #controllers()}); its pod template is linted where it is.
+   */
+  public record WorkloadRef(K8sObject rollout, String kind, String name, String namespace) {}
 
   /** The annotation that marks the input as a whole application (see {@link #isApplication}). */
   public static final String APPLICATION_ANNOTATION = "podlint.io/application";
@@ -181,6 +189,7 @@ public final class Inventory {
   private final List<K8sObject> disruptionBudgets = new ArrayList<>();
   private final List<K8sObject> networkPolicies = new ArrayList<>();
   private final List<K8sObject> serviceAccounts = new ArrayList<>();
+  private final List<WorkloadRef> workloadRefs = new ArrayList<>();
   private boolean application;
 
   /**
@@ -192,9 +201,10 @@ public final class Inventory {
         .orElse(false)) {
       application = true;
     }
-    if (isScalable(object.apiVersion(), object.kind()) && !isCustomResource(object.apiVersion())) {
+    if (isScalable(object.apiVersion(), object.kind())) {
       object.root().entry("spec").filter(e -> e.value() instanceof YMap)
           .ifPresent(e -> addController(controller(object, e.key(), (YMap) e.value())));
+      workloadRef(object).ifPresent(workloadRefs::add);
     } else if (object.kind().equals("HorizontalPodAutoscaler") && object.apiVersion().startsWith("autoscaling/")
         || object.kind().equals("ScaledObject") && object.apiVersion().startsWith("keda.sh/")) {
       autoscaler(object).ifPresent(this::addAutoscaler);
@@ -205,7 +215,7 @@ public final class Inventory {
     } else if (object.kind().equals("ServiceAccount") && object.apiVersion().equals("v1")) {
       serviceAccounts.add(slim(object, Set.of()));
     }
-    if (object.kind().equals("Service")) {
+    if (object.kind().equals("Service") && WorkloadKinds.current().find(object).isEmpty()) {
       services.add(slim(object, Set.of("spec")));
     } else if (pod == null && isCustomResource(object.apiVersion())) {
       Map<String, String> labels = new LinkedHashMap<>();
@@ -230,6 +240,7 @@ public final class Inventory {
     disruptionBudgets.addAll(other.disruptionBudgets);
     networkPolicies.addAll(other.networkPolicies);
     serviceAccounts.addAll(other.serviceAccounts);
+    workloadRefs.addAll(other.workloadRefs);
     services.addAll(other.services);
     customResources.addAll(other.customResources);
     for (Workload w : other.workloads) {
@@ -240,9 +251,43 @@ public final class Inventory {
     }
   }
 
-  /** Controllers of the {@link #isScalable scalable kinds}, in file order. */
+  /**
+   * Controllers of the {@link #isScalable scalable kinds}, in file order, but for those a Rollout
+   * of the input takes its pods from ({@link WorkloadRef}).
+   */
   public List<Controller> controllers() {
-    return Collections.unmodifiableList(controllers);
+    if (workloadRefs.isEmpty()) {
+      return Collections.unmodifiableList(controllers);
+    }
+    return controllers.stream().filter(c -> !referenced(c)).toList();
+  }
+
+  /** The Rollouts of the input that take their pods from another object, in file order. */
+  public List<WorkloadRef> workloadRefs() {
+    return Collections.unmodifiableList(workloadRefs);
+  }
+
+  private boolean referenced(Controller c) {
+    for (WorkloadRef r : workloadRefs) {
+      if (r.kind().equals(c.kind()) && r.name().equals(c.name()) && mayShareNamespace(r.namespace(), c.namespace())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The {@code spec.workloadRef} of an Argo Rollout, when it names a kind and a name. */
+  private static Optional<WorkloadRef> workloadRef(K8sObject o) {
+    if (!o.kind().equals("Rollout") || !WorkloadKinds.groupOf(o.apiVersion()).equals("argoproj.io")) {
+      return Optional.empty();
+    }
+    Optional<YMap> ref = o.root().mapAt("spec", "workloadRef");
+    Optional<String> kind = ref.flatMap(r -> r.string("kind"));
+    Optional<String> name = ref.flatMap(r -> r.string("name"));
+    if (kind.isEmpty() || name.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new WorkloadRef(handle(o), kind.get(), name.get(), o.namespace()));
   }
 
   /**
@@ -252,7 +297,8 @@ public final class Inventory {
   public List<Controller> controllers(String kind, String name, String namespace) {
     List<Controller> out = new ArrayList<>();
     for (Controller c : controllersByName.getOrDefault(name, List.of())) {
-      if ((kind == null || c.kind().equals(kind)) && mayShareNamespace(namespace, c.namespace())) {
+      if ((kind == null || c.kind().equals(kind)) && mayShareNamespace(namespace, c.namespace())
+          && (workloadRefs.isEmpty() || !referenced(c))) {
         out.add(c);
       }
     }
@@ -318,8 +364,11 @@ public final class Inventory {
     return Collections.unmodifiableList(customResources);
   }
 
-  /** {@code group/version} with a group that has a dot and is not a Kubernetes group ({@code *.k8s.io}). */
+  /** {@code group/version} with a group that has a dot and is not a Kubernetes group ({@code *.k8s.io}); null is none. */
   private static boolean isCustomResource(String apiVersion) {
+    if (apiVersion == null) {
+      return false; // not said: taken for a Kubernetes one
+    }
     int slash = apiVersion.indexOf('/');
     if (slash < 0) {
       return false; // the core group: v1

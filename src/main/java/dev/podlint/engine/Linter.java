@@ -94,7 +94,8 @@ public final class Linter {
         .collect(Collectors.toUnmodifiableSet());
     this.fingerprints = new Fingerprints(options.fingerprintRoot());
     // what the networking model knows about images and injected sidecars (read by the inventory too)
-    this.checks = new CheckRunner(bound, rules, catalog, fingerprints, dev.podlint.net.NetKnowledge.of(lookup));
+    this.checks = new CheckRunner(bound, rules, catalog, fingerprints, dev.podlint.net.NetKnowledge.of(lookup),
+        options.workloadKinds());
   }
 
   /** A linter with every rule that is enabled by default. */

@@ -18,6 +18,9 @@ import java.util.Set;
  *     linted as the kind it names)
  * @param podSpecPath the keys from the object to its pod spec; the mapping that holds the pod spec
  *     is the pod template (for a Pod, the object itself)
+ * @param podTemplate that mapping is a pod template (a PodTemplateSpec: {@code metadata} and
+ *     {@code spec}), as it is for every kind but Pod and the declared kinds that give the path of
+ *     a pod spec
  * @param pods whether the object is a pod, a template nobody runs, or makes pods from its template
  * @param running how long its pods run
  * @param selector the kind of {@code spec.selector} it has
@@ -27,7 +30,7 @@ import java.util.Set;
  *     {@code containers[].name}
  */
 public record WorkloadKind(String name, String kind, Set<String> groups, boolean kubernetes, List<String> podSpecPath,
-    Pods pods, Running running, Selector selector, boolean scalable, Set<String> podSpecFields,
+    boolean podTemplate, Pods pods, Running running, Selector selector, boolean scalable, Set<String> podSpecFields,
     Set<String> optionalFields) {
 
   /** What the object is to its pods. */

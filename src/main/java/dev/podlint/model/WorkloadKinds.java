@@ -24,7 +24,10 @@ import java.util.Set;
 public final class WorkloadKinds {
   private static final List<String> TEMPLATE_SPEC = List.of("spec", "template", "spec");
 
-  /** The kinds podlint knows without configuration. */
+  /**
+   * The kinds podlint knows without configuration: Kubernetes' own, OpenShift's DeploymentConfig,
+   * Argo Rollouts' Rollout, Knative Serving's Service and KEDA's ScaledJob (docs/kinds.md).
+   */
   public static final WorkloadKinds BUILT_IN = new WorkloadKinds(List.of(
       kubernetes("Pod", Set.of(""), List.of("spec"), Pods.OWN, Running.BY_RESTART_POLICY, Selector.NONE, false),
       kubernetes("PodTemplate", Set.of(""), List.of("template", "spec"), Pods.TEMPLATE, Running.BY_RESTART_POLICY,
@@ -42,7 +45,30 @@ public final class WorkloadKinds {
       kubernetes("Job", Set.of("batch"), TEMPLATE_SPEC, Pods.CONTROLLED, Running.TO_COMPLETION,
           Selector.LABEL_SELECTOR, false),
       kubernetes("CronJob", Set.of("batch"), List.of("spec", "jobTemplate", "spec", "template", "spec"),
-          Pods.CONTROLLED, Running.TO_COMPLETION, Selector.NONE, false)));
+          Pods.CONTROLLED, Running.TO_COMPLETION, Selector.NONE, false),
+      operator("DeploymentConfig", "DeploymentConfig", "apps.openshift.io", TEMPLATE_SPEC, Running.ALWAYS,
+          Selector.LABEL_MAP, true),
+      operator("Rollout", "Rollout", "argoproj.io", TEMPLATE_SPEC, Running.ALWAYS, Selector.LABEL_SELECTOR, true),
+      new WorkloadKind("Service.serving.knative.dev", "Service", Set.of("serving.knative.dev"), false, TEMPLATE_SPEC,
+          true, Pods.CONTROLLED, Running.ALWAYS, Selector.NONE, false,
+          Set.of("containerConcurrency", "timeoutSeconds", "responseStartTimeoutSeconds", "idleTimeoutSeconds"),
+          knativeOptional()),
+      operator("ScaledJob", "ScaledJob", "keda.sh", List.of("spec", "jobTargetRef", "template", "spec"),
+          Running.TO_COMPLETION, Selector.NONE, false)));
+
+  /**
+   * What Knative fills in and Kubernetes requires: container names, and the port of a probe (the
+   * container's one port).
+   */
+  private static Set<String> knativeOptional() {
+    Set<String> out = new LinkedHashSet<>(Set.of("containers[].name"));
+    for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+      for (String action : List.of("httpGet", "tcpSocket", "grpc")) {
+        out.add("containers[]." + probe + "." + action + ".port");
+      }
+    }
+    return out;
+  }
 
   private static final ThreadLocal<WorkloadKinds> CURRENT = ThreadLocal.withInitial(() -> BUILT_IN);
 
@@ -58,8 +84,15 @@ public final class WorkloadKinds {
 
   private static WorkloadKind kubernetes(String kind, Set<String> groups, List<String> podSpecPath, Pods pods,
       Running running, Selector selector, boolean scalable) {
-    return new WorkloadKind(kind, kind, groups, true, podSpecPath, pods, running, selector, scalable, Set.of(),
-        Set.of());
+    return new WorkloadKind(kind, kind, groups, true, podSpecPath, pods != Pods.OWN, pods, running, selector,
+        scalable, Set.of(), Set.of());
+  }
+
+  /** A built-in kind of an operator, with a pod template at {@code podSpecPath} minus its last key. */
+  private static WorkloadKind operator(String name, String kind, String group, List<String> podSpecPath,
+      Running running, Selector selector, boolean scalable) {
+    return new WorkloadKind(name, kind, Set.of(group), false, podSpecPath, true, Pods.CONTROLLED, running, selector,
+        scalable, Set.of(), Set.of());
   }
 
   /** The table of the thread's run: the built-in kinds unless {@link #use} said otherwise. */
@@ -111,6 +144,11 @@ public final class WorkloadKinds {
       }
     }
     return Optional.ofNullable(fallback);
+  }
+
+  /** The row called {@code name} ({@link WorkloadKind#name}), if there is one. */
+  public Optional<WorkloadKind> named(String name) {
+    return all.stream().filter(k -> k.name().equals(name)).findFirst();
   }
 
   /** The row of {@code object}'s kind, or empty when it carries no pods. */

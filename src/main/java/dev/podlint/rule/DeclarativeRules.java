@@ -70,7 +70,7 @@ final class DeclarativeRules {
     if (m.get("kinds").orElse(null) instanceof YSeq ks) {
       for (YNode k : ks.items()) {
         if (k instanceof YScalar s && !anyKind && !appliesTo.contains(s.value())
-            && !WorkloadKinds.BUILT_IN.find(null, s.value()).map(w -> WorkloadKinds.takes(appliesTo, s.value(), w))
+            && !WorkloadKinds.BUILT_IN.named(s.value()).map(w -> WorkloadKinds.takes(appliesTo, w.kind(), w))
                 .orElse(false)) {
           problems.add(new RuleFormatException.Problem(k, "match.kinds", "'" + s.value()
               + "' is not in appliesTo; match.kinds can only narrow appliesTo"));
@@ -81,7 +81,7 @@ final class DeclarativeRules {
       if (rule.get("appliesTo").orElse(null) instanceof YSeq as) {
         for (YNode k : as.items()) {
           if (k instanceof YScalar s && !s.value().equals("*") && KindGroup.parse(s.value()).isEmpty()
-              && WorkloadKinds.BUILT_IN.find(null, s.value()).isEmpty()) {
+              && WorkloadKinds.BUILT_IN.named(s.value()).isEmpty() && kubernetesKinds().contains(s.value())) {
             problems.add(new RuleFormatException.Problem(k, "appliesTo", "'" + s.value() + "' has no pod spec, so a "
                 + target.label() + " rule never applies to it; use target: object or leave the kind out"));
           }
@@ -96,13 +96,13 @@ final class DeclarativeRules {
     YMap schema = mapping(m, "schema", problems, true);
     YMap when = mapping(m, "when", problems, false);
     if (user) {
-      Set<String> known = KubernetesSchemas.forVersion(KubernetesSchemas.VERSIONS.get(KubernetesSchemas.VERSIONS.size() - 1)).kindNames();
+      Set<String> known = kubernetesKinds();
       for (String field : List.of("appliesTo", "match.kinds")) {
         YNode list = field.equals("appliesTo") ? rule.get("appliesTo").orElse(null) : m.get("kinds").orElse(null);
         if (list instanceof YSeq seq) {
           for (YNode k : seq.items()) {
             if (k instanceof YScalar s && !s.value().equals("*") && !known.contains(s.value())
-                && KindGroup.parse(s.value()).isEmpty()) {
+                && KindGroup.parse(s.value()).isEmpty() && WorkloadKinds.BUILT_IN.named(s.value()).isEmpty()) {
               closest(s.value(), known).ifPresent(c -> problems.add(new RuleFormatException.Problem(k, field,
                   "Kubernetes has no kind '" + s.value() + "'; did you mean '" + c + "'? (a custom resource kind "
                       + "that close to a built-in one is taken for a typo)")));
@@ -195,6 +195,15 @@ final class DeclarativeRules {
     if (!problems.isEmpty()) {
       throw RuleFormatException.of(file, problems);
     }
+  }
+
+  /**
+   * The kinds the newest supported Kubernetes serves. A kind it does not know may be one a
+   * configuration declares with a pod spec, so only these are known to have none.
+   */
+  private static Set<String> kubernetesKinds() {
+    return KubernetesSchemas.forVersion(KubernetesSchemas.VERSIONS.get(KubernetesSchemas.VERSIONS.size() - 1))
+        .kindNames();
   }
 
   private static boolean mentions(YNode schema, String keyword) {

@@ -122,7 +122,7 @@ public record RuleDefinition(
    * every workload kind of the group.
    */
   public boolean appliesTo(String kind) {
-    return appliesTo(kind, WorkloadKinds.BUILT_IN.find(null, kind).orElse(null));
+    return appliesTo(kind, WorkloadKinds.BUILT_IN.named(kind).orElse(null));
   }
 
   /** Whether the rule checks {@code object}, as the {@link WorkloadKinds#current} table sees it. */
