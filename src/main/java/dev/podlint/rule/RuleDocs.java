@@ -1,6 +1,9 @@
 package dev.podlint.rule;
 
+import dev.podlint.model.KindGroup;
+import dev.podlint.model.WorkloadKind;
 import dev.podlint.model.WorkloadKinds;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -134,9 +137,19 @@ public final class RuleDocs {
     return extra.isEmpty() ? r.severity().label() : r.severity().label() + "/" + extra;
   }
 
-  /** The kinds a rule applies to, its groups spelled out as the built-in kinds they take. */
+  /**
+   * The kinds a rule applies to, each group with the Kubernetes kinds it takes; the kinds of
+   * operators and of configurations it also takes are in docs/kinds.md, so that adding one changes
+   * no rule's text.
+   */
   private static String appliesTo(RuleDefinition r) {
-    return String.join(", ", WorkloadKinds.BUILT_IN.expand(r.appliesTo()));
+    List<String> out = new ArrayList<>();
+    for (String name : r.appliesTo()) {
+      out.add(KindGroup.parse(name).map(g -> name + " (" + String.join(", ", WorkloadKinds.BUILT_IN.all().stream()
+          .filter(k -> k.kubernetes() && k.in(g)).map(WorkloadKind::name).toList())
+          + ", and such kinds of operators and of the configuration: docs/kinds.md)").orElse(name));
+    }
+    return String.join(", ", out);
   }
 
   /** The whole rule reference page ({@code docs/rules.md}). */
