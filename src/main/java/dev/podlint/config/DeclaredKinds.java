@@ -53,7 +53,12 @@ final class DeclaredKinds {
     return out;
   }
 
-  private static Optional<WorkloadKind> kind(YMap m, BiConsumer<Position, String> problem) {
+  private static Optional<WorkloadKind> kind(YMap m, BiConsumer<Position, String> reported) {
+    boolean[] wrong = {false};
+    BiConsumer<Position, String> problem = (at, message) -> {
+      wrong[0] = true;
+      reported.accept(at, message);
+    };
     YScalar apiVersion = m.scalar("apiVersion").filter(YScalar::isString).orElse(null);
     YScalar kind = m.scalar("kind").filter(YScalar::isString).orElse(null);
     YScalar template = m.scalar("podTemplate").filter(YScalar::isString).orElse(null);
@@ -61,27 +66,22 @@ final class DeclaredKinds {
     if (apiVersion == null || kind == null) {
       return Optional.empty(); // reported by the schema
     }
-    List<Runnable> problems = new ArrayList<>();
     String group = WorkloadKinds.groupOf(apiVersion.value());
     if (!apiVersion.value().contains("/") || !group.contains(".") || group.endsWith(".k8s.io")) {
-      problems.add(() -> report(problem, apiVersion, "\"" + apiVersion.value() + "\" is not the group/version of a "
-          + "custom resource; the kinds of Kubernetes are built in"));
-    } else if (WorkloadKinds.BUILT_IN.find(apiVersion.value(), kind.value()).filter(k -> !k.kubernetes())
-        .isPresent()) {
-      problems.add(() -> report(problem, kind, kind.value() + " of " + group + " is built in (docs/kinds.md)"));
+      report(problem, apiVersion, "\"" + apiVersion.value() + "\" is not the group/version of a "
+          + "custom resource; the kinds of Kubernetes are built in");
     }
     if ((template == null) == (spec == null)) {
       YNode at = spec != null ? spec : template != null ? template : m;
-      problems.add(() -> report(problem, at, "give either podTemplate (the path of a pod template: metadata and "
-          + "spec) or podSpec (the path of a pod spec)" + (template == null ? "" : ", not both")));
+      report(problem, at, "give either podTemplate (the path of a pod template: metadata and "
+          + "spec) or podSpec (the path of a pod spec)" + (template == null ? "" : ", not both"));
     }
     YScalar path = template != null ? template : spec;
     if (path != null && !PATH.matcher(path.value()).matches()) {
-      problems.add(() -> report(problem, path, "\"" + path.value() + "\" is not a path of mapping keys separated by "
-          + "dots, such as spec.template (lists are not supported)"));
+      report(problem, path, "\"" + path.value() + "\" is not a path of mapping keys separated by "
+          + "dots, such as spec.template (lists are not supported)");
     }
-    problems.forEach(Runnable::run);
-    if (!problems.isEmpty() || path == null) {
+    if (wrong[0] || path == null) {
       return Optional.empty();
     }
     List<String> keys = new ArrayList<>(Arrays.asList(path.value().split("\\.")));
@@ -91,8 +91,11 @@ final class DeclaredKinds {
     boolean toCompletion = m.string("runs").map("toCompletion"::equals).orElse(false);
     Set<String> kubernetes = KubernetesSchemas.forVersion(KubernetesSchemas.VERSIONS.get(
         KubernetesSchemas.VERSIONS.size() - 1)).kindNames();
-    String name = kubernetes.contains(kind.value()) || WorkloadKinds.BUILT_IN.named(kind.value()).isPresent()
-        ? kind.value() + "." + group : kind.value();
+    // a built-in kind of an operator may be declared: the declaration replaces its row (WorkloadKinds.with), so
+    // that a kind built in later keeps the meaning a configuration gave it
+    boolean clash = kubernetes.contains(kind.value())
+        || WorkloadKinds.BUILT_IN.named(kind.value()).filter(k -> !k.groups().contains(group)).isPresent();
+    String name = clash ? kind.value() + "." + group : kind.value();
     return Optional.of(new WorkloadKind(name, kind.value(), Set.of(group), false, keys, template != null,
         WorkloadKind.Pods.CONTROLLED, toCompletion ? WorkloadKind.Running.TO_COMPLETION : WorkloadKind.Running.ALWAYS,
         WorkloadKind.Selector.NONE, false, Set.of(), Set.of()));
