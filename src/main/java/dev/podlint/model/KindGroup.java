@@ -1,7 +1,9 @@
 package dev.podlint.model;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A group of workload kinds that a rule's {@code appliesTo} may name instead of listing kinds: it
@@ -34,8 +36,11 @@ public enum KindGroup {
     return description;
   }
 
-  /** The group called {@code label}, if one is. */
+  private static final Map<String, KindGroup> BY_LABEL = Arrays.stream(values())
+      .collect(Collectors.toUnmodifiableMap(KindGroup::label, g -> g));
+
+  /** The group called {@code label}, if one is (asked for every rule and object, so a map). */
   public static Optional<KindGroup> parse(String label) {
-    return Arrays.stream(values()).filter(g -> g.label.equals(label)).findFirst();
+    return Optional.ofNullable(BY_LABEL.get(label));
   }
 }
