@@ -164,6 +164,42 @@ class AdviseTest {
     assertTrue(run.out().contains("it keeps claim site-data by name, so its data stays"), run.out());
   }
 
+  @Test
+  void theFirstPartOfAnOperatorsKindKeepsItsKindAndTheOthersAreDeployments() throws IOException {
+    Cli.Run run = advised("bad-operator-kinds.yaml", "Rollout/-/shop", "StatefulSet/-/shop-db", "Service/-/shop-db",
+        "Service/-/hello", "StatefulSet/-/hello-cache", "Service/-/hello-cache");
+    List<K8sObject> objects = load(run.out());
+    assertEquals("argoproj.io/v1alpha1", objects.get(0).apiVersion());
+    assertEquals(List.of("web"), containers(objects.get(0)));
+    assertTrue(objects.get(0).root().mapAt("spec", "strategy", "canary").isPresent(), "the Rollout keeps its strategy");
+    assertTrue(run.out().contains("# its Rollout fields (strategy) are kept as they were: check those that name a "
+        + "container, port or Service that moved to another part"), run.out());
+    assertTrue(run.out().contains("# a StatefulSet, not a Rollout: the Rollout's own fields (strategy) speak of shop"),
+        run.out());
+    K8sObject knative = objects.get(3);
+    assertEquals("serving.knative.dev/v1", knative.apiVersion());
+    assertTrue(knative.root().mapAt("spec", "selector").isEmpty(), "a Knative Service has no selector");
+    assertTrue(knative.root().mapAt("spec").flatMap(m -> m.seq("traffic")).isPresent(), run.out());
+  }
+
+  @Test
+  void aDeclaredKindWithItsPodsElsewhereBecomesDeployments(@TempDir Path dir) throws IOException {
+    Path config = dir.resolve("podlint.yaml");
+    Files.writeString(config, "workloadKinds:\n  - apiVersion: batch.example.com/v1\n    kind: Server\n"
+        + "    podSpec: spec.pod\n");
+    Path input = dir.resolve("server.yaml");
+    Files.writeString(input, String.join("\n", "apiVersion: batch.example.com/v1", "kind: Server", "metadata:",
+        "  name: shop", "spec:", "  pod:", "    containers:", "      - name: web", "        image: nginx:1.27",
+        "        ports:", "          - containerPort: 80", "      - name: db", "        image: postgres:16",
+        "        ports:", "          - containerPort: 5432", ""));
+    Cli.Run run = Cli.run("advise", "-q", "--config", config.toString(), input.toString());
+    assertEquals(0, run.code(), run.err());
+    assertEquals(List.of("Deployment/-/shop", "StatefulSet/-/shop-db", "Service/-/shop-db"),
+        load(run.out()).stream().map(K8sObject::identity).toList(), run.out());
+    assertTrue(run.out().contains("# podlint writes a Server only when its pod template is spec.template, so this "
+        + "part is a Deployment"), run.out());
+  }
+
   /** Inputs that once produced broken proposals (testdata/advise/). */
   @Test
   void hardCases() throws IOException {

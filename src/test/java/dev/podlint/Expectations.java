@@ -122,7 +122,15 @@ public final class Expectations {
     return versions == null ? null : list(versions);
   }
 
-  /** The {@code key=value} settings of a {@code # podlint-test:} first line (rules, version). */
+  /**
+   * The configuration file named by {@code config=config/some.yaml} in the first line (relative to
+   * {@code testdata/}), whose workload kinds the fixture is linted with; null when it names none.
+   */
+  public static String headerConfig(String text) {
+    return header(text).get("config");
+  }
+
+  /** The {@code key=value} settings of a {@code # podlint-test:} first line (rules, version, config). */
   private static Map<String, String> header(String text) {
     String first = text.lines().findFirst().orElse("").replace("\uFEFF", "");
     Matcher m = HEADER.matcher(first.strip());
@@ -130,8 +138,8 @@ public final class Expectations {
     if (m.matches()) {
       for (String setting : m.group(1).strip().split("\\s+")) {
         String key = setting.substring(0, setting.indexOf('='));
-        if (!key.equals("rules") && !key.equals("version")) {
-          throw new IllegalArgumentException("unknown podlint-test setting '" + key + "' (rules, version)");
+        if (!key.equals("rules") && !key.equals("version") && !key.equals("config")) {
+          throw new IllegalArgumentException("unknown podlint-test setting '" + key + "' (rules, version, config)");
         }
         out.put(key, setting.substring(key.length() + 1));
       }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.podlint.checks.Checks;
+import dev.podlint.config.ConfigFile;
 import dev.podlint.engine.LintOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,17 +18,18 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every fixture under {@code testdata/} (rules/, load/, examples/, suppressions/, versions/)
+ * Runs every fixture under {@code testdata/} (rules/, load/, examples/, suppressions/, versions/, kinds/)
  * and demands exact agreement with its {@code # expect:} and {@code # expect-suppressed:} markers
  * both ways. Each fixture runs three times: as written, with CRLF line endings, and with a UTF-8
  * byte order mark; and that against each Kubernetes version its header names
  * ({@code version=1.31,1.32}; default the newest), with the markers of that version
- * ({@code # expect@1.31:}). Run one rule's fixtures with {@code -Dfixtures.only=<rule-name>}.
+ * ({@code # expect@1.31:}). A header's {@code config=config/file.yaml} lints with the workload kinds
+ * that configuration declares. Run one rule's fixtures with {@code -Dfixtures.only=<rule-name>}.
  */
 class RuleFixturesTest {
   static List<Path> fixtures() throws IOException {
     List<Path> out = new ArrayList<>();
-    for (String dir : List.of("rules", "load", "examples", "suppressions", "versions")) {
+    for (String dir : List.of("rules", "load", "examples", "suppressions", "versions", "kinds")) {
       Path d = TestSupport.TESTDATA.resolve(dir);
       if (Files.isDirectory(d)) {
         try (Stream<Path> s = Files.walk(d)) {
@@ -121,8 +124,13 @@ class RuleFixturesTest {
     if (good && reported) {
       fail(name + ": a good-* fixture must not hold # expect: markers (# expect-suppressed: is fine)");
     }
-    var actual = TestSupport.lint(name, input, scope(p, text),
-        version == null ? LintOptions.DEFAULT : new LintOptions(version, false));
+    LintOptions options = version == null ? LintOptions.DEFAULT : new LintOptions(version, false);
+    String config = Expectations.headerConfig(text);
+    if (config != null) {
+      options = options.withWorkloadKinds(ConfigFile.read(TestSupport.TESTDATA.resolve(config), TestSupport.ROOT)
+          .resolve(TestSupport.catalog(), Checks.BUILTIN).workloadKinds());
+    }
+    var actual = TestSupport.lint(name, input, scope(p, text), options);
     String diff = Expectations.compare(text, expected, actual);
     if (!diff.isEmpty()) {
       fail(name + " (" + v + (version == null ? "" : ", Kubernetes " + version) + ") does not match its markers:\n"

@@ -244,7 +244,7 @@ class ScalingRulesTest {
       for (Finding x : TestSupport.linter(TestSupport.catalog(), rules).lint(List.of(f), List.of(), InputStream::nullInputStream)
           .findings()) {
         assertFalse(x.object() == null, x.toString());
-        assertTrue(x.rule().appliesTo(x.object().kind()), x.rule().name() + " fired on a " + x.object().kind() + " in "
+        assertTrue(x.rule().appliesTo(x.object()), x.rule().name() + " fired on a " + x.object().kind() + " in "
             + f.displayName() + ":" + x.span().start().line());
         checked++;
       }

@@ -3,6 +3,7 @@ package dev.podlint.advise;
 import dev.podlint.model.ContainerRole;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.K8sObject;
+import dev.podlint.model.WorkloadKind;
 import dev.podlint.model.YMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ final class PartWorkload {
   private final SplitPlan.Part part;
   private final K8sObject object;
   private final String kind;
+  /** The original object's row of the table of workload kinds. */
+  private final WorkloadKind row;
   private final NodeCopy copy;
   private final List<String> header = new ArrayList<>();
 
@@ -45,12 +48,14 @@ final class PartWorkload {
     this.part = b.parts.get(i);
     this.object = b.object;
     this.kind = b.kinds[i];
+    this.row = b.pod.workloadKind();
     this.copy = new NodeCopy(b.rewrites.get(i));
   }
 
   YamlWriter.Commented manifest() {
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("apiVersion", kind.equals("ReplicationController") ? "v1" : "apps/v1");
+    root.put("apiVersion", kind.equals(object.kind()) && !row.kubernetes() ? object.apiVersion()
+        : kind.equals("ReplicationController") ? "v1" : "apps/v1");
     root.put("kind", kind);
     root.put("metadata", metadata());
     root.put("spec", spec());
@@ -100,9 +105,12 @@ final class PartWorkload {
       }
     }
     replicas(spec);
-    if (i > 0 || object.kind().equals("Pod") || !spec.containsKey("selector")) {
+    boolean ownKind = kind.equals(object.kind()) && !row.kubernetes();
+    boolean selects = !ownKind || row.selector() != WorkloadKind.Selector.NONE;
+    if (selects && (i > 0 || object.kind().equals("Pod") || !spec.containsKey("selector"))) {
       Map<String, Object> labels = new LinkedHashMap<>(b.selectors.get(i));
-      spec.put("selector", kind.equals("ReplicationController") ? labels : Map.of("matchLabels", labels));
+      boolean plain = kind.equals("ReplicationController") || ownKind && row.selector() == WorkloadKind.Selector.LABEL_MAP;
+      spec.put("selector", plain ? labels : Map.of("matchLabels", labels));
     }
     if (kind.equals("StatefulSet")) {
       boolean keeps = i == 0 && object.kind().equals("StatefulSet") && spec.containsKey("serviceName");
@@ -242,8 +250,13 @@ final class PartWorkload {
 
   /** The comments above the workload: where it comes from, who runs in it and why, what to check. */
   private void describe() {
+    boolean keepsSelector = row.kubernetes() || row.selector() != WorkloadKind.Selector.NONE;
     header.add("podlint advise (unrelated-services-in-pod): " + (i == 0 ? "" : "split from ") + object.kind() + " "
-        + b.base + (i == 0 ? kind.equals(object.kind()) ? ", keeping its name and selector" : ", now a " + kind : ""));
+        + b.base + (i == 0 ? kind.equals(object.kind()) ? ", keeping its name" + (keepsSelector ? " and selector" : "")
+        : ", now a " + kind : ""));
+    if (!row.kubernetes()) {
+      header.add(ownKindNote());
+    }
     if (object.kind().equals("Pod")) {
       header.add("a bare Pod becomes a " + kind + ", so a controller replaces it when it dies");
       b.pod.restartPolicy().filter(r -> !r.equals("Always"))
@@ -265,6 +278,27 @@ final class PartWorkload {
           + b.names[0] + "'s pods");
     }
     header.addAll(b.notes.get(i));
+  }
+
+  /**
+   * Why a part of a kind that is not Kubernetes' own keeps that kind or becomes a Deployment
+   * (see {@link SplitBuilder#keepsKind}).
+   */
+  private String ownKindNote() {
+    String own = row.name();
+    if (!SplitBuilder.keepsKind(row)) {
+      return "podlint writes a " + own + " only when its pod template is spec.template, so this part is a " + kind
+          + "; make it a " + own + " by hand if it needs to be one";
+    }
+    List<String> fields = object.root().mapAt("spec").map(m -> m.effectiveEntries().stream().map(e -> e.key().value())
+        .filter(k -> !List.of("replicas", "selector", "template").contains(k)).toList()).orElse(List.of());
+    String named = fields.isEmpty() ? "fields" : "fields (" + String.join(", ", fields) + ")";
+    if (i == 0) {
+      return "its " + own + " " + named + " are kept as they were: check those that name a container, port or "
+          + "Service that moved to another part";
+    }
+    return "a " + kind + ", not a " + own + ": the " + own + "'s own " + named + " speak of " + b.names[0]
+        + "; make this part a " + own + " of its own by hand if it needs what they do";
   }
 
   /** Named claims stay named: their data stays where it is. */

@@ -3,6 +3,7 @@ package dev.podlint.advise;
 import dev.podlint.model.FileObjects;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.PodView;
+import dev.podlint.model.WorkloadKinds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ final class SelectingServices {
     List<K8sObject> handles = FileObjects.handles(objects); // only the Services are read again in a large file
     for (int position = 0; position < handles.size(); position++) {
       K8sObject svc = handles.get(position);
-      if (!svc.kind().equals("Service")) {
+      if (!svc.kind().equals("Service") || WorkloadKinds.current().find(svc).isPresent()) { // not Knative's
         continue;
       }
       Map<String, String> selector = NodeCopy.strings(objects.get(position).root().mapAt("spec", "selector")

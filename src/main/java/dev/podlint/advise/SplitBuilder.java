@@ -4,6 +4,7 @@ import dev.podlint.model.ContainerView;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.PodView;
 import dev.podlint.model.PortDecl;
+import dev.podlint.model.WorkloadKind;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
@@ -119,10 +120,17 @@ final class SplitBuilder {
    * The workload kind of part {@code i}: a data service becomes a StatefulSet (one pod per
    * ordinal, replaced only after it stopped), a DaemonSet stays one, the first part keeps the
    * original kind (a bare Pod becomes a controller), and the others keep it too unless they leave
-   * a StatefulSet without data.
+   * a StatefulSet without data. Of a kind that is not Kubernetes' own, only the first part keeps
+   * it (when {@link #keepsKind}): the kind's own fields (a Rollout's strategy, a DeploymentConfig's
+   * triggers, a Knative Service's traffic) speak of that workload, and the others are Deployments
+   * (StatefulSets for data).
    */
   private String kindOf(int i) {
     boolean data = parts.get(i).role() == SplitPlan.Role.DATA_SERVICE;
+    WorkloadKind row = pod.workloadKind();
+    if (!row.kubernetes()) { // an operator's or a declared kind: see keepsKind
+      return i == 0 && keepsKind(row) ? object.kind() : data ? "StatefulSet" : "Deployment";
+    }
     return switch (object.kind()) {
       case "Pod" -> data ? "StatefulSet" : "Deployment";
       case "DaemonSet" -> "DaemonSet";
@@ -131,10 +139,20 @@ final class SplitBuilder {
     };
   }
 
+  /**
+   * Whether the first part can be written as the original kind, which is not Kubernetes' own:
+   * podlint writes a pod template only at {@code spec.template}, where the built-in kinds of
+   * operators keep theirs; a declared kind with its pods elsewhere becomes Deployments.
+   */
+  static boolean keepsKind(WorkloadKind row) {
+    return row.podTemplate() && row.templatePath().equals(List.of("spec", "template"));
+  }
+
   /** The selector's label keys (they get a per-part value), else an app-like label. */
   private List<String> selectorKeys() {
     Optional<YMap> sel = object.root().mapAt("spec", "selector");
-    Optional<YMap> match = object.kind().equals("ReplicationController") ? sel : sel.flatMap(m -> m.map("matchLabels"));
+    Optional<YMap> match = pod.workloadKind().selector() == WorkloadKind.Selector.LABEL_MAP ? sel
+        : sel.flatMap(m -> m.map("matchLabels"));
     if (match.isPresent() && !match.get().entries().isEmpty()) {
       return match.get().effectiveEntries().stream().map(e -> e.key().value()).toList();
     }

@@ -1,8 +1,10 @@
 package dev.podlint.advise;
 
 import dev.podlint.model.K8sObject;
+import dev.podlint.model.KindGroup;
 import dev.podlint.model.PodView;
 import dev.podlint.model.Span;
+import dev.podlint.model.WorkloadKind;
 import dev.podlint.model.YMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,9 +36,6 @@ public record SplitProposal(String description, List<Replacement> replacements) 
   public String text() {
     return replacements.get(0).text();
   }
-
-  private static final Set<String> CONTROLLERS = Set.of(
-      "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet");
 
   /** The proposal for a pod {@link PodDesign} judged, or empty when {@link #unavailable} says why not. */
   public static Optional<SplitProposal> of(PodView pod, PodDesign.Verdict verdict, Knowledge knowledge) {
@@ -70,7 +69,8 @@ public record SplitProposal(String description, List<Replacement> replacements) 
   /** Why no proposal can be written for {@code pod}, or empty when one can. */
   public static Optional<String> unavailable(PodView pod) {
     K8sObject o = pod.object();
-    if (!(CONTROLLERS.contains(o.kind()) || o.kind().equals("Pod"))) {
+    WorkloadKind row = pod.workloadKind();
+    if (!(row.in(KindGroup.LONG_RUNNING_CONTROLLERS) || row.pods() == WorkloadKind.Pods.OWN)) {
       return Optional.of("a " + o.kind() + " is not a workload podlint can split");
     }
     Optional<YMap> owner = o.root().mapAt("metadata").flatMap(m -> m.seq("ownerReferences"))

@@ -18,9 +18,6 @@ public final class CronjobWithoutDeadlineCheck implements Check.ObjectCheck {
 
   @Override
   public void check(K8sObject object, Findings out) {
-    if (!object.kind().equals("CronJob")) {
-      return;
-    }
     Optional<YMap.Entry> spec = object.root().entry("spec").filter(e -> e.value() instanceof YMap);
     if (spec.isEmpty()) {
       return;

@@ -8,6 +8,7 @@ import dev.podlint.model.K8sObject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -26,8 +27,9 @@ import java.util.function.Function;
  *
  * <p>Silent where the input cannot tell: no Deployment, StatefulSet, ReplicaSet or
  * ReplicationController at all in the HPA's namespace (an HPA linted on its own, or beside only
- * DaemonSets, Jobs and the like) and no target of that kind and name elsewhere, targets of custom resource kinds (Argo Rollouts, Knative), and
- * names or kinds that are unrendered template text.
+ * DaemonSets, Jobs and the like) and no target of that kind and name elsewhere, targets of custom resource kinds
+ * without a scalable row in the table of workload kinds (Rollouts and DeploymentConfigs are checked like
+ * Deployments), and names or kinds that are unrendered template text.
  */
 public final class HpaTargetMissingCheck implements Check.RunCheck {
   /** Built-in kinds an HPA cannot scale: they have no {@code /scale} subresource. */
@@ -49,8 +51,8 @@ public final class HpaTargetMissingCheck implements Check.RunCheck {
             .arg("kind", a.targetKind()).arg("name", a.targetName()).report();
         continue;
       }
-      if (!Inventory.SCALABLE_KINDS.contains(a.targetKind())) {
-        continue; // a custom resource: its objects and scale subresource are unknown here
+      if (!Inventory.isScalable(targetApiVersion(a), a.targetKind())) {
+        continue; // a custom resource podlint has no row for: its objects and scale subresource are unknown here
       }
       String namespace = a.object().namespace();
       if (!inventory.controllers(a.targetKind(), a.targetName(), namespace).isEmpty()) {
@@ -118,9 +120,13 @@ public final class HpaTargetMissingCheck implements Check.RunCheck {
   }
 
   /** Whether the target's apiVersion is a built-in group (or not given): a kind of the same name in a CRD is not judged. */
+  /** The {@code scaleTargetRef.apiVersion} of {@code a}, or null. */
+  private static String targetApiVersion(Inventory.Autoscaler a) {
+    return a.object().root().mapAt("spec", "scaleTargetRef").flatMap(r -> r.string("apiVersion")).orElse(null);
+  }
+
   private static boolean builtIn(Inventory.Autoscaler a) {
-    String apiVersion = a.object().root().mapAt("spec", "scaleTargetRef").flatMap(r -> r.string("apiVersion"))
-        .orElse("");
+    String apiVersion = Optional.ofNullable(targetApiVersion(a)).orElse("");
     int slash = apiVersion.indexOf('/');
     String group = slash < 0 ? "" : apiVersion.substring(0, slash);
     return group.isEmpty() || group.equals("apps") || group.equals("batch") || group.equals("extensions")

@@ -2,10 +2,11 @@ package dev.podlint.checks;
 
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
+import dev.podlint.model.KindGroup;
 import dev.podlint.model.PodView;
+import dev.podlint.model.WorkloadKind;
 import dev.podlint.model.YScalar;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * invalid-restart-policy: a pod template's {@code restartPolicy} that the API server rejects for
@@ -17,18 +18,16 @@ import java.util.Set;
  * Values that are no policy at all are schema-violation's; Pods and PodTemplates accept any.
  */
 public final class InvalidRestartPolicyCheck implements Check.PodCheck {
-  private static final Set<String> CONTROLLERS = Set.of("Deployment", "ReplicaSet", "ReplicationController",
-      "StatefulSet", "DaemonSet");
-
   @Override
   public void check(PodView pod, Findings out) {
     String kind = pod.object().kind();
     Optional<YScalar> policy = pod.spec().scalar("restartPolicy").filter(s -> !s.isNull() && !s.value().isEmpty());
     String name = pod.object().name() == null ? "(unnamed)" : pod.object().name();
-    if (CONTROLLERS.contains(kind)) {
+    WorkloadKind row = pod.workloadKind();
+    if (row.in(KindGroup.LONG_RUNNING_CONTROLLERS)) {
       policy.filter(p -> p.value().equals("Never") || p.value().equals("OnFailure"))
           .ifPresent(p -> out.at(p).arg("kind", kind).arg("name", name).arg("value", p.value()).report());
-    } else if (kind.equals("Job") || kind.equals("CronJob")) {
+    } else if (row.isController() && row.running() == WorkloadKind.Running.TO_COMPLETION) {
       if (policy.isEmpty()) {
         out.at(pod.specKey()).variant("missing").arg("kind", kind).arg("name", name).report();
       } else if (policy.get().value().equals("Always")) {

@@ -21,9 +21,6 @@ public final class JobWithoutTtlCheck implements Check.ObjectCheck {
 
   @Override
   public void check(K8sObject object, Findings out) {
-    if (!object.kind().equals("Job")) {
-      return;
-    }
     Optional<YMap.Entry> spec = object.root().entry("spec").filter(e -> e.value() instanceof YMap);
     if (spec.isEmpty() || ((YMap) spec.get().value()).get("ttlSecondsAfterFinished")
         .filter(n -> !(n.asScalar() != null && n.asScalar().isNull())).isPresent()) {

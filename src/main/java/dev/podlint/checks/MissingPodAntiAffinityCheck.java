@@ -38,9 +38,6 @@ public final class MissingPodAntiAffinityCheck implements Check.ObjectCheck {
 
   @Override
   public void check(K8sObject object, Findings out) {
-    if (!object.kind().equals("Deployment") && !object.kind().equals("StatefulSet")) {
-      return;
-    }
     Optional<PodView> found = PodView.of(object);
     if (found.isEmpty()) {
       return;

@@ -4,6 +4,7 @@ import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
 import dev.podlint.model.K8sObject;
+import dev.podlint.model.KindGroup;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YScalar;
 import java.util.Collections;
@@ -24,9 +25,6 @@ import java.util.function.Function;
  * selects it.
  */
 public final class MissingPrestopHookCheck implements Check.RunCheck {
-  private static final Set<String> KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-      "ReplicationController");
-
   @Override
   public void check(Inventory inventory, Function<K8sObject, Findings> out) {
     Services.Selection selection = new Services.Selection(inventory);
@@ -37,7 +35,7 @@ public final class MissingPrestopHookCheck implements Check.RunCheck {
         continue;
       }
       for (Inventory.Workload w : selection.select(s.get().namespace(), s.get().selector())) {
-        if (!KINDS.contains(w.kind()) || w.facts().withoutPreStop().isEmpty()) {
+        if (!w.workloadKind().in(KindGroup.LONG_RUNNING_CONTROLLERS) || w.facts().withoutPreStop().isEmpty()) {
           continue;
         }
         Map<String, String> byContainer = served.computeIfAbsent(w, k -> new LinkedHashMap<>());

@@ -24,9 +24,6 @@ public final class NakedPodCheck implements Check.ObjectCheck {
 
   @Override
   public void check(K8sObject object, Findings out) {
-    if (!object.kind().equals("Pod")) {
-      return;
-    }
     Optional<YMap> metadata = object.metadata();
     if (metadata.flatMap(m -> m.get("ownerReferences")).filter(NakedPodCheck::nonEmpty).isPresent()) {
       return;

@@ -3,6 +3,8 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.model.K8sObject;
+import dev.podlint.model.WorkloadKind;
+import dev.podlint.model.WorkloadKinds;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
@@ -33,17 +35,21 @@ public final class SelectorMismatchCheck implements Check.ObjectCheck {
   @Override
   public void check(K8sObject object, Findings out) {
     Optional<YMap> spec = object.root().map("spec");
-    if (spec.isEmpty()) {
+    WorkloadKind row = WorkloadKinds.current().find(object).orElse(null);
+    if (spec.isEmpty() || row == null || row.selector() == WorkloadKind.Selector.NONE) {
       return;
     }
+    List<String> templatePath = row.templatePath();
+    Optional<YMap> templateParent = object.root().mapAt(templatePath.subList(0, templatePath.size() - 1)
+        .toArray(String[]::new));
     Optional<YMap.Entry> selectorEntry = spec.get().entry("selector");
-    Optional<YMap.Entry> templateEntry = spec.get().entry("template");
+    Optional<YMap.Entry> templateEntry = templateParent.flatMap(p -> p.entry(templatePath.get(templatePath.size() - 1)));
     if (selectorEntry.isEmpty() || !(selectorEntry.get().value() instanceof YMap selector)
         || templateEntry.isEmpty() || !(templateEntry.get().value() instanceof YMap template)) {
       return; // no selector (defaulted or generated), or a shape only schema validation can judge
     }
     TemplateLabels t = TemplateLabels.of(templateEntry.get().key(), template);
-    if (object.kind().equals("ReplicationController")) {
+    if (row.selector() == WorkloadKind.Selector.LABEL_MAP) {
       // a plain map; an empty one is defaulted to the template's labels
       for (YMap.Entry e : selector.effectiveEntries()) {
         if (e.value() instanceof YScalar v && !matchLabel(e, v, t, out)) {

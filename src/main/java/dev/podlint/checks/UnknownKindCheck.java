@@ -4,6 +4,7 @@ import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.LintOptions;
 import dev.podlint.model.K8sObject;
+import dev.podlint.model.WorkloadKinds;
 import dev.podlint.schema.KubernetesSchemas;
 import dev.podlint.schema.KubernetesVersions;
 import dev.podlint.schema.ServedKinds;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * resource, or a typo) is not validated. Reported once per apiVersion and kind in a run. An
  * apiVersion that only a newer supported version serves is an error (variant {@code newer}, or
  * {@code newerKind} when the target serves the kind at no apiVersion): applying it fails on a
- * cluster of the target version.
+ * cluster of the target version. The workload kinds of operators and of the configuration are
+ * not reported: schema-violation validates their pods.
  */
 public final class UnknownKindCheck implements Check.ObjectCheck {
   private final KubernetesSchemas schemas;
@@ -30,8 +32,9 @@ public final class UnknownKindCheck implements Check.ObjectCheck {
   public void check(K8sObject object, Findings out) {
     String apiVersion = object.apiVersion();
     String kind = object.kind();
-    if (schemas.serves(apiVersion, kind)) {
-      return;
+    if (schemas.serves(apiVersion, kind)
+        || WorkloadKinds.current().find(object).filter(k -> !k.kubernetes()).isPresent()) {
+      return; // served, or a workload kind of an operator or of the configuration: its pods are validated
     }
     Findings.Builder b = out.at(object.root().scalar("kind").orElseThrow())
         .arg("kind", kind).arg("apiVersion", apiVersion).arg("version", schemas.version());

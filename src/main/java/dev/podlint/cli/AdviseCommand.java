@@ -153,7 +153,8 @@ public final class AdviseCommand implements Callable<Integer> {
     for (SourceFile f : texts.keySet()) {
       byte[] bytes = read.get(f);
       EditableText text = texts.get(f);
-      FileAdvice advice = FileAdvice.of(f, loadable.get(f), linter, rule, knowledge, net, configMaps);
+      FileAdvice advice = FileAdvice.of(f, loadable.get(f), linter, rule, knowledge, net, configMaps,
+          configuration.workloadKinds());
       advice.messages().forEach(err::println);
       if (advice.unreadable()) {
         status = ExitCodes.INPUT;

@@ -16,6 +16,7 @@ import dev.podlint.net.NetKnowledge;
 import dev.podlint.net.PodNet;
 import dev.podlint.model.SourceFile;
 import dev.podlint.model.Span;
+import dev.podlint.model.WorkloadKinds;
 import dev.podlint.rule.RuleDefinition;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,7 +37,18 @@ import java.util.Set;
  * @param unreadable the file holds invalid YAML (the objects before the error were advised)
  */
 record FileAdvice(List<Finding.Edit> edits, int pods, int skipped, List<String> messages, boolean unreadable) {
+  /** The advice for file {@code f}, whose objects carry pods as {@code kinds} says. */
   static FileAdvice of(SourceFile f, String text, Linter linter, RuleDefinition rule, Knowledge knowledge,
+      NetKnowledge net, RunConfigMaps configMaps, WorkloadKinds kinds) {
+    WorkloadKinds before = WorkloadKinds.use(kinds);
+    try {
+      return of(f, text, linter, rule, knowledge, net, configMaps);
+    } finally {
+      WorkloadKinds.use(before);
+    }
+  }
+
+  private static FileAdvice of(SourceFile f, String text, Linter linter, RuleDefinition rule, Knowledge knowledge,
       NetKnowledge net, RunConfigMaps configMaps) {
     LintResult r = linter.lintText(f, text, configMaps);
     List<String> messages = new ArrayList<>();

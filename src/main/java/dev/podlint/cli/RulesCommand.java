@@ -2,6 +2,7 @@ package dev.podlint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.podlint.model.WorkloadKinds;
 import dev.podlint.rule.RuleDefinition;
 import dev.podlint.rule.RuleDocs;
 import java.io.PrintWriter;
@@ -55,7 +56,7 @@ public final class RulesCommand implements Callable<Integer> {
           m.put("category", r.category().label());
           m.put("kind", r.kind().label());
           m.put("enabledByDefault", r.enabledByDefault());
-          m.put("appliesTo", r.appliesTo());
+          m.put("appliesTo", WorkloadKinds.BUILT_IN.expand(r.appliesTo()));
           if (!r.tags().isEmpty()) {
             m.put("tags", r.tags());
           }

@@ -11,6 +11,8 @@ import dev.podlint.model.DuplicateKeys;
 import dev.podlint.model.EditDistance;
 import dev.podlint.model.Position;
 import dev.podlint.model.Span;
+import dev.podlint.model.WorkloadKind;
+import dev.podlint.model.WorkloadKinds;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YPath;
@@ -79,6 +81,7 @@ public final class ConfigFile {
   private Boolean strictKinds;
   /** Whether rules that {@code rules:} does not name keep their default (true) or are off (false). */
   private boolean defaultRules = true;
+  private List<WorkloadKind> workloadKinds = List.of();
 
   private ConfigFile(Path path, String display, YMap root) {
     this.path = path;
@@ -215,6 +218,7 @@ public final class ConfigFile {
         case "defaultRules" -> defaultRules = !(v instanceof YScalar s && s.asBoolean().isPresent()
             && !s.asBoolean().get());
         case "exclude" -> excludes(v);
+        case "workloadKinds" -> workloadKinds = DeclaredKinds.read(v, this::problem);
         case "ruleDirectories" -> ruleDirectories(v);
         case "exemptions" -> {
           for (YNode item : items(v)) {
@@ -312,7 +316,9 @@ public final class ConfigFile {
     });
     List<Exemption> exemptions = new ArrayList<>();
     Set<String> kinds = new TreeSet<>();
-    catalog.all().forEach(r -> kinds.addAll(r.appliesTo()));
+    WorkloadKinds table = WorkloadKinds.BUILT_IN.with(workloadKinds);
+    catalog.all().forEach(r -> kinds.addAll(table.expand(r.appliesTo())));
+    table.all().forEach(k -> kinds.add(k.kind()));
     kinds.remove("*");
     for (YNode item : items(root.get("exemptions").orElse(null))) {
       if (item instanceof YMap m) {
@@ -329,7 +335,7 @@ public final class ConfigFile {
       throw new ConfigException(all);
     }
     return new Configuration(path, new RuleCatalog(List.copyOf(configured.values())), failOn, show, kubernetesVersion,
-        strictKinds, exemptions, new Exclusions(dir, excludes), ruleDirectories);
+        strictKinds, exemptions, new Exclusions(dir, excludes), ruleDirectories, table);
   }
 
   /** The rule a key of {@code rules:} or an item of an exemption's {@code rules} names, or null after a problem. */

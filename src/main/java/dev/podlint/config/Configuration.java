@@ -2,6 +2,7 @@ package dev.podlint.config;
 
 import dev.podlint.engine.Exemption;
 import dev.podlint.engine.LintOptions;
+import dev.podlint.model.WorkloadKinds;
 import dev.podlint.rule.RuleCatalog;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,9 +23,12 @@ public final class Configuration {
   private final List<Exemption> exemptions;
   private final Exclusions exclusions;
   private final List<Path> ruleDirectories;
+  private final WorkloadKinds workloadKinds;
 
   Configuration(Path file, RuleCatalog catalog, String failOn, String show, String kubernetesVersion,
-      Boolean strictKinds, List<Exemption> exemptions, Exclusions exclusions, List<Path> ruleDirectories) {
+      Boolean strictKinds, List<Exemption> exemptions, Exclusions exclusions, List<Path> ruleDirectories,
+      WorkloadKinds workloadKinds) {
+    this.workloadKinds = workloadKinds;
     this.file = file;
     this.catalog = catalog;
     this.failOn = failOn;
@@ -38,7 +42,8 @@ public final class Configuration {
 
   /** The configuration of a run without a configuration file. */
   public static Configuration none(RuleCatalog catalog) {
-    return new Configuration(null, catalog, null, null, null, null, List.of(), Exclusions.NONE, List.of());
+    return new Configuration(null, catalog, null, null, null, null, List.of(), Exclusions.NONE, List.of(),
+        WorkloadKinds.BUILT_IN);
   }
 
   /** The configuration file, if there is one. */
@@ -97,6 +102,11 @@ public final class Configuration {
         : kubernetesVersion != null ? kubernetesVersion : LintOptions.DEFAULT.kubernetesVersion();
     boolean strict = strictKindsOption != null ? strictKindsOption
         : strictKinds != null ? strictKinds : LintOptions.DEFAULT.strictKinds();
-    return new LintOptions(version, strict, exemptions);
+    return new LintOptions(version, strict, exemptions).withWorkloadKinds(workloadKinds);
+  }
+
+  /** The kinds that carry pods: the built-in ones and those the file declares ({@code workloadKinds}). */
+  public WorkloadKinds workloadKinds() {
+    return workloadKinds;
   }
 }

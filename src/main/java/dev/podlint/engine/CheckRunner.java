@@ -9,6 +9,8 @@ import dev.podlint.model.K8sObject;
 import dev.podlint.model.PodView;
 import dev.podlint.model.RunConfigMaps;
 import dev.podlint.model.SourceFile;
+import dev.podlint.model.WorkloadKind;
+import dev.podlint.model.WorkloadKinds;
 import dev.podlint.net.NetKnowledge;
 import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
@@ -36,8 +38,12 @@ final class CheckRunner {
   /** What the networking model knows about images and injected sidecars (read by the inventory too). */
   private final NetKnowledge netKnowledge;
 
+  /** The kinds that carry pods in this run (the {@link WorkloadKinds#current} table of its threads). */
+  private final WorkloadKinds workloadKinds;
+
   CheckRunner(List<Bound> checks, List<RuleDefinition> rules, RuleCatalog catalog, Fingerprints fingerprints,
-      NetKnowledge netKnowledge) {
+      NetKnowledge netKnowledge, WorkloadKinds workloadKinds) {
+    this.workloadKinds = workloadKinds;
     this.checks = List.copyOf(checks);
     this.catalog = catalog;
     this.regexTooSlow = rule(rules, SlowRegexes.RULE);
@@ -64,6 +70,16 @@ final class CheckRunner {
    */
   Part lint(SourceFile file, FileObjects objects, int index, List<Document> documents, Set<BoundedRegex> gaveUp,
       RunConfigMaps configMaps) {
+    WorkloadKinds before = WorkloadKinds.use(workloadKinds);
+    try {
+      return lintPart(file, objects, index, documents, gaveUp, configMaps);
+    } finally {
+      WorkloadKinds.use(before);
+    }
+  }
+
+  private Part lintPart(SourceFile file, FileObjects objects, int index, List<Document> documents,
+      Set<BoundedRegex> gaveUp, RunConfigMaps configMaps) {
     Part part = new Part(index, gaveUp);
     BoundedRegex.startScope(gaveUp); // this file's objects, on this thread
     List<K8sObject> own = new ArrayList<>();
@@ -91,8 +107,9 @@ final class CheckRunner {
   /** The findings of every object rule that applies to {@code o}. */
   private List<Finding> check(K8sObject o, PodView pod, List<String> internalErrors) {
     List<Finding> found = new ArrayList<>();
+    WorkloadKind row = pod != null ? pod.workloadKind() : WorkloadKinds.current().find(o).orElse(null);
     for (Bound b : checks) {
-      if (b.check instanceof Check.RunCheck || !b.rule.appliesTo(o.kind())) {
+      if (b.check instanceof Check.RunCheck || !b.rule.appliesTo(o.kind(), row)) {
         continue;
       }
       Findings out = new Findings(b.rule, o, found);
@@ -120,6 +137,15 @@ final class CheckRunner {
 
   /** Runs the cross-object rules over the whole run's inventory. */
   void runChecks(Inventory inventory, List<Finding> findings, List<String> internal) {
+    WorkloadKinds before = WorkloadKinds.use(workloadKinds);
+    try {
+      runAll(inventory, findings, internal);
+    } finally {
+      WorkloadKinds.use(before);
+    }
+  }
+
+  private void runAll(Inventory inventory, List<Finding> findings, List<String> internal) {
     for (Bound b : checks) {
       if (!(b.check instanceof Check.RunCheck c)) {
         continue;

@@ -4,6 +4,8 @@ import dev.podlint.model.ContainerRole;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.PodView;
+import dev.podlint.model.WorkloadKind;
+import dev.podlint.model.WorkloadKinds;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
@@ -77,8 +79,8 @@ final class DeclarativeCheck {
       return json == null ? w.matches(target) : w.matchesJson(json);
     }
 
-    boolean selects(String kind) {
-      return match.kinds().isEmpty() || match.kinds().contains(kind);
+    boolean selects(String kind, WorkloadKind row) {
+      return match.kinds().isEmpty() || WorkloadKinds.takes(match.kinds(), kind, row);
     }
 
     boolean selects(PodView pod) {
@@ -94,7 +96,7 @@ final class DeclarativeCheck {
   }
 
   private static void checkObject(Compiled c, K8sObject o, Findings out) {
-    if (!c.selects(o.kind())) {
+    if (!c.selects(o.kind(), WorkloadKinds.current().find(o).orElse(null))) {
       return;
     }
     if (c.match.workload() != null) {
@@ -111,7 +113,7 @@ final class DeclarativeCheck {
   }
 
   private static void checkPod(Compiled c, PodView pod, Findings out) {
-    if (!c.selects(pod.object().kind()) || !c.selects(pod)) {
+    if (!c.selects(pod.object().kind(), pod.workloadKind()) || !c.selects(pod)) {
       return;
     }
     if (c.match.target() == RuleDefinition.Target.POD_SPEC) {

@@ -6,6 +6,8 @@ import dev.podlint.model.PodView;
 import dev.podlint.model.PortDecl;
 import dev.podlint.model.SourceFile;
 import dev.podlint.model.Span;
+import dev.podlint.model.WorkloadKind;
+import dev.podlint.model.WorkloadKinds;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
@@ -48,8 +50,9 @@ public final class Inventory {
    *     pattern of the knowledge ran out of steps, so that nothing is known
    * @param facts what the rules about a workload's pods (network policies, service accounts,
    *     shutdown hooks) report on
+   * @param workloadKind the object's row of {@link WorkloadKinds}
    */
-  public record Workload(String kind, String name, String namespace, SourceFile file, Span labelsAt,
+  public record Workload(WorkloadKind workloadKind, String kind, String name, String namespace, SourceFile file, Span labelsAt,
       Map<String, String> labels, List<Port> ports, Set<Long> listenedPorts, PodFacts facts) {
     public String identity() {
       return kind + "/" + (namespace == null ? "-" : namespace) + "/" + (name == null ? "-" : name);
@@ -94,15 +97,28 @@ public final class Inventory {
   public record CustomResource(String apiVersion, String kind, String name, String namespace,
       Map<String, String> templateLabels) {}
 
-  /** The kinds whose replica count lives in {@code spec.replicas} and that an autoscaler can scale. */
-  public static final Set<String> SCALABLE_KINDS = Set.of("Deployment", "StatefulSet", "ReplicaSet",
-      "ReplicationController");
+  /**
+   * Whether objects of {@code kind} at {@code apiVersion} (null: a Kubernetes one) are of a
+   * {@link WorkloadKind#scalable scalable kind} of Kubernetes: their replica count lives in
+   * {@code spec.replicas} and an autoscaler can scale them.
+   */
+  public static boolean isScalable(String apiVersion, String kind) {
+    return WorkloadKinds.current().find(apiVersion, kind)
+        .filter(k -> k.scalable() && !(k.kubernetes() && isCustomResource(apiVersion))).isPresent();
+  }
+
+  /**
+   * A Rollout that takes its pod template from another object ({@code spec.workloadRef}, usually a
+   * Deployment scaled to zero): the Rollout supplies the replicas, so the controller it names is
+   * not judged as one of its own (see {@link #controllers()}); its pod template is linted where it is.
+   */
+  public record WorkloadRef(K8sObject rollout, String kind, String name, String namespace) {}
 
   /** The annotation that marks the input as a whole application (see {@link #isApplication}). */
   public static final String APPLICATION_ANNOTATION = "podlint.io/application";
 
   /**
-   * A controller of a {@link #SCALABLE_KINDS scalable kind}: the few nodes and facts the replica,
+   * A controller of a {@link #isScalable scalable kind}: the few nodes and facts the replica,
    * autoscaler and disruption-budget rules need, not its tree.
    *
    * @param object a handle on the object for reporting and suppressions: its identity, without its
@@ -173,6 +189,7 @@ public final class Inventory {
   private final List<K8sObject> disruptionBudgets = new ArrayList<>();
   private final List<K8sObject> networkPolicies = new ArrayList<>();
   private final List<K8sObject> serviceAccounts = new ArrayList<>();
+  private final List<WorkloadRef> workloadRefs = new ArrayList<>();
   private boolean application;
 
   /**
@@ -184,9 +201,10 @@ public final class Inventory {
         .orElse(false)) {
       application = true;
     }
-    if (SCALABLE_KINDS.contains(object.kind()) && !isCustomResource(object.apiVersion())) {
+    if (isScalable(object.apiVersion(), object.kind())) {
       object.root().entry("spec").filter(e -> e.value() instanceof YMap)
           .ifPresent(e -> addController(controller(object, e.key(), (YMap) e.value())));
+      workloadRef(object).ifPresent(workloadRefs::add);
     } else if (object.kind().equals("HorizontalPodAutoscaler") && object.apiVersion().startsWith("autoscaling/")
         || object.kind().equals("ScaledObject") && object.apiVersion().startsWith("keda.sh/")) {
       autoscaler(object).ifPresent(this::addAutoscaler);
@@ -197,7 +215,7 @@ public final class Inventory {
     } else if (object.kind().equals("ServiceAccount") && object.apiVersion().equals("v1")) {
       serviceAccounts.add(slim(object, Set.of()));
     }
-    if (object.kind().equals("Service")) {
+    if (object.kind().equals("Service") && WorkloadKinds.current().find(object).isEmpty()) {
       services.add(slim(object, Set.of("spec")));
     } else if (pod == null && isCustomResource(object.apiVersion())) {
       Map<String, String> labels = new LinkedHashMap<>();
@@ -205,7 +223,7 @@ public final class Inventory {
       customResources.add(new CustomResource(object.apiVersion(), object.kind(), object.name(), object.namespace(),
           Collections.unmodifiableMap(labels)));
     }
-    if (pod != null && !object.kind().equals("PodTemplate")) {
+    if (pod != null && pod.workloadKind().pods() != WorkloadKind.Pods.TEMPLATE) {
       Workload w = summarize(pod, knowledge);
       workloads.add(w);
       for (Map.Entry<String, String> e : w.labels().entrySet()) {
@@ -222,6 +240,7 @@ public final class Inventory {
     disruptionBudgets.addAll(other.disruptionBudgets);
     networkPolicies.addAll(other.networkPolicies);
     serviceAccounts.addAll(other.serviceAccounts);
+    workloadRefs.addAll(other.workloadRefs);
     services.addAll(other.services);
     customResources.addAll(other.customResources);
     for (Workload w : other.workloads) {
@@ -232,9 +251,43 @@ public final class Inventory {
     }
   }
 
-  /** Controllers of the {@link #SCALABLE_KINDS scalable kinds}, in file order. */
+  /**
+   * Controllers of the {@link #isScalable scalable kinds}, in file order, but for those a Rollout
+   * of the input takes its pods from ({@link WorkloadRef}).
+   */
   public List<Controller> controllers() {
-    return Collections.unmodifiableList(controllers);
+    if (workloadRefs.isEmpty()) {
+      return Collections.unmodifiableList(controllers);
+    }
+    return controllers.stream().filter(c -> !referenced(c)).toList();
+  }
+
+  /** The Rollouts of the input that take their pods from another object, in file order. */
+  public List<WorkloadRef> workloadRefs() {
+    return Collections.unmodifiableList(workloadRefs);
+  }
+
+  private boolean referenced(Controller c) {
+    for (WorkloadRef r : workloadRefs) {
+      if (r.kind().equals(c.kind()) && r.name().equals(c.name()) && mayShareNamespace(r.namespace(), c.namespace())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The {@code spec.workloadRef} of an Argo Rollout, when it names a kind and a name. */
+  private static Optional<WorkloadRef> workloadRef(K8sObject o) {
+    if (!o.kind().equals("Rollout") || !WorkloadKinds.groupOf(o.apiVersion()).equals("argoproj.io")) {
+      return Optional.empty();
+    }
+    Optional<YMap> ref = o.root().mapAt("spec", "workloadRef");
+    Optional<String> kind = ref.flatMap(r -> r.string("kind"));
+    Optional<String> name = ref.flatMap(r -> r.string("name"));
+    if (kind.isEmpty() || name.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new WorkloadRef(handle(o), kind.get(), name.get(), o.namespace()));
   }
 
   /**
@@ -244,7 +297,8 @@ public final class Inventory {
   public List<Controller> controllers(String kind, String name, String namespace) {
     List<Controller> out = new ArrayList<>();
     for (Controller c : controllersByName.getOrDefault(name, List.of())) {
-      if ((kind == null || c.kind().equals(kind)) && mayShareNamespace(namespace, c.namespace())) {
+      if ((kind == null || c.kind().equals(kind)) && mayShareNamespace(namespace, c.namespace())
+          && (workloadRefs.isEmpty() || !referenced(c))) {
         out.add(c);
       }
     }
@@ -310,8 +364,11 @@ public final class Inventory {
     return Collections.unmodifiableList(customResources);
   }
 
-  /** {@code group/version} with a group that has a dot and is not a Kubernetes group ({@code *.k8s.io}). */
+  /** {@code group/version} with a group that has a dot and is not a Kubernetes group ({@code *.k8s.io}); null is none. */
   private static boolean isCustomResource(String apiVersion) {
+    if (apiVersion == null) {
+      return false; // not said: taken for a Kubernetes one
+    }
     int slash = apiVersion.indexOf('/');
     if (slash < 0) {
       return false; // the core group: v1
@@ -503,7 +560,7 @@ public final class Inventory {
         }
       }
     }
-    return new Workload(o.kind(), o.name(), o.namespace(), o.file(), labelsKey.span(),
+    return new Workload(pod.workloadKind(), o.kind(), o.name(), o.namespace(), o.file(), labelsKey.span(),
         Collections.unmodifiableMap(labels), List.copyOf(ports), listened(pod, knowledge), facts(pod, labelsKey));
   }
 

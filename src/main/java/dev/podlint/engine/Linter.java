@@ -60,7 +60,8 @@ public final class Linter {
         .collect(Collectors.toUnmodifiableSet());
     Fingerprints fingerprints = new Fingerprints(options.fingerprintRoot());
     // what the networking model knows about images and injected sidecars (read by the inventory too)
-    CheckRunner runner = new CheckRunner(bound, rules, catalog, fingerprints, dev.podlint.net.NetKnowledge.of(lookup));
+    CheckRunner runner = new CheckRunner(bound, rules, catalog, fingerprints, dev.podlint.net.NetKnowledge.of(lookup),
+        options.workloadKinds());
     this.scheduler = new Scheduler(new FileRunner(catalog, runner, fingerprints, iy),
         sink -> new Finisher(sink, rules, catalog, options, runLevel, runner, fingerprints), runner.isEmpty());
   }

@@ -6,21 +6,16 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The pod spec of a workload object and its containers. {@link #of} knows where each workload
- * kind keeps its pod template.
+ * The pod spec of a workload object and its containers. {@link #of} finds the pod spec where the
+ * object's row of {@link WorkloadKinds} says it is.
  */
 public final class PodView {
-  /** The workload kinds that carry a pod spec. */
-  public static final Set<String> WORKLOAD_KINDS = Set.of(
-      "Pod", "PodTemplate", "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet",
-      "Job", "CronJob");
-
   private final K8sObject object;
+  private final WorkloadKind workloadKind;
   private final YMap spec;
   private final YScalar specKey;
   private final YMap template;
@@ -31,9 +26,10 @@ public final class PodView {
   /** What checks computed about this pod and share (see {@link #memo}). */
   private Map<Object, Object> memos;
 
-  private PodView(K8sObject object, YMap template, YMap spec, YScalar specKey, List<K8sObject> fileObjects,
+  private PodView(K8sObject object, WorkloadKind workloadKind, YMap template, YMap spec, YScalar specKey, List<K8sObject> fileObjects,
       RunConfigMaps runConfigMaps) {
     this.object = object;
+    this.workloadKind = workloadKind;
     this.fileObjects = fileObjects;
     this.runConfigMaps = runConfigMaps;
     this.template = template;
@@ -75,21 +71,14 @@ public final class PodView {
    * be read too).
    */
   public static Optional<PodView> of(K8sObject object, List<K8sObject> fileObjects, RunConfigMaps runConfigMaps) {
-    String[] path = switch (object.kind()) {
-      case "Pod" -> new String[] {"spec"};
-      case "PodTemplate" -> new String[] {"template", "spec"};
-      case "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job" ->
-          new String[] {"spec", "template", "spec"};
-      case "CronJob" -> new String[] {"spec", "jobTemplate", "spec", "template", "spec"};
-      default -> null;
-    };
-    if (path == null) {
+    WorkloadKind kind = WorkloadKinds.current().find(object).orElse(null);
+    if (kind == null) {
       return Optional.empty();
     }
     YMap cur = object.root();
     YMap parent = cur;
     YScalar key = null;
-    for (String k : path) {
+    for (String k : kind.podSpecPath()) {
       parent = cur;
       Optional<YMap.Entry> e = cur.entry(k);
       if (e.isEmpty() || !(e.get().value() instanceof YMap m)) {
@@ -98,11 +87,16 @@ public final class PodView {
       key = e.get().key();
       cur = m;
     }
-    return Optional.of(new PodView(object, parent, cur, key, fileObjects, runConfigMaps));
+    return Optional.of(new PodView(object, kind, parent, cur, key, fileObjects, runConfigMaps));
   }
 
   public K8sObject object() {
     return object;
+  }
+
+  /** The object's row of {@link WorkloadKinds}: where its pods live and how long they run. */
+  public WorkloadKind workloadKind() {
+    return workloadKind;
   }
 
   public YMap spec() {
@@ -228,14 +222,15 @@ public final class PodView {
   }
 
   /**
-   * Whether the pod is meant to run indefinitely: every controller kind except Job and CronJob,
-   * and a bare Pod (or PodTemplate) whose restartPolicy is absent or {@code Always}.
+   * Whether the pod is meant to run indefinitely: every controller kind except those that run to
+   * completion (Job, CronJob), and a bare Pod (or PodTemplate) whose restartPolicy is absent or
+   * {@code Always}.
    */
   public boolean isLongRunning() {
-    return switch (object.kind()) {
-      case "Job", "CronJob" -> false;
-      case "Pod", "PodTemplate" -> restartPolicy().map("Always"::equals).orElse(true);
-      default -> true;
+    return switch (workloadKind.running()) {
+      case TO_COMPLETION -> false;
+      case BY_RESTART_POLICY -> restartPolicy().map("Always"::equals).orElse(true);
+      case ALWAYS -> true;
     };
   }
 

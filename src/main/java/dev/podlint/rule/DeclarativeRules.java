@@ -2,6 +2,8 @@ package dev.podlint.rule;
 
 import dev.podlint.model.ContainerRole;
 import dev.podlint.model.EditDistance;
+import dev.podlint.model.KindGroup;
+import dev.podlint.model.WorkloadKinds;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
@@ -23,11 +25,6 @@ import java.util.TreeSet;
  * reported at its line and column, since users write these files.
  */
 final class DeclarativeRules {
-  /** Kinds that carry a pod spec (see PodView). */
-  static final Set<String> WORKLOAD_KINDS = Set.of(
-      "Pod", "PodTemplate", "Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet",
-      "Job", "CronJob");
-
   /** The names of the violation kinds, which are also the variant names a schema rule may declare. */
   static final List<String> VIOLATION_KINDS = List.of("missing", "value", "forbidden");
 
@@ -77,7 +74,9 @@ final class DeclarativeRules {
     boolean anyKind = appliesTo.contains("*");
     if (m.get("kinds").orElse(null) instanceof YSeq ks) {
       for (YNode k : ks.items()) {
-        if (k instanceof YScalar s && !anyKind && !appliesTo.contains(s.value())) {
+        if (k instanceof YScalar s && !anyKind && !appliesTo.contains(s.value())
+            && !WorkloadKinds.BUILT_IN.named(s.value()).map(w -> WorkloadKinds.takes(appliesTo, w.kind(), w))
+                .orElse(false)) {
           problems.add(new RuleFormatException.Problem(k, "match.kinds", "'" + s.value()
               + "' is not in appliesTo; match.kinds can only narrow appliesTo"));
         }
@@ -86,7 +85,8 @@ final class DeclarativeRules {
     if (target != RuleDefinition.Target.OBJECT) {
       if (rule.get("appliesTo").orElse(null) instanceof YSeq as) {
         for (YNode k : as.items()) {
-          if (k instanceof YScalar s && !s.value().equals("*") && !WORKLOAD_KINDS.contains(s.value())) {
+          if (k instanceof YScalar s && !s.value().equals("*") && KindGroup.parse(s.value()).isEmpty()
+              && WorkloadKinds.BUILT_IN.named(s.value()).isEmpty() && kubernetesKinds().contains(s.value())) {
             problems.add(new RuleFormatException.Problem(k, "appliesTo", "'" + s.value() + "' has no pod spec, so a "
                 + target.label() + " rule never applies to it; use target: object or leave the kind out"));
           }
@@ -101,12 +101,13 @@ final class DeclarativeRules {
     YMap schema = mapping(m, "schema", problems, true);
     YMap when = mapping(m, "when", problems, false);
     if (user) {
-      Set<String> known = KubernetesSchemas.forVersion(KubernetesSchemas.VERSIONS.get(KubernetesSchemas.VERSIONS.size() - 1)).kindNames();
+      Set<String> known = kubernetesKinds();
       for (String field : List.of("appliesTo", "match.kinds")) {
         YNode list = field.equals("appliesTo") ? rule.get("appliesTo").orElse(null) : m.get("kinds").orElse(null);
         if (list instanceof YSeq seq) {
           for (YNode k : seq.items()) {
-            if (k instanceof YScalar s && !s.value().equals("*") && !known.contains(s.value())) {
+            if (k instanceof YScalar s && !s.value().equals("*") && !known.contains(s.value())
+                && KindGroup.parse(s.value()).isEmpty() && WorkloadKinds.BUILT_IN.named(s.value()).isEmpty()) {
               closest(s.value(), known).ifPresent(c -> problems.add(new RuleFormatException.Problem(k, field,
                   "Kubernetes has no kind '" + s.value() + "'; did you mean '" + c + "'? (a custom resource kind "
                       + "that close to a built-in one is taken for a typo)")));
@@ -199,6 +200,15 @@ final class DeclarativeRules {
     if (!problems.isEmpty()) {
       throw RuleFormatException.of(file, problems);
     }
+  }
+
+  /**
+   * The kinds the newest supported Kubernetes serves. A kind it does not know may be one a
+   * configuration declares with a pod spec, so only these are known to have none.
+   */
+  private static Set<String> kubernetesKinds() {
+    return KubernetesSchemas.forVersion(KubernetesSchemas.VERSIONS.get(KubernetesSchemas.VERSIONS.size() - 1))
+        .kindNames();
   }
 
   private static boolean mentions(YNode schema, String keyword) {

@@ -1,6 +1,9 @@
 package dev.podlint.rule;
 
 import dev.podlint.model.ContainerRole;
+import dev.podlint.model.K8sObject;
+import dev.podlint.model.WorkloadKind;
+import dev.podlint.model.WorkloadKinds;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import java.util.List;
@@ -120,9 +123,23 @@ public record RuleDefinition(
     return java.util.Objects.hash(id, name, fileName);
   }
 
-  /** Whether the rule checks objects of {@code kind}; {@code *} in the rule file means every kind. */
+  /**
+   * Whether the rule checks objects of {@code kind} at a Kubernetes apiVersion (the built-in
+   * kinds); {@code *} in the rule file means every kind, a {@link dev.podlint.model.KindGroup}
+   * every workload kind of the group.
+   */
   public boolean appliesTo(String kind) {
-    return appliesTo.contains(kind) || appliesTo.contains("*");
+    return appliesTo(kind, WorkloadKinds.BUILT_IN.named(kind).orElse(null));
+  }
+
+  /** Whether the rule checks {@code object}, as the {@link WorkloadKinds#current} table sees it. */
+  public boolean appliesTo(K8sObject object) {
+    return appliesTo(object.kind(), WorkloadKinds.current().find(object).orElse(null));
+  }
+
+  /** Whether the rule checks objects of {@code kind} whose workload row is {@code row} (null: none). */
+  public boolean appliesTo(String kind, WorkloadKind row) {
+    return WorkloadKinds.takes(appliesTo, kind, row);
   }
 
   public Optional<Variant> variant(String name) {

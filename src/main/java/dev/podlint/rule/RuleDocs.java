@@ -1,5 +1,9 @@
 package dev.podlint.rule;
 
+import dev.podlint.model.KindGroup;
+import dev.podlint.model.WorkloadKind;
+import dev.podlint.model.WorkloadKinds;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -58,7 +62,7 @@ public final class RuleDocs {
     sb.append(h).append(' ').append(r.name()).append("\n\n");
     sb.append("**").append(r.title()).append("**\n\n");
     sb.append(badges(r)).append("\n\n");
-    sb.append("Applies to: ").append(String.join(", ", r.appliesTo())).append("\n\n");
+    sb.append("Applies to: ").append(appliesTo(r)).append("\n\n");
     if (!r.kubernetesVersions().isEmpty()) {
       sb.append(versions(r, "`")).append("\n\n");
     }
@@ -135,6 +139,21 @@ public final class RuleDocs {
     return extra.isEmpty() ? r.severity().label() : r.severity().label() + "/" + extra;
   }
 
+  /**
+   * The kinds a rule applies to, each group with the Kubernetes kinds it takes; the kinds of
+   * operators and of configurations it also takes are in docs/kinds.md, so that adding one changes
+   * no rule's text.
+   */
+  private static String appliesTo(RuleDefinition r) {
+    List<String> out = new ArrayList<>();
+    for (String name : r.appliesTo()) {
+      out.add(KindGroup.parse(name).map(g -> name + " (" + String.join(", ", WorkloadKinds.BUILT_IN.all().stream()
+          .filter(k -> k.kubernetes() && k.in(g)).map(WorkloadKind::name).toList())
+          + ", and such kinds of operators and of the configuration: docs/kinds.md)").orElse(name));
+    }
+    return String.join(", ", out);
+  }
+
   /** The whole rule reference page ({@code docs/rules.md}). */
   public static String page(List<RuleDefinition> rules) {
     StringBuilder sb = new StringBuilder();
@@ -152,7 +171,7 @@ public final class RuleDocs {
     StringBuilder sb = new StringBuilder();
     sb.append(r.id()).append(' ').append(r.name()).append(": ").append(r.title()).append('\n');
     sb.append(badges(r).replace("`", "")).append('\n');
-    sb.append("Applies to: ").append(String.join(", ", r.appliesTo())).append('\n');
+    sb.append("Applies to: ").append(appliesTo(r)).append('\n');
     if (!r.kubernetesVersions().isEmpty()) {
       sb.append(versions(r, "")).append('\n');
     }

@@ -3,6 +3,7 @@ package dev.podlint.schema;
 import dev.podlint.model.YPath;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.json.JSONArray;
 import org.json.JSONObject;
@@ -18,11 +19,24 @@ final class FieldHistory implements SchemaValidator.FieldNotes {
   private final String apiVersion;
   private final String kind;
 
+  /** Where a mapping of the validated tree is in an object of {@code apiVersion}/{@code kind}. */
+  private final Function<YPath, List<Object>> inObject;
+
   /** The notes for an object of {@code apiVersion}/{@code kind} validated against {@code version}. */
   FieldHistory(String version, String apiVersion, String kind) {
+    this(version, apiVersion, kind, YPath::segments);
+  }
+
+  /**
+   * The notes for a part of an object validated against {@code version} as the part of an object
+   * of {@code apiVersion}/{@code kind} that {@code inObject} says (a pod template of an operator's
+   * kind as the {@code template} of a PodTemplate).
+   */
+  FieldHistory(String version, String apiVersion, String kind, Function<YPath, List<Object>> inObject) {
     this.version = version;
     this.apiVersion = apiVersion;
     this.kind = kind;
+    this.inObject = inObject;
   }
 
   @Override
@@ -68,7 +82,7 @@ final class FieldHistory implements SchemaValidator.FieldNotes {
 
   /** The supported versions, oldest first, whose mapping at {@code object} passes {@code test}. */
   private List<String> where(YPath object, Predicate<JSONObject> test) {
-    List<Object> path = object.segments();
+    List<Object> path = inObject.apply(object);
     return KubernetesVersions.ALL.stream()
         .filter(v -> KubernetesSchemas.forVersion(v).mappingAt(apiVersion, kind, path).filter(test).isPresent())
         .toList();

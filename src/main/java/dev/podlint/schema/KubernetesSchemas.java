@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -123,6 +124,41 @@ public final class KubernetesSchemas {
     return schemaFor(apiVersion, kind, object)
         .map(schema -> SchemaValidator.validate(schema, object, new FieldHistory(version, apiVersion, kind)))
         .orElse(List.of());
+  }
+
+  /** The definitions of a pod template and a pod spec. */
+  private static final String POD_TEMPLATE = "io.k8s.api.core.v1.PodTemplateSpec";
+  private static final String POD_SPEC = "io.k8s.api.core.v1.PodSpec";
+
+  /**
+   * The violations of the pod part of an object whose kind this version does not serve (a kind of
+   * an operator, or one a configuration declares): {@code pod} is a pod template (a
+   * PodTemplateSpec) when {@code template}, else a pod spec; what it lacks itself is reported at
+   * {@code anchor}. Field paths start at the object; an unknown or missing field says in which
+   * versions a pod has it, as it does for a PodTemplate.
+   */
+  public List<Violation> validatePod(YMap pod, boolean template, YNode anchor) {
+    Schema schema = definitionSchema(template ? POD_TEMPLATE : POD_SPEC);
+    int own = pod.path().segments().size();
+    List<Object> inPodTemplate = template ? List.of("template") : List.of("template", "spec");
+    FieldHistory notes = new FieldHistory(version, "v1", "PodTemplate", path -> {
+      List<Object> out = new ArrayList<>(inPodTemplate);
+      List<Object> segments = path.segments();
+      out.addAll(segments.subList(Math.min(own, segments.size()), segments.size()));
+      return out;
+    });
+    return SchemaValidator.validate(schema, pod, anchor, pod.path(), notes);
+  }
+
+  /** The compiled schema of one definition. */
+  private Schema definitionSchema(String def) {
+    Schema s = compiled.get(def);
+    if (s != null) {
+      return s;
+    }
+    synchronized (this) {
+      return compiled.computeIfAbsent(def, this::load);
+    }
   }
 
   /**

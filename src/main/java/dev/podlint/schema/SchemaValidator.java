@@ -81,7 +81,8 @@ public final class SchemaValidator {
     return validate(schema, root, anchor, base, NO_NOTES);
   }
 
-  private static List<Violation> validate(Schema schema, YNode root, YNode anchor, YPath base, FieldNotes notes) {
+  /** {@link #validate(Schema, YNode, YNode, YPath)} with {@code notes} on unknown and missing fields. */
+  static List<Violation> validate(Schema schema, YNode root, YNode anchor, YPath base, FieldNotes notes) {
     Map<List<Object>, Violation> out = new LinkedHashMap<>();
     java.util.Set<YNode> refused = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Violation v : RefusedValues.of(root)) {

@@ -258,13 +258,17 @@ class ConfigFileTest {
     for (String key : props.keySet()) {
       assertTrue(props.getJSONObject(key).has("description"), key + " needs a description");
     }
-    assertEquals(Set.of("rules", "exclude", "failOn", "show", "kubernetesVersion", "strictKinds", "defaultRules", "ruleDirectories",
-        "exemptions"), props.keySet());
+    assertEquals(Set.of("rules", "exclude", "failOn", "show", "kubernetesVersion", "strictKinds", "defaultRules",
+        "ruleDirectories", "exemptions", "workloadKinds"), props.keySet());
     assertEquals(LintOptions.KUBERNETES_VERSIONS, props.getJSONObject("kubernetesVersion").getJSONArray("enum")
         .toList());
     JSONObject exemption = schema.getJSONObject("definitions").getJSONObject("exemption").getJSONObject("properties");
     for (String key : exemption.keySet()) {
       assertTrue(exemption.getJSONObject(key).has("description"), "exemptions." + key + " needs a description");
+    }
+    JSONObject kind = schema.getJSONObject("definitions").getJSONObject("workloadKind").getJSONObject("properties");
+    for (String key : kind.keySet()) {
+      assertTrue(kind.getJSONObject(key).has("description"), "workloadKinds." + key + " needs a description");
     }
     assertEquals(ConfigFile.LEVELS, schema.getJSONObject("definitions").getJSONObject("level")
         .getJSONObject("then").getJSONArray("enum").toList());
