@@ -194,6 +194,40 @@ public final class Linter {
         run.objects());
   }
 
+  /**
+   * Lints texts already in memory together, as one run lints files (editors): the cross-object
+   * rules see every one of them, and their pods may mount each other's ConfigMaps. Each text is
+   * prepared as {@link #lintText} prepares its one; a failure while preparing one text is an
+   * internal error of that text, and the others are still linted.
+   */
+  public LintResult lintTexts(Map<SourceFile, String> texts) {
+    Collector all = new Collector();
+    InOrder stream = inOrder(all);
+    ForkJoinPool pool = pool();
+    RunConfigMaps configMaps = texts.size() > 1 && !checks.isEmpty() ? configMaps(texts) : RunConfigMaps.NONE;
+    List<ForkJoinTask<FileWork>> work = texts.keySet().stream()
+        .sorted(Comparator.comparing(SourceFile::displayName))
+        .map(f -> pool.submit(() -> {
+          try {
+            return prepare(ManifestText.of(f, texts.get(f)), configMaps);
+          } catch (RuntimeException | StackOverflowError e) {
+            FileWork w = new FileWork(f);
+            w.internalErrors.add(f.displayName() + ": " + CheckRunner.describe(e));
+            return w;
+          } catch (OutOfMemoryError e) {
+            FileWork w = new FileWork(f);
+            w.internalErrors.add(outOfMemory(f, e));
+            return w;
+          }
+        })).toList();
+    for (ForkJoinTask<FileWork> w : work) {
+      stream.file(w.join(), pool, window(pool), this::lintPart);
+    }
+    LintRun run = stream.finish(List.of(), texts.size());
+    return new LintResult(rules, List.copyOf(all.findings), List.of(), run.internalErrors(), run.files(),
+        run.documents(), run.objects());
+  }
+
   private InOrder inOrder(FindingSink sink) {
     return new InOrder(sink, rules, catalog, options, runLevel, checks, fingerprints);
   }

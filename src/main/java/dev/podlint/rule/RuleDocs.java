@@ -15,6 +15,23 @@ public final class RuleDocs {
 
   private RuleDocs() {}
 
+  /**
+   * Where a rule's documentation is on the web, for links from reports and editors: podlint's
+   * rule page for its own rules, a user rule's first reference; empty when a user rule has no
+   * reference or its URL is no URI.
+   */
+  public static java.util.Optional<java.net.URI> url(RuleDefinition r) {
+    if (!r.isCustom()) {
+      return java.util.Optional.of(java.net.URI.create(dev.podlint.Podlint.helpUri(r.name())));
+    }
+    try {
+      return r.references().isEmpty() ? java.util.Optional.empty()
+          : java.util.Optional.of(java.net.URI.create(r.references().get(0).url()));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** How users suppress this rule's findings (README "Suppressing a finding" has the details). */
   public static String suppressionHint(RuleDefinition r) {
     String n = r.name();
