@@ -24,17 +24,19 @@ final class CodeActions {
   private CodeActions() {}
 
   /**
-   * The actions for the diagnostics the editor names, or, when it names none, for those whose
-   * range meets {@code range}.
+   * The actions for the diagnostics the editor names, or, when it names none of the last pass's,
+   * for those whose range meets {@code range}.
    */
   static List<CodeAction> of(Outcome o, Range range, List<Diagnostic> named) {
+    List<Outcome.Shown> chosen = o.shown().stream().filter(s -> s.finding() != null && isNamed(s.diagnostic(), named))
+        .toList();
+    if (chosen.isEmpty()) {
+      chosen = o.shown().stream().filter(s -> s.finding() != null && meets(s.diagnostic().getRange(), range)).toList();
+    }
     List<CodeAction> out = new ArrayList<>();
     Set<String> wholeFile = new HashSet<>();
-    for (Outcome.Shown s : o.shown()) {
+    for (Outcome.Shown s : chosen) {
       Finding f = s.finding();
-      if (f == null || !(named.isEmpty() ? meets(s.diagnostic().getRange(), range) : isNamed(s.diagnostic(), named))) {
-        continue;
-      }
       if (f.fix() != null && f.fix().file().equals(f.file())) {
         List<TextEdit> edits = f.fix().edits().stream()
             .map(e -> new TextEdit(o.lines().range(e.deleted()), e.inserted())).toList();
@@ -66,8 +68,13 @@ final class CodeActions {
     return a;
   }
 
+  /**
+   * Whether the editor names this diagnostic: same code and message on the same line (some
+   * editors send columns back in their own units, so the columns are not compared).
+   */
   private static boolean isNamed(Diagnostic d, List<Diagnostic> named) {
-    return named.stream().anyMatch(n -> Objects.equals(n.getRange(), d.getRange())
+    return named.stream().anyMatch(n -> n.getRange() != null
+        && n.getRange().getStart().getLine() == d.getRange().getStart().getLine()
         && Objects.equals(n.getCode(), d.getCode()) && Objects.equals(n.getMessage(), d.getMessage()));
   }
 
