@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param debounceMillis the wait after a change
  */
 record ClientSettings(Severity show, int debounceMillis) {
-  static final int DEFAULT_DEBOUNCE = 50;
+  static final int DEFAULT_DEBOUNCE = 30;
   static final ClientSettings DEFAULT = new ClientSettings(null, DEFAULT_DEBOUNCE);
 
   /**
