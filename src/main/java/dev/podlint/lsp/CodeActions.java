@@ -35,6 +35,7 @@ final class CodeActions {
     }
     List<CodeAction> out = new ArrayList<>();
     Set<String> wholeFile = new HashSet<>();
+    SuppressionComments.Reads before = chosen.isEmpty() || o.json() ? null : SuppressionComments.Reads.of(o.text());
     for (Outcome.Shown s : chosen) {
       Finding f = s.finding();
       if (f.fix() != null && f.fix().file().equals(f.file())) {
@@ -49,11 +50,11 @@ final class CodeActions {
       }
       String name = f.rule().name();
       if (!name.equals(Linter.INVALID_YAML)) {
-        SuppressionComments.line(o.text(), o.lines(), f.span().start().line(), name).ifPresent(e -> out.add(
+        SuppressionComments.line(o.text(), o.lines(), before, f.span().start().line(), name).ifPresent(e -> out.add(
             action("Suppress " + name + " here (# podlint:ignore)", s.diagnostic(), o.uri(), List.of(e))));
       }
       if (wholeFile.add(name)) {
-        SuppressionComments.file(o.text(), o.lines(), name).ifPresent(e -> out.add(
+        SuppressionComments.file(o.text(), o.lines(), before, name).ifPresent(e -> out.add(
             action("Suppress " + name + " in this file (# podlint:ignore-file)", s.diagnostic(), o.uri(), List.of(e))));
       }
     }

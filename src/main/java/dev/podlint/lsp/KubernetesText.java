@@ -9,8 +9,13 @@ import java.util.regex.Pattern;
  * a Compose file, Helm values, package.json) and every other language stay quiet.
  */
 final class KubernetesText {
-  /** A key {@code apiVersion} or {@code kind}, plain or quoted, at the start of a line or after {@code - { ,}. */
-  private static final Pattern KEY = Pattern.compile("(?m)(?:^|[\\s{,\\-])[\"']?(?:apiVersion|kind)[\"']?[ \\t]*:");
+  /**
+   * A key {@code apiVersion} or {@code kind}, plain or quoted: first on its line (after the dashes
+   * of block sequences) or after the opening brace or a comma of a flow mapping (JSON too); not the
+   * word in prose ("the kind: ...").
+   */
+  private static final Pattern KEY = Pattern.compile(
+      "(?m)(?:^[ \\t]*(?:-[ \\t]+)*|[{,][ \\t]*)[\"']?(?:apiVersion|kind)[\"']?[ \\t]*:");
 
   private KubernetesText() {}
 

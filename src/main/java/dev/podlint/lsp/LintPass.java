@@ -63,9 +63,10 @@ final class LintPass {
       path.ifPresent(p -> openFiles.put(p, d));
       Outcome quiet = new Outcome(d.uri(), d.version(), d.text(), new LineMap(d.text()),
           KubernetesText.isJson(d.languageId(), d.uri()), List.of());
-      if (!KubernetesText.isYamlOrJson(d.languageId(), d.uri())
-          || path.isPresent() && ConfigLocator.NAMES.contains(String.valueOf(path.get().getFileName()))
-          || !KubernetesText.holdsObjects(d.text())) {
+      if (path.isPresent() && ConfigLocator.NAMES.contains(String.valueOf(path.get().getFileName()))) {
+        continue; // podlint's configuration: its problems are published apart (Linting)
+      }
+      if (!KubernetesText.isYamlOrJson(d.languageId(), d.uri()) || !KubernetesText.holdsObjects(d.text())) {
         outcomes.add(quiet);
         continue;
       }

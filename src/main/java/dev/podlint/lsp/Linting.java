@@ -65,7 +65,7 @@ final class Linting {
 
   /** Asks for a pass after the debounce time; a pass asked for earlier and not started yet is this one. */
   synchronized void schedule() {
-    if (pass == null) {
+    if (pass == null || thread.isShutdown()) {
       return;
     }
     if (pending != null) {
@@ -75,9 +75,9 @@ final class Linting {
   }
 
   /** A document was closed: its diagnostics go. */
-  void closed(String uri) {
+  synchronized void closed(String uri) {
     outcomes.remove(uri);
-    if (pass != null) {
+    if (pass != null && !thread.isShutdown()) {
       thread.execute(() -> publish(uri, List.of(), null));
     }
   }
@@ -89,8 +89,15 @@ final class Linting {
     return o != null && d.isPresent() && d.get().version() == o.version() ? Optional.of(o) : Optional.empty();
   }
 
-  void shutdown() {
-    thread.shutdownNow();
+  /**
+   * Lints no more: a pass asked for is dropped, one running finishes (never interrupted: an
+   * interrupt while it writes to the client could close the connection).
+   */
+  synchronized void shutdown() {
+    if (pending != null) {
+      pending.cancel(false);
+    }
+    thread.shutdown();
   }
 
   private void pass() {

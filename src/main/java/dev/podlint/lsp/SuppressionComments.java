@@ -20,10 +20,25 @@ import org.eclipse.lsp4j.TextEdit;
 final class SuppressionComments {
   static final String REASON = "<reason>";
 
+  /** How a text reads: its number of documents and whether it has a syntax error. */
+  record Reads(int documents, boolean broken) {
+    static Reads of(String text) {
+      return of(ManifestText.of(new SourceFile("text", null), text));
+    }
+
+    static Reads of(ManifestText text) {
+      Reading r = text.read();
+      while (r.next() != null) {
+        // read to the end
+      }
+      return new Reads(r.documents(), r.error().isPresent());
+    }
+  }
+
   private SuppressionComments() {}
 
   /** The edit that suppresses rule {@code name} on 1-based line {@code line}, if one works. */
-  static Optional<TextEdit> line(String text, LineMap lines, int line, String name) {
+  static Optional<TextEdit> line(String text, LineMap lines, Reads before, int line, String name) {
     String directive = "# podlint:ignore " + name + " " + REASON;
     String target = lines.line(line - 1);
     int indent = 0;
@@ -33,23 +48,23 @@ final class SuppressionComments {
     String eol = lineEnding(text);
     Position start = new Position(line - 1, 0);
     TextEdit above = new TextEdit(new Range(start, start), target.substring(0, indent) + directive + eol);
-    if (works(text, lines, above, line, true)) {
+    if (works(text, lines, before, above, line, true)) {
       return Optional.of(above);
     }
     Position end = new Position(line - 1, target.length());
     TextEdit after = new TextEdit(new Range(end, end), (target.endsWith(" ") ? "" : " ") + directive);
-    return works(text, lines, after, line, false) ? Optional.of(after) : Optional.empty();
+    return works(text, lines, before, after, line, false) ? Optional.of(after) : Optional.empty();
   }
 
   /** The edit that suppresses rule {@code name} in the whole file, if it works. */
-  static Optional<TextEdit> file(String text, LineMap lines, String name) {
+  static Optional<TextEdit> file(String text, LineMap lines, Reads before, String name) {
     Position top = new Position(0, 0);
     TextEdit edit = new TextEdit(new Range(top, top), "# podlint:ignore-file " + name + " " + REASON + lineEnding(text));
-    return works(text, lines, edit, 1, true) ? Optional.of(edit) : Optional.empty();
+    return works(text, lines, before, edit, 1, true) ? Optional.of(edit) : Optional.empty();
   }
 
   /** Whether the edited text has the comment on {@code line}, as a comment of its own line or not, and reads as before. */
-  private static boolean works(String text, LineMap lines, TextEdit edit, int line, boolean ownLine) {
+  private static boolean works(String text, LineMap lines, Reads before, TextEdit edit, int line, boolean ownLine) {
     String edited = apply(text, lines, edit);
     ManifestText after = ManifestText.of(new SourceFile("edited", null), edited);
     String want = edit.getNewText().strip().substring(1).strip();
@@ -59,20 +74,11 @@ final class SuppressionComments {
       found |= c.position().line() == line && c.ownLine() == ownLine && c.text().strip().equals(want)
           && (!wholeFile || c.leading() && c.document() == 0);
     }
-    return found && readsAsBefore(text, edited);
-  }
-
-  /** Whether both texts hold the same number of documents and the edited one no syntax error the other has not. */
-  private static boolean readsAsBefore(String text, String edited) {
-    Reading before = ManifestText.of(new SourceFile("before", null), text).read();
-    Reading after = ManifestText.of(new SourceFile("after", null), edited).read();
-    while (before.next() != null) {
-      // read to the end
+    if (!found) {
+      return false;
     }
-    while (after.next() != null) {
-      // read to the end
-    }
-    return before.documents() == after.documents() && (after.error().isEmpty() || before.error().isPresent());
+    Reads now = Reads.of(after);
+    return now.documents() == before.documents() && (!now.broken() || before.broken());
   }
 
   private static String apply(String text, LineMap lines, TextEdit edit) {
