@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
 final class KubernetesText {
   /**
    * A key {@code apiVersion} or {@code kind}, plain or quoted: first on its line (after the dashes
-   * of block sequences) or after the opening brace or a comma of a flow mapping (JSON too); not the
+   * of block sequences; one character class, so that ten thousand of them cannot overflow the
+   * regex engine's stack) or after the opening brace or a comma of a flow mapping (JSON too); not the
    * word in prose ("the kind: ...").
    */
   private static final Pattern KEY = Pattern.compile(
-      "(?m)(?:^[ \\t]*(?:-[ \\t]+)*|[{,][ \\t]*)[\"']?(?:apiVersion|kind)[\"']?[ \\t]*:");
+      "(?m)(?:^[ \\t-]*|[{,][ \\t]*)[\"']?(?:apiVersion|kind)[\"']?[ \\t]*:");
 
   private KubernetesText() {}
 

@@ -59,28 +59,24 @@ final class LintPass {
     List<Outcome> outcomes = new ArrayList<>();
     Map<Path, OpenDocuments.Doc> openFiles = new HashMap<>();
     for (OpenDocuments.Doc d : docs) {
-      Optional<Path> path = DocumentUris.path(d.uri());
-      path.ifPresent(p -> openFiles.put(p, d));
-      Outcome quiet = new Outcome(d.uri(), d.version(), d.text(), new LineMap(d.text()),
-          KubernetesText.isJson(d.languageId(), d.uri()), List.of());
-      if (path.isPresent() && ConfigLocator.NAMES.contains(String.valueOf(path.get().getFileName()))) {
-        continue; // podlint's configuration: its problems are published apart (Linting)
+      try {
+        add(d, groups, byDir, configProblems, outcomes, openFiles);
+      } catch (RuntimeException | StackOverflowError e) {
+        // a bug met before linting (never expected): the document says so, the others go on
+        String error = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        log.accept("podlint: internal error: " + d.uri() + ": " + error);
+        outcomes.add(new Outcome(d.uri(), d.version(), d.text(), new LineMap(d.text()), false,
+            List.of(new Outcome.Shown(DiagnosticFactory.internalError(error), null))));
       }
-      if (!KubernetesText.isYamlOrJson(d.languageId(), d.uri()) || !KubernetesText.holdsObjects(d.text())) {
-        outcomes.add(quiet);
-        continue;
-      }
-      Configurations.Setup setup = setup(path.map(Path::getParent).orElse(roots.isEmpty() ? null : roots.get(0)),
-          byDir, configProblems);
-      if (path.isPresent() && setup.configuration().exclusions().test(path.get())) {
-        outcomes.add(quiet); // excluded by the configuration: lint would not lint it either
-        continue;
-      }
-      SourceFile f = new SourceFile(displayName(d.uri(), path), path.orElse(null));
-      groups.computeIfAbsent(setup, Group::new).inputs.put(f, new Input(f, d.text(), d, d.uri()));
+    }
+    Map<Path, String> onDisk = Map.of();
+    try {
+      onDisk = groups.isEmpty() ? Map.of() : workspace.manifests(log);
+    } catch (RuntimeException | StackOverflowError e) {
+      log.accept("podlint: internal error while reading the workspace folder (its files are not seen): " + e);
     }
     if (!groups.isEmpty()) {
-      for (Map.Entry<Path, String> e : workspace.manifests(log).entrySet()) {
+      for (Map.Entry<Path, String> e : onDisk.entrySet()) {
         Path p = e.getKey();
         if (openFiles.containsKey(p)) {
           continue; // the editor's text counts
@@ -96,6 +92,31 @@ final class LintPass {
       outcomes.addAll(lint(g, settings));
     }
     return new Result(outcomes, configProblems);
+  }
+
+  /** Puts an open document into the group of its configuration, or gives it a quiet outcome. */
+  private void add(OpenDocuments.Doc d, Map<Configurations.Setup, Group> groups,
+      Map<Path, Configurations.Setup> byDir, Map<Path, List<ConfigProblem>> configProblems, List<Outcome> outcomes,
+      Map<Path, OpenDocuments.Doc> openFiles) {
+    Optional<Path> path = DocumentUris.path(d.uri());
+    path.ifPresent(p -> openFiles.put(p, d));
+    Outcome quiet = new Outcome(d.uri(), d.version(), d.text(), new LineMap(d.text()),
+        KubernetesText.isJson(d.languageId(), d.uri()), List.of());
+    if (path.isPresent() && ConfigLocator.NAMES.contains(String.valueOf(path.get().getFileName()))) {
+      return; // podlint's configuration: its problems are published apart (Linting)
+    }
+    if (!KubernetesText.isYamlOrJson(d.languageId(), d.uri()) || !KubernetesText.holdsObjects(d.text())) {
+      outcomes.add(quiet);
+      return;
+    }
+    Configurations.Setup setup = setup(path.map(Path::getParent).orElse(roots.isEmpty() ? null : roots.get(0)),
+        byDir, configProblems);
+    if (path.isPresent() && setup.configuration().exclusions().test(path.get())) {
+      outcomes.add(quiet); // excluded by the configuration: lint would not lint it either
+      return;
+    }
+    SourceFile f = new SourceFile(displayName(d.uri(), path), path.orElse(null));
+    groups.computeIfAbsent(setup, Group::new).inputs.put(f, new Input(f, d.text(), d, d.uri()));
   }
 
   private Configurations.Setup setup(Path dir, Map<Path, Configurations.Setup> byDir,

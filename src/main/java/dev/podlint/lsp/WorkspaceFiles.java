@@ -103,8 +103,8 @@ final class WorkspaceFiles {
         try {
           String t = ManifestLoader.decodeText(FileReads.read(p, FileReads.MANIFEST_LIMIT));
           text = t.length() <= MAX_FILE_CHARS && KubernetesText.holdsObjects(t) ? t : null;
-        } catch (IOException e) {
-          text = null; // unreadable or undecodable: not seen, as if it were absent
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+          text = null; // unreadable or undecodable (or a bug): not seen, as if it were absent
         }
       }
       r = new Read(a.lastModifiedTime().toMillis(), a.size(), text);

@@ -53,6 +53,8 @@ class SuppressionCommentsTest {
     assertTrue(KubernetesText.holdsObjects("- {name: x, kind: Pod}"));
     assertFalse(KubernetesText.holdsObjects("description: \"the kind: of thing\"\non: push\n"));
     assertFalse(KubernetesText.holdsObjects("services:\n  web:\n    image: nginx\n"));
+    assertFalse(KubernetesText.holdsObjects("key:\n  " + "- ".repeat(10_000) + "x\n"), "deep, not overflowing");
+    assertTrue(KubernetesText.holdsObjects("- - - kind: Pod\n"));
     assertTrue(KubernetesText.isYamlOrJson("yaml", "file:///x.txt"));
     assertTrue(KubernetesText.isYamlOrJson(null, "file:///x.yml"));
     assertFalse(KubernetesText.isYamlOrJson("helm", "file:///chart/templates/x.yaml"));
