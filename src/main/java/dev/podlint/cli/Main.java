@@ -16,11 +16,11 @@ import picocli.CommandLine;
 
 /** The entry point. Only {@link #main} exits the process; everything else returns a code. */
 public final class Main {
-  private static final Set<String> ROOT_WORDS = Set.of("lint", "advise", "init", "rules", "explain", "bench", "help", "-h", "--help", "-V",
+  private static final Set<String> ROOT_WORDS = Set.of("lint", "advise", "init", "rules", "explain", "bench", "lsp", "help", "-h", "--help", "-V",
       "--version");
 
   /** The commands, for suggestions when the first word is none of them and no path either. */
-  private static final List<String> COMMANDS = List.of("lint", "advise", "init", "rules", "explain", "bench", "help");
+  private static final List<String> COMMANDS = List.of("lint", "advise", "init", "rules", "explain", "bench", "lsp", "help");
 
   private Main() {}
 
@@ -194,6 +194,9 @@ public final class Main {
       }
       if (cls == BenchCommand.class) {
         return cls.cast(new BenchCommand(env));
+      }
+      if (cls == LspCommand.class) {
+        return cls.cast(new LspCommand(env));
       }
       if (cls == ExplainCommand.class) {
         return cls.cast(new ExplainCommand(env));

@@ -14,7 +14,7 @@ import picocli.CommandLine.IVersionProvider;
         "Lints Kubernetes workload manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, "
             + "...) at the exact line and column.",
         "`podlint PATH...` is short for `podlint lint PATH...`."},
-    subcommands = {LintCommand.class, AdviseCommand.class, InitCommand.class, RulesCommand.class, ExplainCommand.class, BenchCommand.class, HelpCommand.class})
+    subcommands = {LintCommand.class, AdviseCommand.class, InitCommand.class, RulesCommand.class, ExplainCommand.class, BenchCommand.class, LspCommand.class, HelpCommand.class})
 public final class PodlintCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

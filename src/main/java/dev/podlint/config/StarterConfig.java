@@ -27,7 +27,7 @@ public final class StarterConfig {
     StringBuilder sb = new StringBuilder();
     sb.append("""
         # podlint configuration. The settings are described in podlint's schemas/config.schema.json
-        # and the README ("Configuration"). podlint reads this file when it runs in this directory or
+        # and docs/configuration.md. podlint reads this file when it runs in this directory or
         # below it (up to the repository root); --config FILE names another one, --no-config ignores it.
         # Command-line options override the settings here.
         #

@@ -75,6 +75,24 @@ final class FileRunner {
     }
   }
 
+  /**
+   * Prepares a text already in memory (an editor's buffer); a failure, running out of memory
+   * included, is an internal error of that text, as for a file read from disk.
+   */
+  FileWork prepareText(SourceFile file, String text, RunConfigMaps configMaps) {
+    try {
+      return prepare(ManifestText.of(file, text), configMaps);
+    } catch (RuntimeException | StackOverflowError e) {
+      FileWork w = new FileWork(file);
+      w.internalErrors.add(file.displayName() + ": " + CheckRunner.describe(e));
+      return w;
+    } catch (OutOfMemoryError e) {
+      FileWork w = new FileWork(file);
+      w.internalErrors.add(outOfMemory(file, e));
+      return w;
+    }
+  }
+
   /** The internal error of {@code file} when linting it ran out of memory. */
   private static String outOfMemory(SourceFile file, OutOfMemoryError e) {
     return file.displayName() + ": " + Linter.OUT_OF_MEMORY + " (" + e.getMessage() + ", "

@@ -108,6 +108,16 @@ public final class Linter {
     return all.result(scheduler.lintText(ManifestText.of(file, text), configMaps, all));
   }
 
+  /**
+   * Lints texts already in memory together, as one run lints files (editors): the cross-object
+   * rules see every one of them, and their pods may mount each other's ConfigMaps. A failure while
+   * preparing one text is an internal error of that text, and the others are still linted.
+   */
+  public LintResult lintTexts(Map<SourceFile, String> texts) {
+    FindingCollector all = new FindingCollector();
+    return all.result(scheduler.lintTexts(texts, all));
+  }
+
   /** How an internal error caused by a lack of memory starts, after the file's name. */
   public static final String OUT_OF_MEMORY = "out of memory";
 

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -77,6 +78,29 @@ final class Scheduler {
     ForkJoinPool pool = pool();
     file(runner.prepare(text, configMaps), run, pool, window(pool));
     return run.finish(List.of(), 1);
+  }
+
+  /**
+   * Lints texts already in memory together into {@code sink}, as {@link #lint} lints files: in name
+   * order, a few prepared ahead, their pods mounting each other's ConfigMaps.
+   */
+  LintRun lintTexts(Map<SourceFile, String> texts, FindingSink sink) {
+    List<SourceFile> ordered = texts.keySet().stream().sorted(Comparator.comparing(SourceFile::displayName)).toList();
+    Finisher run = finishers.of(sink);
+    ForkJoinPool pool = pool();
+    RunConfigMaps configMaps = ordered.size() > 1 && !noChecks ? Linter.configMaps(texts) : RunConfigMaps.NONE;
+    int window = window(pool);
+    ArrayDeque<ForkJoinTask<FileWork>> ahead = new ArrayDeque<>();
+    int next = 0;
+    while (next < ordered.size() || !ahead.isEmpty()) {
+      while (ahead.size() < window && next < ordered.size()) {
+        SourceFile f = ordered.get(next++);
+        String text = texts.get(f);
+        ahead.add(pool.submit(() -> runner.prepareText(f, text, configMaps)));
+      }
+      file(ahead.poll().join(), run, pool, window);
+    }
+    return run.finish(List.of(), texts.size());
   }
 
   /**

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stable JSON shape for scripts (documented in the README; {@code "schemaVersion": 1}).
+ * A stable JSON shape for scripts (documented in docs/user-guide.md; {@code "schemaVersion": 1}).
  * Suppressed findings are included with their suppression.
  */
 public final class JsonReporter implements Reporter {

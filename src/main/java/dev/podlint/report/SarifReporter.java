@@ -195,16 +195,9 @@ public final class SarifReporter implements Reporter {
     };
   }
 
-  /** podlint's page of its own rules; a user rule's first reference, if it has one. */
+  /** podlint's page of its own rules; a user rule's first reference, if it has one (a URI). */
   private static URI helpUri(RuleDefinition rule) {
-    if (!rule.isCustom()) {
-      return URI.create(Podlint.helpUri(rule.name()));
-    }
-    try {
-      return rule.references().isEmpty() ? null : URI.create(rule.references().get(0).url());
-    } catch (IllegalArgumentException e) {
-      return null; // a URL that is no URI (SARIF would refuse it): leave the link out
-    }
+    return RuleDocs.url(rule).orElse(null); // a URL that is no URI (SARIF would refuse it): no link
   }
 
   private static Result result(Finding f, int ruleIndex, Path srcRoot) {
