@@ -291,8 +291,13 @@ class LanguageServerTest {
   /** Java checks as podlint's, except that latest-image-tag fails on every object (a bug). */
   static final CheckFactory FAILING = new CheckFactory() {
     @Override
-    public Set<String> ruleNames() {
-      return Checks.BUILTIN.ruleNames();
+    public java.util.Optional<Class<? extends Record>> paramsType(RuleDefinition rule) {
+      return Checks.BUILTIN.paramsType(rule);
+    }
+
+    @Override
+    public void verify(dev.podlint.rule.RuleCatalog catalog) {
+      Checks.BUILTIN.verify(catalog);
     }
 
     @Override
