@@ -45,8 +45,10 @@ class EditDistanceTest {
       int max = r.nextInt(5) - 1;
       assertEquals(reference(word, candidates, max), EditDistance.closest(word, candidates, max), word + " " + candidates);
       for (String c : candidates) {
+        int full = levenshtein(word, c);
+        assertEquals(full, EditDistance.between(word, c), word + " " + c);
         int limit = r.nextInt(6);
-        assertEquals(Math.min(EditDistance.between(word, c), limit + 1), EditDistance.within(word, c, limit), word + " " + c);
+        assertEquals(Math.min(full, limit + 1), EditDistance.within(word, c, limit), word + " " + c);
       }
     }
   }
@@ -56,13 +58,25 @@ class EditDistanceTest {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
-      int d = EditDistance.between(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+      int d = levenshtein(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
       if (d < bestDistance || d == bestDistance && c.compareTo(best) < 0) {
         bestDistance = d;
         best = c;
       }
     }
     return best != null && bestDistance <= max ? Optional.of(best) : Optional.empty();
+  }
+
+  /** The textbook table, every cell of it. */
+  private static int levenshtein(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      for (int j = 0; j <= b.length(); j++) {
+        d[i][j] = i == 0 ? j : j == 0 ? i : Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+            d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   private static String name(Random r) {
