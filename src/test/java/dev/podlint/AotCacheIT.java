@@ -57,6 +57,18 @@ class AotCacheIT {
     long made = Files.getLastModifiedTime(cache).toMillis();
     assertEquals(new Proc(0, plain.out(), ""), c.launch(home));
     assertEquals(made, Files.getLastModifiedTime(cache).toMillis(), "the cache was made again");
+
+    // a java without AOT caches in between (the tests' own, when it is older than 24): each java
+    // keeps its verdict, and switching back neither checks nor makes the cache again
+    Path other = Path.of(System.getProperty("java.home"));
+    if (Runtime.version().feature() < 24) {
+      assertEquals(0, c.launch(other).code());
+      assertEquals(new Proc(0, plain.out(), ""), c.launch(home));
+      assertEquals(made, Files.getLastModifiedTime(cache).toMillis(), "the cache was made again");
+      List<String> verdicts = Files.readAllLines(cache.resolveSibling("podlint.aot.java"));
+      assertEquals(2, verdicts.size(), verdicts.toString());
+      assertTrue(verdicts.stream().anyMatch(v -> v.startsWith("unusable ")), verdicts.toString());
+    }
   }
 
   @Test

@@ -117,7 +117,12 @@ final class LauncherCheckout {
     assertEquals(new Proc(0, plain.out(), ""), launch(home));
     usable.check(this, home, file);
 
-    newer(jar, file);
+    // a new build: the jar newer than the file and its verdict, all in the past (what is made now
+    // must come out newer than the jar)
+    long now = System.currentTimeMillis();
+    Files.setLastModifiedTime(file, FileTime.fromMillis(now - 10_000));
+    Files.setLastModifiedTime(file.resolveSibling(file.getFileName() + ".java"), FileTime.fromMillis(now - 10_000));
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(now - 5_000));
     assertEquals(new Proc(0, plain.out(), ""), launch(home));
     assertTrue(Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(jar)) > 0,
         "the stale " + file.getFileName() + " was not made again");
