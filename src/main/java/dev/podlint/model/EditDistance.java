@@ -9,6 +9,18 @@ public final class EditDistance {
   private EditDistance() {}
 
   public static int between(String a, String b) {
+    return within(a, b, Integer.MAX_VALUE - 1);
+  }
+
+  /**
+   * {@link #between} when it is at most {@code limit}, else {@code limit + 1}: stops as soon as no
+   * alignment can stay within the limit (the length difference alone exceeds it, or every cell of a
+   * row does), which is most pairs when the limit is small.
+   */
+  static int within(String a, String b, int limit) {
+    if (Math.abs(a.length() - b.length()) > limit) {
+      return limit + 1;
+    }
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -16,15 +28,21 @@ public final class EditDistance {
     }
     for (int i = 1; i <= a.length(); i++) {
       cur[0] = i;
+      int rowMin = i;
+      char ca = a.charAt(i - 1);
       for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int cost = ca == b.charAt(j - 1) ? 0 : 1;
         cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        rowMin = Math.min(rowMin, cur[j]);
+      }
+      if (rowMin > limit) { // a row's least value never decreases further down
+        return limit + 1;
       }
       int[] t = prev;
       prev = cur;
       cur = t;
     }
-    return prev[b.length()];
+    return Math.min(prev[b.length()], limit + 1);
   }
 
   /**
@@ -32,16 +50,22 @@ public final class EditDistance {
    * away; of equally close ones the first in sort order.
    */
   public static Optional<String> closest(String word, Collection<String> candidates, int maxDistance) {
+    if (maxDistance < 0) {
+      return Optional.empty();
+    }
     String lower = word.toLowerCase(Locale.ROOT);
     String best = null;
-    int bestDistance = Integer.MAX_VALUE;
+    int bestDistance = maxDistance; // only candidates this close or closer can be the answer
     for (String c : candidates) {
-      int d = between(lower, c.toLowerCase(Locale.ROOT));
-      if (d < bestDistance || d == bestDistance && best != null && c.compareTo(best) < 0) {
+      int d = within(lower, c.toLowerCase(Locale.ROOT), bestDistance);
+      if (d > bestDistance) {
+        continue;
+      }
+      if (best == null || d < bestDistance || c.compareTo(best) < 0) {
         bestDistance = d;
         best = c;
       }
     }
-    return best != null && bestDistance <= maxDistance ? Optional.of(best) : Optional.empty();
+    return Optional.ofNullable(best);
   }
 }

@@ -1,0 +1,102 @@
+package dev.podlint.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link EditDistance#closest} stops early on candidates that cannot be the answer: it answers
+ * exactly what comparing the full distance of every candidate answers.
+ */
+class EditDistanceTest {
+  @Test
+  void knownDistances() {
+    assertEquals(3, EditDistance.between("kitten", "sitting"));
+    assertEquals(0, EditDistance.between("", ""));
+    assertEquals(4, EditDistance.between("", "abcd"));
+    assertEquals(3, EditDistance.within("kitten", "sitting", 3));
+    assertEquals(3, EditDistance.within("kitten", "sitting", 2));
+    assertEquals(1, EditDistance.within("abcdef", "xyz", 0));
+  }
+
+  @Test
+  void closestIsTheNearestWithinTheBoundAndTheFirstInOrderOfEquals() {
+    assertEquals(Optional.of("web-sv"), EditDistance.closest("web-svx", List.of("db-svc", "web-svc", "web-sv"), 2));
+    assertEquals(Optional.of("web-svc"), EditDistance.closest("web-svcx", List.of("db-svc", "web-svc", "web-sv"), 2));
+    assertEquals(Optional.of("Web-Svb"), EditDistance.closest("web-sva", List.of("web-svc", "Web-Svb"), 1));
+    assertEquals(Optional.empty(), EditDistance.closest("web", List.of("database"), 2));
+    assertEquals(Optional.empty(), EditDistance.closest("web", List.of("web"), -1));
+  }
+
+  @Test
+  void agreesWithTheFullComparisonOnRandomNames() {
+    Random r = new Random(20261207);
+    for (int round = 0; round < 3000; round++) {
+      String word = name(r);
+      List<String> candidates = new ArrayList<>();
+      for (int i = r.nextInt(12); i > 0; i--) {
+        candidates.add(r.nextInt(3) == 0 ? mutate(word, r) : name(r));
+      }
+      int max = r.nextInt(5) - 1;
+      assertEquals(reference(word, candidates, max), EditDistance.closest(word, candidates, max), word + " " + candidates);
+      for (String c : candidates) {
+        int full = levenshtein(word, c);
+        assertEquals(full, EditDistance.between(word, c), word + " " + c);
+        int limit = r.nextInt(6);
+        assertEquals(Math.min(full, limit + 1), EditDistance.within(word, c, limit), word + " " + c);
+      }
+    }
+  }
+
+  /** Every candidate's full distance, the least within the bound, ties to the first in sort order. */
+  private static Optional<String> reference(String word, List<String> candidates, int max) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = levenshtein(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+      if (d < bestDistance || d == bestDistance && c.compareTo(best) < 0) {
+        bestDistance = d;
+        best = c;
+      }
+    }
+    return best != null && bestDistance <= max ? Optional.of(best) : Optional.empty();
+  }
+
+  /** The textbook table, every cell of it. */
+  private static int levenshtein(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      for (int j = 0; j <= b.length(); j++) {
+        d[i][j] = i == 0 ? j : j == 0 ? i : Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+            d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  private static String name(Random r) {
+    StringBuilder b = new StringBuilder();
+    for (int i = r.nextInt(9); i > 0; i--) {
+      b.append("abcAB-1".charAt(r.nextInt(7)));
+    }
+    return b.toString();
+  }
+
+  private static String mutate(String w, Random r) {
+    StringBuilder b = new StringBuilder(w);
+    for (int i = r.nextInt(4); i > 0; i--) {
+      int at = b.length() == 0 ? 0 : r.nextInt(b.length());
+      switch (r.nextInt(3)) {
+        case 0 -> b.insert(at, "abc".charAt(r.nextInt(3)));
+        case 1 -> { if (b.length() > 0) { b.deleteCharAt(at); } }
+        default -> { if (b.length() > 0) { b.setCharAt(at, 'B'); } }
+      }
+    }
+    return b.toString();
+  }
+}
