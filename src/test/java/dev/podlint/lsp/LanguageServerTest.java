@@ -10,6 +10,7 @@ import dev.podlint.checks.Checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.CheckFactory;
 import dev.podlint.engine.LintOptions;
+import dev.podlint.rule.RuleCatalog;
 import dev.podlint.rule.RuleDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -291,8 +293,13 @@ class LanguageServerTest {
   /** Java checks as podlint's, except that latest-image-tag fails on every object (a bug). */
   static final CheckFactory FAILING = new CheckFactory() {
     @Override
-    public Set<String> ruleNames() {
-      return Checks.BUILTIN.ruleNames();
+    public Optional<Class<? extends Record>> paramsType(RuleDefinition rule) {
+      return Checks.BUILTIN.paramsType(rule);
+    }
+
+    @Override
+    public void verify(RuleCatalog catalog) {
+      Checks.BUILTIN.verify(catalog);
     }
 
     @Override
