@@ -44,7 +44,8 @@ class ArchitectureTest {
     m.put("model", Set.of()); // the YAML tree and the views of objects, pods and containers
     m.put("schema", Set.of("model"));
     m.put("load", Set.of("model"));
-    m.put("rule", Set.of("model", "load", "schema")); // rule files are read with podlint's own loader
+    // rule files are read with podlint's own loader; rule docs link to podlint's home
+    m.put("rule", Set.of(ROOT, "model", "load", "schema"));
     // the networking model reads pods and rule parameters; rules, the engine and the advice read it
     m.put("net", Set.of("model", "rule"));
     m.put("advise", Set.of("model", "rule", "net"));
@@ -57,7 +58,7 @@ class ArchitectureTest {
     m.put("config", Set.of("model", "load", "rule", "schema", "engine"));
     m.put("bench", Set.of("model", "load", "rule", "engine", "checks", "report"));
     // the language server lints what an editor holds, with the engine it is handed
-    m.put("lsp", Set.of("engine", "rule", "load", "model", "config", "report", "advise", "schema", "net"));
+    m.put("lsp", Set.of(ROOT, "engine", "rule", "load", "model", "config", "report", "advise", "schema", "net"));
     m.put("cli", Set.of(ROOT, "model", "schema", "load", "rule", "net", "advise", "engine", "checks", "report",
         "config", "bench", "lsp"));
     return m;
