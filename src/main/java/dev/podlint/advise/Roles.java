@@ -4,8 +4,6 @@ import dev.podlint.model.ContainerRole;
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.PodView;
 import dev.podlint.model.YMap;
-import dev.podlint.model.YNode;
-import dev.podlint.model.YScalar;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -117,15 +115,7 @@ final class Roles {
   /** The container's command and args joined by spaces: what it runs. */
   static String commandLine(ContainerView c) {
     List<String> words = new ArrayList<>();
-    for (String key : List.of("command", "args")) {
-      c.node().seq(key).ifPresent(s -> {
-        for (YNode n : s.items()) {
-          if (n instanceof YScalar w && !w.isNull()) {
-            words.add(w.value());
-          }
-        }
-      });
-    }
+    c.commandAndArgs((key, s) -> words.add(s.value()));
     return String.join(" ", words);
   }
 

@@ -87,22 +87,25 @@ public final class CorpusGenerator {
   private void deployment(StringBuilder sb, String name) {
     sb.append("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ").append(name)
         .append("\n  namespace: ").append(namespace()).append("\n  labels:\n    app: ").append(name)
-        .append("\n    tier: backend\nspec:\n  replicas: ").append(1 + random.nextInt(5))
-        .append("\n  selector:\n    matchLabels:\n      app: ").append(name)
-        .append("\n  template:\n    metadata:\n      labels:\n        app: ").append(name).append('\n');
-    podSpec(sb, "    ", false);
+        .append("\n    tier: backend\nspec:\n  replicas: ").append(1 + random.nextInt(5));
+    selectorAndTemplate(sb, name);
   }
 
   private void statefulSet(StringBuilder sb, String name) {
     sb.append("apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: ").append(name)
         .append("\n  namespace: ").append(namespace()).append("\nspec:\n  serviceName: ").append(name)
-        .append("\n  replicas: ").append(1 + random.nextInt(3))
-        .append("\n  selector:\n    matchLabels:\n      app: ").append(name)
-        .append("\n  template:\n    metadata:\n      labels:\n        app: ").append(name).append('\n');
-    podSpec(sb, "    ", false);
+        .append("\n  replicas: ").append(1 + random.nextInt(3));
+    selectorAndTemplate(sb, name);
     sb.append("  volumeClaimTemplates:\n    - metadata:\n        name: data\n      spec:\n")
         .append("        accessModes: [ReadWriteOnce]\n        resources:\n          requests:\n            storage: ")
         .append(1 + random.nextInt(100)).append("Gi\n");
+  }
+
+  /** A Deployment's or StatefulSet's selector and pod template, both labelled {@code app: name}. */
+  private void selectorAndTemplate(StringBuilder sb, String name) {
+    sb.append("\n  selector:\n    matchLabels:\n      app: ").append(name)
+        .append("\n  template:\n    metadata:\n      labels:\n        app: ").append(name).append('\n');
+    podSpec(sb, "    ", false);
   }
 
   private void cronJob(StringBuilder sb, String name) {

@@ -1,10 +1,7 @@
 package dev.podlint.checks;
 
-import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
-import dev.podlint.model.PodView;
 import java.util.List;
-import java.util.Map;
 
 /**
  * docker-socket-mount: a {@code hostPath} volume through which a container reaches the container
@@ -16,33 +13,28 @@ import java.util.Map;
  * root filesystem, {@code /var}) is left to {@code sensitive-host-mount}. A volume that no
  * container mounts is the {@code unmounted} variant (a warning).
  */
-public final class DockerSocketMountCheck implements Check.PodCheck {
-  private final HostPaths paths;
-
+public final class DockerSocketMountCheck extends HostPathRule {
   /** The rule's parameters, read with those of sensitive-host-mount (see {@link HostPaths}). */
   public record Params(List<String> runtimeSockets) {}
 
   /** @param rules the hostPath rules, for their path lists */
   public DockerSocketMountCheck(OtherRules rules) {
-    this.paths = HostPaths.of(rules);
+    super(rules, HostPaths.Kind.SOCKET);
   }
 
   @Override
-  public void check(PodView pod, Findings out) {
-    for (HostPaths.Volume v : HostPaths.volumes(pod)) {
-      HostPaths.Exposure e = paths.classify(v);
-      if (e.kind() != HostPaths.Kind.SOCKET || v.pathNode() == null) {
-        continue;
-      }
-      Findings.Builder b = out.at(v.pathNode()).arg("volume", v.name()).arg("path", e.hostPath())
-          .arg("socket", e.hit().listed()).arg("access", HostPaths.access(e.mounts()));
-      if (e.unmounted()) {
-        b.variant("unmounted");
-      } else if (e.hit().relation() != HostPaths.Relation.SAME) {
-        b.variant("directory");
-      }
-      e.mounts().forEach(m -> b.related(m.node(), Map.of("container", m.container().name(), "mountPath", m.mountPath())));
-      b.report();
+  void report(HostPaths.Volume v, HostPaths.Exposure e, Findings out) {
+    if (v.pathNode() == null) {
+      return;
     }
+    Findings.Builder b = out.at(v.pathNode()).arg("volume", v.name()).arg("path", e.hostPath())
+        .arg("socket", e.hit().listed()).arg("access", HostPaths.access(e.mounts()));
+    if (e.unmounted()) {
+      b.variant("unmounted");
+    } else if (e.hit().relation() != HostPaths.Relation.SAME) {
+      b.variant("directory");
+    }
+    relate(b, e.mounts());
+    b.report();
   }
 }

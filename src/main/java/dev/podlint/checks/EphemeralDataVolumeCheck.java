@@ -262,21 +262,13 @@ public final class EphemeralDataVolumeCheck implements Check.ContainerCheck {
   private static List<String> explicitDirs(DataStore store, ContainerView c) {
     if (store.dataDirArg() != null) {
       List<String> tokens = new ArrayList<>();
-      for (String key : List.of("command", "args")) {
-        Optional<YSeq> seq = c.node().seq(key);
-        if (seq.isEmpty()) {
-          continue;
-        }
-        for (YNode n : seq.get().items()) {
-          if (n instanceof YScalar s && !s.isNull()) {
-            for (String t : s.value().trim().split("\\s+")) {
-              if (!t.isEmpty()) {
-                tokens.add(unquote(t));
-              }
-            }
+      c.commandAndArgs((key, s) -> {
+        for (String t : s.value().trim().split("\\s+")) {
+          if (!t.isEmpty()) {
+            tokens.add(unquote(t));
           }
         }
-      }
+      });
       List<String> values = argumentValues(store.dataDirArg(), tokens);
       if (values == null) {
         return null;
@@ -392,13 +384,7 @@ public final class EphemeralDataVolumeCheck implements Check.ContainerCheck {
    */
   static boolean onlyIdles(ContainerView c) {
     List<String> words = new ArrayList<>();
-    for (String key : List.of("command", "args")) {
-      c.node().seq(key).ifPresent(seq -> seq.items().forEach(n -> {
-        if (n instanceof YScalar s && !s.isNull()) {
-          words.add(s.value());
-        }
-      }));
-    }
+    c.commandAndArgs((key, s) -> words.add(s.value()));
     if (words.isEmpty()) {
       return false;
     }

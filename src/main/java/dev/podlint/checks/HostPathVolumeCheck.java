@@ -1,8 +1,6 @@
 package dev.podlint.checks;
 
-import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
-import dev.podlint.model.PodView;
 
 /**
  * host-path-volume: a {@code hostPath} volume that neither exposes a sensitive host directory nor
@@ -10,26 +8,18 @@ import dev.podlint.model.PodView;
  * {@code docker-socket-mount}, so one volume gets one finding). Reported at the {@code hostPath:}
  * key, with how the containers mount it.
  */
-public final class HostPathVolumeCheck implements Check.PodCheck {
-  private final HostPaths paths;
-
+public final class HostPathVolumeCheck extends HostPathRule {
   /** @param rules the hostPath rules, for their path lists */
   public HostPathVolumeCheck(OtherRules rules) {
-    this.paths = HostPaths.of(rules);
+    super(rules, HostPaths.Kind.OTHER);
   }
 
   @Override
-  public void check(PodView pod, Findings out) {
-    for (HostPaths.Volume v : HostPaths.volumes(pod)) {
-      HostPaths.Exposure e = paths.classify(v);
-      if (e.kind() != HostPaths.Kind.OTHER) {
-        continue;
-      }
-      Findings.Builder b = out.at(v.hostPathKey()).arg("volume", v.name() == null ? "(unnamed)" : v.name())
-          .arg("path", describe(v)).arg("access", HostPaths.access(v.mounts()));
-      v.mounts().forEach(m -> b.related(m.node(), java.util.Map.of("container", m.container().name(), "mountPath", m.mountPath())));
-      b.report();
-    }
+  void report(HostPaths.Volume v, HostPaths.Exposure e, Findings out) {
+    Findings.Builder b = out.at(v.hostPathKey()).arg("volume", v.name() == null ? "(unnamed)" : v.name())
+        .arg("path", describe(v)).arg("access", HostPaths.access(v.mounts()));
+    relate(b, v.mounts());
+    b.report();
   }
 
   /** The volume's path, and what the mounts see of it when a {@code subPath} narrows it. */

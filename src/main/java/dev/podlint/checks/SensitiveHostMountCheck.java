@@ -1,10 +1,7 @@
 package dev.podlint.checks;
 
-import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
-import dev.podlint.model.PodView;
 import java.util.List;
-import java.util.Map;
 
 /**
  * sensitive-host-mount: a {@code hostPath} volume through which a container sees a sensitive host
@@ -14,35 +11,30 @@ import java.util.Map;
  * mounts as related locations; the {@code readOnly} variant (a warning) when every mount that
  * exposes it is read-only, the {@code unmounted} one (a warning) when no container mounts it.
  */
-public final class SensitiveHostMountCheck implements Check.PodCheck {
-  private final HostPaths paths;
-
+public final class SensitiveHostMountCheck extends HostPathRule {
   /** The rule's parameters, read with those of docker-socket-mount (see {@link HostPaths}). */
   public record Params(List<String> sensitivePaths) {}
 
   /** @param rules the hostPath rules, for their path lists */
   public SensitiveHostMountCheck(OtherRules rules) {
-    this.paths = HostPaths.of(rules);
+    super(rules, HostPaths.Kind.SENSITIVE);
   }
 
   @Override
-  public void check(PodView pod, Findings out) {
-    for (HostPaths.Volume v : HostPaths.volumes(pod)) {
-      HostPaths.Exposure e = paths.classify(v);
-      if (e.kind() != HostPaths.Kind.SENSITIVE || v.pathNode() == null) {
-        continue;
-      }
-      Findings.Builder b = out.at(v.pathNode()).arg("volume", v.name())
-          .arg("path", e.hostPath().equals("/") ? "root filesystem /" : e.hostPath())
-          .arg("exposes", e.hit().describe("which holds"))
-          .arg("access", HostPaths.access(e.mounts()));
-      if (e.unmounted()) {
-        b.variant("unmounted");
-      } else if (e.readOnly()) {
-        b.variant("readOnly");
-      }
-      e.mounts().forEach(m -> b.related(m.node(), Map.of("container", m.container().name(), "mountPath", m.mountPath())));
-      b.report();
+  void report(HostPaths.Volume v, HostPaths.Exposure e, Findings out) {
+    if (v.pathNode() == null) {
+      return;
     }
+    Findings.Builder b = out.at(v.pathNode()).arg("volume", v.name())
+        .arg("path", e.hostPath().equals("/") ? "root filesystem /" : e.hostPath())
+        .arg("exposes", e.hit().describe("which holds"))
+        .arg("access", HostPaths.access(e.mounts()));
+    if (e.unmounted()) {
+      b.variant("unmounted");
+    } else if (e.readOnly()) {
+      b.variant("readOnly");
+    }
+    relate(b, e.mounts());
+    b.report();
   }
 }

@@ -1,8 +1,6 @@
 package dev.podlint.checks;
 
-import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
-import dev.podlint.model.PodView;
 
 /**
  * writable-host-mount: each mount without {@code readOnly: true} of a {@code hostPath} volume that
@@ -10,26 +8,19 @@ import dev.podlint.model.PodView;
  * writing to those is already an error of sensitive-host-mount or docker-socket-mount), at the
  * mount's entry in {@code volumeMounts}.
  */
-public final class WritableHostMountCheck implements Check.PodCheck {
-  private final HostPaths paths;
-
+public final class WritableHostMountCheck extends HostPathRule {
   /** @param rules the hostPath rules, for their path lists */
   public WritableHostMountCheck(OtherRules rules) {
-    this.paths = HostPaths.of(rules);
+    super(rules, HostPaths.Kind.OTHER);
   }
 
   @Override
-  public void check(PodView pod, Findings out) {
-    for (HostPaths.Volume v : HostPaths.volumes(pod)) {
-      if (paths.classify(v).kind() != HostPaths.Kind.OTHER) {
-        continue;
-      }
-      for (HostPaths.Mount m : v.mounts()) {
-        if (!m.readOnly()) {
-          out.at(m.node()).arg("container", m.container().name()).arg("volume", v.name())
-              .arg("path", m.hostPath() == null ? "(no path)" : m.hostPath())
-              .arg("mountPath", m.mountPath()).report();
-        }
+  void report(HostPaths.Volume v, HostPaths.Exposure e, Findings out) {
+    for (HostPaths.Mount m : v.mounts()) {
+      if (!m.readOnly()) {
+        out.at(m.node()).arg("container", m.container().name()).arg("volume", v.name())
+            .arg("path", m.hostPath() == null ? "(no path)" : m.hostPath())
+            .arg("mountPath", m.mountPath()).report();
       }
     }
   }

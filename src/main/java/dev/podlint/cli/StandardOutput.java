@@ -48,38 +48,36 @@ final class StandardOutput extends PrintWriter {
       this.out = out;
     }
 
-    private IOException seen(IOException e) {
-      if (first == null) {
-        first = e;
+    /** A call to the wrapped writer. */
+    private interface Call {
+      void run() throws IOException;
+    }
+
+    /** Runs {@code call}, keeping its exception if it is the first. */
+    private void pass(Call call) throws IOException {
+      try {
+        call.run();
+      } catch (IOException e) {
+        if (first == null) {
+          first = e;
+        }
+        throw e;
       }
-      return e;
     }
 
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
-      try {
-        out.write(cbuf, off, len);
-      } catch (IOException e) {
-        throw seen(e);
-      }
+      pass(() -> out.write(cbuf, off, len));
     }
 
     @Override
     public void flush() throws IOException {
-      try {
-        out.flush();
-      } catch (IOException e) {
-        throw seen(e);
-      }
+      pass(out::flush);
     }
 
     @Override
     public void close() throws IOException {
-      try {
-        out.close();
-      } catch (IOException e) {
-        throw seen(e);
-      }
+      pass(out::close);
     }
   }
 }

@@ -14,8 +14,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -59,16 +61,7 @@ final class Scheduler {
     }
     RunConfigMaps runConfigMaps = configMaps;
     Supplier<InputStream> input = stdin;
-    int window = window(pool);
-    ArrayDeque<ForkJoinTask<FileWork>> ahead = new ArrayDeque<>();
-    int next = 0;
-    while (next < ordered.size() || !ahead.isEmpty()) {
-      while (ahead.size() < window && next < ordered.size()) {
-        SourceFile f = ordered.get(next++);
-        ahead.add(pool.submit(() -> runner.prepare(f, input, runConfigMaps)));
-      }
-      file(ahead.poll().join(), run, pool, window);
-    }
+    files(ordered, f -> () -> runner.prepare(f, input, runConfigMaps), run, pool);
     return run.finish(alreadyFailed, files.size());
   }
 
@@ -89,18 +82,28 @@ final class Scheduler {
     Finisher run = finishers.of(sink);
     ForkJoinPool pool = pool();
     RunConfigMaps configMaps = ordered.size() > 1 && !noChecks ? Linter.configMaps(texts) : RunConfigMaps.NONE;
+    files(ordered, f -> {
+      String text = texts.get(f);
+      return () -> runner.prepareText(f, text, configMaps);
+    }, run, pool);
+    return run.finish(List.of(), texts.size());
+  }
+
+  /**
+   * The files of a run, in order: each prepared in {@code pool} by the task {@code prepare} makes
+   * for it, at most a window ahead, then handed to {@link #file}.
+   */
+  private void files(List<SourceFile> ordered, Function<SourceFile, Callable<FileWork>> prepare, Finisher run,
+      ForkJoinPool pool) {
     int window = window(pool);
     ArrayDeque<ForkJoinTask<FileWork>> ahead = new ArrayDeque<>();
     int next = 0;
     while (next < ordered.size() || !ahead.isEmpty()) {
       while (ahead.size() < window && next < ordered.size()) {
-        SourceFile f = ordered.get(next++);
-        String text = texts.get(f);
-        ahead.add(pool.submit(() -> runner.prepareText(f, text, configMaps)));
+        ahead.add(pool.submit(prepare.apply(ordered.get(next++))));
       }
       file(ahead.poll().join(), run, pool, window);
     }
-    return run.finish(List.of(), texts.size());
   }
 
   /**

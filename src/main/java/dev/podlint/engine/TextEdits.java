@@ -1,5 +1,6 @@
 package dev.podlint.engine;
 
+import dev.podlint.model.LineStarts;
 import dev.podlint.model.Position;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,7 @@ public final class TextEdits {
    * drops, is stepped over and kept.
    */
   public static String applyEdits(String text, List<Finding.Edit> edits) {
-    List<Integer> lineStarts = lineStarts(text);
+    int[] lineStarts = LineStarts.of(text);
     String eol = lineEnding(text);
     List<Finding.Edit> sorted = new ArrayList<>(edits);
     sorted.sort(Comparator.comparing((Finding.Edit f) -> f.deleted().start()).reversed());
@@ -56,26 +57,13 @@ public final class TextEdits {
     return "\n";
   }
 
-  /** Where each line starts; CRLF, CR and LF all end a line, as in YAML. */
-  private static List<Integer> lineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-        starts.add(i + 1);
-      }
-    }
-    return starts;
-  }
-
   /** The char offset of a 1-based line and code-point column; past the end clamps to the line's end. */
-  private static int offset(String text, List<Integer> lineStarts, Position p) {
-    if (p.line() > lineStarts.size()) {
+  private static int offset(String text, int[] lineStarts, Position p) {
+    if (p.line() > lineStarts.length) {
       return text.length();
     }
-    int start = lineStarts.get(p.line() - 1);
-    int end = p.line() < lineStarts.size() ? lineStarts.get(p.line()) : text.length();
+    int start = lineStarts[p.line() - 1];
+    int end = p.line() < lineStarts.length ? lineStarts[p.line()] : text.length();
     if (start < end && text.charAt(start) == '\uFEFF') {
       start++; // not a column to the loader
     }

@@ -1,5 +1,6 @@
 package dev.podlint.load;
 
+import dev.podlint.model.LineStarts;
 import dev.podlint.model.Position;
 import dev.podlint.model.TextExtents;
 import dev.podlint.model.YNode;
@@ -81,19 +82,7 @@ final class TokenExtents implements TextExtents {
   private int[] lineStarts() {
     int[] s = lineStarts;
     if (s == null) {
-      int[] out = new int[16];
-      int n = 0;
-      out[n++] = 0;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-          if (n == out.length) {
-            out = Arrays.copyOf(out, n * 2);
-          }
-          out[n++] = i + 1;
-        }
-      }
-      s = Arrays.copyOf(out, n);
+      s = LineStarts.of(text);
       lineStarts = s;
     }
     return s;

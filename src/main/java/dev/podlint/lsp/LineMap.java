@@ -1,8 +1,7 @@
 package dev.podlint.lsp;
 
+import dev.podlint.model.LineStarts;
 import dev.podlint.model.Span;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
@@ -18,15 +17,7 @@ final class LineMap {
 
   LineMap(String text) {
     this.text = text;
-    List<Integer> s = new ArrayList<>();
-    s.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-        s.add(i + 1);
-      }
-    }
-    starts = s.stream().mapToInt(Integer::intValue).toArray();
+    starts = LineStarts.of(text);
   }
 
   int lines() {

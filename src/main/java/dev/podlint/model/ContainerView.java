@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * A container of a pod with its role. {@link #index} is its position in its own list
@@ -67,6 +68,20 @@ public final class ContainerView {
 
   public Optional<YMap> probe(String probeKey) {
     return node.map(probeKey);
+  }
+
+  /**
+   * Calls {@code word(key, value)} for each non-null scalar of {@code command}, then of
+   * {@code args}: the words the container runs, with the key they are written under.
+   */
+  public void commandAndArgs(BiConsumer<String, YScalar> word) {
+    for (String key : List.of("command", "args")) {
+      node.seq(key).ifPresent(seq -> seq.items().forEach(n -> {
+        if (n instanceof YScalar s && !s.isNull()) {
+          word.accept(key, s);
+        }
+      }));
+    }
   }
 
   @Override

@@ -2,13 +2,9 @@ package dev.podlint.net;
 
 import dev.podlint.model.ContainerView;
 import dev.podlint.model.SourceFile;
-import dev.podlint.model.YNode;
-import dev.podlint.model.YScalar;
-import dev.podlint.model.YSeq;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,17 +58,7 @@ final class CommandLine {
 
   static void read(ContainerView c, SourceFile file, Map<String, String> env, Facts out) {
     List<Word> words = new ArrayList<>();
-    for (String key : List.of("command", "args")) {
-      Optional<YSeq> seq = c.node().seq(key);
-      if (seq.isEmpty()) {
-        continue;
-      }
-      for (YNode item : seq.get().items()) {
-        if (item instanceof YScalar s && !s.isNull()) {
-          words.add(new Word(new Origin(file, s, key, Evidence.ARGUMENT), 0, s.value()));
-        }
-      }
-    }
+    c.commandAndArgs((key, s) -> words.add(new Word(new Origin(file, s, key, Evidence.ARGUMENT), 0, s.value())));
     // without a command, the image's entrypoint runs the args: the first word is not the program
     boolean programKnown = c.node().seq("command").isPresent();
     boolean shell = programKnown && !words.isEmpty() && SHELLS.contains(basename(words.get(0).text()));

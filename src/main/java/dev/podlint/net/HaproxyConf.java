@@ -10,13 +10,8 @@ final class HaproxyConf {
   private static final Pattern BIND = Pattern.compile("^\\s*bind\\s+(\\S+)");
 
   static void read(String text, TextFacts out) {
-    Lines.each(text, (offset, line) -> {
-      Matcher m = BIND.matcher(line);
-      if (!m.find()) {
-        return;
-      }
-      String address = m.group(1);
-      int at = offset + m.start(1);
+    Lines.values(text, BIND, (address, start) -> {
+      int at = start;
       for (String part : address.split(",", -1)) {
         String a = part.startsWith("ipv4@") || part.startsWith("ipv6@") ? part.substring(5) : part;
         int skip = part.length() - a.length();

@@ -1,6 +1,7 @@
 package dev.podlint.net;
 
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The lines of a configuration text that are not comments. */
@@ -24,5 +25,18 @@ final class Lines {
       }
       start = nl + 1;
     }
+  }
+
+  /**
+   * Calls {@code value(text, at)} for each line that is not a comment and in which {@code directive}
+   * finds its first group ({@code listen 80;}): the group's text and where it starts in the text.
+   */
+  static void values(String text, Pattern directive, BiConsumer<String, Integer> value) {
+    each(text, (offset, line) -> {
+      Matcher m = directive.matcher(line);
+      if (m.find()) {
+        value.accept(m.group(1), offset + m.start(1));
+      }
+    });
   }
 }

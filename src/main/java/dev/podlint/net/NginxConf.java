@@ -14,13 +14,7 @@ final class NginxConf {
   private static final Pattern LISTEN = Pattern.compile("^\\s*listen\\s+([^\\s;#]+)");
 
   static void read(String text, TextFacts out) {
-    Lines.each(text, (offset, line) -> {
-      Matcher m = LISTEN.matcher(line);
-      if (!m.find()) {
-        return;
-      }
-      String address = m.group(1);
-      int at = offset + m.start(1);
+    Lines.values(text, LISTEN, (address, at) -> {
       int n = Addresses.port(address);
       if (n > 0) {
         out.listen(at, at + address.length(), n, true);
