@@ -20,6 +20,7 @@ public final class LanguageServerLauncher {
    * @return the exit code: 0 when the client said {@code shutdown} first, else 1 (as the protocol says)
    */
   public static int serve(InputStream in, OutputStream out, CheckFactory checks) throws InterruptedException {
+    ProtocolLog.to(System.err);
     PodlintLanguageServer server = new PodlintLanguageServer(checks);
     Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
     server.connect(launcher.getRemoteProxy());
