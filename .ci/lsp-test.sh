@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 
 if ! command -v nvim >/dev/null 2>&1; then
   echo "lsp-test: installing neovim"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null
+  sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq neovim >/dev/null
 fi
 nvim --version | sed -n 1p
 
