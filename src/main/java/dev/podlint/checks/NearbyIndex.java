@@ -113,19 +113,17 @@ final class NearbyIndex<T> {
    * name) or directory.
    */
   private List<T> find(Location at) {
-    Set<T> out = Collections.newSetFromMap(new IdentityHashMap<>());
-    if (at.namespace() != null) {
-      out.addAll(byNamespace.getOrDefault(at.namespace(), List.of()));
-      out.addAll(implicitByFile.getOrDefault(at.file(), List.of()));
-      if (at.directory() != null) {
-        out.addAll(implicitByDirectory.getOrDefault(at.directory(), List.of()));
-      }
-    } else {
-      out.addAll(byFile.getOrDefault(at.file(), List.of()));
-      if (at.directory() != null) {
-        out.addAll(byDirectory.getOrDefault(at.directory(), List.of()));
-      }
+    List<List<T>> parts = at.namespace() != null
+        ? List.of(byNamespace.getOrDefault(at.namespace(), List.of()), implicitByFile.getOrDefault(at.file(), List.of()),
+            at.directory() == null ? List.of() : implicitByDirectory.getOrDefault(at.directory(), List.of()))
+        : List.of(byFile.getOrDefault(at.file(), List.of()),
+            at.directory() == null ? List.of() : byDirectory.getOrDefault(at.directory(), List.of()));
+    List<List<T>> nonEmpty = parts.stream().filter(p -> !p.isEmpty()).toList();
+    if (nonEmpty.size() <= 1) {
+      return nonEmpty.isEmpty() ? List.of() : Collections.unmodifiableList(nonEmpty.get(0)); // nothing to merge
     }
+    Set<T> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    nonEmpty.forEach(out::addAll);
     return List.copyOf(out);
   }
 
