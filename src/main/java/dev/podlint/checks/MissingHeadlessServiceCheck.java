@@ -3,11 +3,9 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
-import dev.podlint.model.EditDistance;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,26 +29,24 @@ public final class MissingHeadlessServiceCheck implements Check.RunCheck {
     if (inventory.services().isEmpty()) {
       return;
     }
+    List<K8sObject> services = inventory.services().stream().filter(s -> s.apiVersion().equals("v1")).toList();
+    NearbyIndex<K8sObject> nearby = new NearbyIndex<>(services, K8sObject::file, K8sObject::namespace, K8sObject::name);
     for (Inventory.Controller c : inventory.controllers()) {
       if (c.serviceNameAt() == null || c.serviceNameAt().value().isBlank()
           || Templates.isUnrendered(c.serviceNameAt().value())) {
         continue;
       }
       String wanted = c.serviceNameAt().value();
-      List<K8sObject> candidates = servicesBeside(inventory, c);
-      if (candidates.stream().noneMatch(s -> Nearby.together(c.object().file(), c.namespace(), s.file(), s.namespace()))
+      if (nearby.templatedNameIn(c.namespace()) // it might be the wanted one
+          || nearby.together(c.object().file(), c.namespace()).isEmpty()
           || !Replicas.mayRunSeveral(c, inventory.autoscalersOf(c))) {
         continue;
       }
-      K8sObject named = candidates.stream().filter(s -> wanted.equals(s.name())).findFirst().orElse(null);
+      K8sObject named = nearby.named(wanted, c.namespace()).orElse(null);
       Findings.Builder b = out.apply(c.object()).at(c.serviceNameAt()).arg("service", wanted)
           .arg("name", Replicas.name(c));
       if (named == null) {
-        List<String> names = candidates.stream()
-            .filter(s -> Nearby.together(c.object().file(), c.namespace(), s.file(), s.namespace()))
-            .map(K8sObject::name).filter(n -> n != null).toList();
-        Optional<String> near = EditDistance.closest(wanted, names, Math.max(1, wanted.length() / 4));
-        near.ifPresent(n -> b.variant("near").arg("near", n));
+        nearby.closestName(c.object().file(), c.namespace(), wanted).ifPresent(n -> b.variant("near").arg("near", n));
         b.report();
         continue;
       }
@@ -74,23 +70,5 @@ public final class MissingHeadlessServiceCheck implements Check.RunCheck {
             .related(named.file(), sel.get().key().span(), Map.of()).report();
       }
     }
-  }
-
-  /**
-   * The v1 Services of the input that may share {@code c}'s namespace; none when one of them is
-   * named by template text (it might be the wanted one).
-   */
-  private static List<K8sObject> servicesBeside(Inventory inventory, Inventory.Controller c) {
-    List<K8sObject> out = new ArrayList<>();
-    for (K8sObject s : inventory.services()) {
-      if (!s.apiVersion().equals("v1") || !Services.sameNamespace(s.namespace(), c.namespace())) {
-        continue;
-      }
-      if (s.name() != null && Templates.isUnrendered(s.name())) {
-        return List.of();
-      }
-      out.add(s);
-    }
-    return out;
   }
 }

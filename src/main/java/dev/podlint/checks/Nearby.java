@@ -16,23 +16,27 @@ final class Nearby {
 
   /** Whether objects in {@code fa} (namespace {@code nsA}) and {@code fb} ({@code nsB}) belong together. */
   static boolean together(SourceFile fa, String nsA, SourceFile fb, String nsB) {
-    boolean explicitA = nsA != null && !Templates.isUnrendered(nsA);
-    boolean explicitB = nsB != null && !Templates.isUnrendered(nsB);
-    if (explicitA && explicitB) {
+    if (isExplicit(nsA) && isExplicit(nsB)) {
       return nsA.equals(nsB);
     }
     return sameDirectory(fa, fb);
+  }
+
+  /** Whether {@code namespace} is named outright: present and not template text. */
+  static boolean isExplicit(String namespace) {
+    return namespace != null && !Templates.isUnrendered(namespace);
+  }
+
+  /** The normalised absolute directory of {@code f}; null for standard input or a file at the root. */
+  static Path directory(SourceFile f) {
+    return f.path() == null ? null : f.path().toAbsolutePath().normalize().getParent();
   }
 
   private static boolean sameDirectory(SourceFile a, SourceFile b) {
     if (a.equals(b) || a.displayName().equals(b.displayName())) {
       return true;
     }
-    if (a.path() == null || b.path() == null) {
-      return false;
-    }
-    Path pa = a.path().toAbsolutePath().normalize().getParent();
-    Path pb = b.path().toAbsolutePath().normalize().getParent();
-    return pa != null && pa.equals(pb);
+    Path pa = directory(a);
+    return pa != null && pa.equals(directory(b));
   }
 }

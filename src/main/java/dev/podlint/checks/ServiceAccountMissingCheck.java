@@ -3,10 +3,8 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
-import dev.podlint.model.EditDistance;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.YScalar;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,30 +25,20 @@ public final class ServiceAccountMissingCheck implements Check.RunCheck {
     if (inventory.serviceAccounts().isEmpty()) {
       return;
     }
+    List<K8sObject> accounts = inventory.serviceAccounts().stream().filter(sa -> sa.name() != null).toList();
+    NearbyIndex<K8sObject> nearby = new NearbyIndex<>(accounts, K8sObject::file, K8sObject::namespace, K8sObject::name);
     for (Inventory.Workload w : inventory.workloads()) {
       YScalar account = w.facts().serviceAccount();
       if (account == null || account.value().equals("default") || Templates.isUnrendered(account.value())
           || Templates.isPlaceholder(account.value())) {
         continue;
       }
-      List<String> names = new ArrayList<>();
-      boolean found = false;
-      for (K8sObject sa : inventory.serviceAccounts()) {
-        if (sa.name() == null || !Services.sameNamespace(sa.namespace(), w.namespace())) {
-          continue;
-        }
-        if (sa.name().equals(account.value()) || Templates.isUnrendered(sa.name())) {
-          found = true;
-          break;
-        }
-        if (Nearby.together(w.file(), w.namespace(), sa.file(), sa.namespace())) {
-          names.add(sa.name());
-        }
-      }
-      if (found || names.isEmpty()) {
+      if (nearby.named(account.value(), w.namespace()).isPresent()
+          || nearby.templatedNameIn(w.namespace()) // it might be the account
+          || nearby.together(w.file(), w.namespace()).isEmpty()) {
         continue; // there, or no ServiceAccount of the input is near the workload
       }
-      Optional<String> near = EditDistance.closest(account.value(), names, Math.max(1, account.value().length() / 4));
+      Optional<String> near = nearby.closestName(w.file(), w.namespace(), account.value());
       Findings.Builder b = out.apply(w.facts().object()).at(account).arg("account", account.value())
           .arg("workload", Services.name(w));
       near.ifPresent(n -> b.variant("near").arg("near", n));
