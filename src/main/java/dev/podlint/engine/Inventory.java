@@ -262,11 +262,6 @@ public final class Inventory {
     return controllers.stream().filter(c -> !referenced(c)).toList();
   }
 
-  /** The Rollouts of the input that take their pods from another object, in file order. */
-  public List<WorkloadRef> workloadRefs() {
-    return Collections.unmodifiableList(workloadRefs);
-  }
-
   private boolean referenced(Controller c) {
     for (WorkloadRef r : workloadRefs) {
       if (r.kind().equals(c.kind()) && r.name().equals(c.name()) && mayShareNamespace(r.namespace(), c.namespace())) {
