@@ -17,8 +17,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * missing-pdb: a Deployment or StatefulSet that may run several pods ({@link Replicas#mayRunSeveral})
- * and whose pods no PodDisruptionBudget of the input selects in its namespace. The rule judges
+ * missing-pdb: a controller of a kind the rule's {@code appliesTo} takes that may run several pods
+ * ({@link Replicas#mayRunSeveral}) and whose pods no PodDisruptionBudget of the input selects in its
+ * namespace. The pods of a Rollout with a {@code workloadRef} are those of the template it names
+ * ({@link Inventory#podsOf}); it is not judged when the input does not hold that template. The rule judges
  * only inputs that say they are complete enough: the input holds at least one PodDisruptionBudget,
  * or some object is annotated {@code podlint.io/application: "true"}; otherwise a missing budget
  * may simply live elsewhere.
@@ -28,7 +30,8 @@ import java.util.function.Function;
  * an empty one ({@code {}}) every pod of its namespace in policy/v1 and nothing in v1beta1.
  * Template text counts as a match. A missing namespace on either side matches any.
  *
- * <p>Reported at the pod template's {@code labels} key (what a budget must select); variants:
+ * <p>Reported at the pod template's {@code labels} key (what a budget must select; a Rollout with a
+ * {@code workloadRef} at its {@code spec} key); variants:
  * {@code otherNamespace} when only a budget in another namespace would select the pods (related
  * location: that budget's selector), {@code noLabels} when the pods have no labels to select.
  *
@@ -49,12 +52,14 @@ public final class MissingPdbCheck implements Check.RunCheck {
       return;
     }
     List<Inventory.Controller> candidates = new ArrayList<>();
+    Map<Inventory.Controller, Map<String, String>> podLabels = new IdentityHashMap<>();
     Map<String, List<Inventory.Controller>> byLabel = new HashMap<>();
     for (Inventory.Controller c : inventory.controllers()) {
-      if ((c.kind().equals("Deployment") || c.kind().equals("StatefulSet"))
-          && Replicas.mayRunSeveral(c, inventory.autoscalersOf(c))) {
+      Inventory.Controller pods = inventory.podsOf(c);
+      if (pods != null && out.apply(c.object()).applies() && Replicas.mayRunSeveral(c, inventory.autoscalersOf(c))) {
         candidates.add(c);
-        c.podLabels().forEach((k, v) -> byLabel.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(c));
+        podLabels.put(c, pods.podLabels());
+        pods.podLabels().forEach((k, v) -> byLabel.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(c));
       }
     }
     if (candidates.isEmpty()) {
@@ -79,7 +84,7 @@ public final class MissingPdbCheck implements Check.RunCheck {
         }
       }
       for (Inventory.Controller c : looked) {
-        if (covered.contains(c) || !s.matches(c.podLabels()).possible()) {
+        if (covered.contains(c) || !s.matches(podLabels.get(c)).possible()) {
           continue;
         }
         if (Services.sameNamespace(b.namespace(), c.namespace())) {
@@ -94,9 +99,9 @@ public final class MissingPdbCheck implements Check.RunCheck {
         continue;
       }
       Findings.Builder f = out.apply(c.object()).at(c.labelsAt()).arg("kind", c.kind()).arg("name", Replicas.name(c))
-          .arg("labels", Services.describe(c.podLabels()));
+          .arg("labels", Services.describe(podLabels.get(c)));
       Budget other = elsewhere.get(c);
-      if (c.podLabels().isEmpty()) {
+      if (podLabels.get(c).isEmpty()) {
         f.variant("noLabels");
       } else if (other != null) {
         f.variant("otherNamespace").arg("pdb", other.object().name() == null ? "(unnamed)" : other.object().name())

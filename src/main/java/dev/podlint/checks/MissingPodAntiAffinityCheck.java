@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * missing-pod-anti-affinity: a Deployment or StatefulSet that may run several pods (at least
- * {@code minReplicas}, or a count it leaves unset for an autoscaler or a later scale-up) and has
+ * missing-pod-anti-affinity: a workload of a kind the rule's {@code appliesTo} takes that may run
+ * several pods (at least {@code minReplicas}, or a count it leaves unset for an autoscaler or a
+ * later scale-up) and has
  * neither a {@code podAntiAffinity} term nor a {@code topologySpreadConstraints} entry that selects
  * its own pods, on any topology key. A term selects its own pods when its label selector matches
  * the pod template's labels (template text counts as a match) and, for an anti-affinity term,

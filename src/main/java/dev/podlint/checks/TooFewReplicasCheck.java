@@ -10,9 +10,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * too-few-replicas: a Deployment or StatefulSet that runs fewer than {@code minReplicas} pods
- * (an unset count is the API server's default of one), and a HorizontalPodAutoscaler that may
- * scale its target below that.
+ * too-few-replicas: a controller of a kind the rule's {@code appliesTo} takes that runs fewer than
+ * {@code minReplicas} pods (an unset count is the API server's default of one), and a
+ * HorizontalPodAutoscaler that may scale its target below that. A Rollout with a {@code workloadRef}
+ * runs the pods of the template it names ({@link Inventory#podsOf}): their claims and Services count.
  *
  * <p>A controller is not reported when an autoscaler of the input scales it (the autoscaler's
  * {@code minReplicas} is judged instead), when it is scaled to zero on purpose, when its count is
@@ -39,18 +40,19 @@ public final class TooFewReplicasCheck implements Check.RunCheck {
   public void check(Inventory inventory, Function<K8sObject, Findings> out) {
     Served served = null;
     for (Inventory.Controller c : inventory.controllers()) {
-      if (!c.kind().equals("Deployment") && !c.kind().equals("StatefulSet")) {
+      if (!out.apply(c.object()).applies()) {
         continue;
       }
       boolean unset = Replicas.unset(c);
+      Inventory.Controller pods = inventory.podsOf(c);
       if (Replicas.unreadable(c) || !unset && (c.replicas() == 0 || c.replicas() >= minReplicas)
-          || c.recreate() || c.sharedClaim() || !inventory.autoscalersOf(c).isEmpty()) {
+          || c.recreate() || pods != null && pods.sharedClaim() || !inventory.autoscalersOf(c).isEmpty()) {
         continue;
       }
       if (served == null) {
         served = new Served(inventory);
       }
-      if (!served.mayServe(c)) {
+      if (!served.mayServe(c, pods == null ? c : pods)) {
         continue;
       }
       boolean single = unset || c.replicas() == 1;
@@ -100,12 +102,13 @@ public final class TooFewReplicasCheck implements Check.RunCheck {
 
     /**
      * Whether {@code c} may serve traffic through a Service: a Service of the input selects its
-     * pods, or the input holds no Service that could be in its namespace (nothing to tell).
+     * pods (those of {@code pods}, the controller whose template they come from), or the input
+     * holds no Service that could be in its namespace (nothing to tell).
      */
-    boolean mayServe(Inventory.Controller c) {
+    boolean mayServe(Inventory.Controller c, Inventory.Controller pods) {
       boolean servicesNearby = c.namespace() == null ? anyNamespace || !namespaces.isEmpty()
           : anyNamespace || namespaces.contains(c.namespace());
-      return !servicesNearby || selected.contains(c.object().identity());
+      return !servicesNearby || selected.contains(pods.object().identity());
     }
   }
 }

@@ -43,6 +43,14 @@ public final class Findings {
     return new Findings(rule, file, object, out);
   }
 
+  /**
+   * Whether the rule's {@code appliesTo} takes the object reported on: a cross-object rule asks it
+   * of the objects of the run it judges, as the engine asks it for the object rules.
+   */
+  public boolean applies() {
+    return object != null && rule.appliesTo(object);
+  }
+
   /** Starts a finding at {@code node}. Call {@link Builder#report()} to record it. */
   public Builder at(YNode node) {
     return new Builder(node, node == null ? null : node.span());

@@ -271,6 +271,27 @@ public final class Inventory {
     return false;
   }
 
+  /**
+   * The controller whose pods {@code c} runs: for a Rollout that takes its pod template from
+   * another object ({@link WorkloadRef}), that object when the input holds it, and null when it
+   * does not; for any other controller, {@code c} itself.
+   */
+  public Controller podsOf(Controller c) {
+    for (WorkloadRef r : workloadRefs) {
+      K8sObject o = r.rollout();
+      if (o.file().equals(c.object().file()) && o.documentIndex() == c.object().documentIndex()
+          && o.identity().equals(c.object().identity())) {
+        for (Controller t : controllersByName.getOrDefault(r.name(), List.of())) {
+          if (t.kind().equals(r.kind()) && mayShareNamespace(r.namespace(), t.namespace())) {
+            return t;
+          }
+        }
+        return null;
+      }
+    }
+    return c;
+  }
+
   /** The {@code spec.workloadRef} of an Argo Rollout, when it names a kind and a name. */
   private static Optional<WorkloadRef> workloadRef(K8sObject o) {
     if (!o.kind().equals("Rollout") || !WorkloadKinds.groupOf(o.apiVersion()).equals("argoproj.io")) {
