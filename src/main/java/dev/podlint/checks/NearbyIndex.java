@@ -1,6 +1,7 @@
 package dev.podlint.checks;
 
 import dev.podlint.model.EditDistance;
+import dev.podlint.model.NearestNames;
 import dev.podlint.model.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.function.Function;
  * name, or those {@link Nearby#together together} with a location, costs about their number rather
  * than a pass over every object: by explicit namespace, by file and by directory (each file's
  * directory is normalised once). Also the "did you mean" among the names of the objects near a
- * location, computed once per wanted name and location. Built and used within one run of one rule
+ * location, computed once per wanted name and location (the names of a location prepared once). Built and used within one run of one rule
  * (not shared between threads).
  *
  * @param <T> the objects indexed
@@ -38,6 +39,7 @@ final class NearbyIndex<T> {
   private final Map<Path, List<T>> implicitByDirectory = new HashMap<>();
   private final Map<SourceFile, Path> directories = new HashMap<>();
   private final Map<Location, List<T>> together = new HashMap<>();
+  private final Map<List<T>, NearestNames> nearestNames = new IdentityHashMap<>();
   private final Map<List<T>, Map<String, Optional<String>>> suggestions = new IdentityHashMap<>();
 
   /**
@@ -96,16 +98,18 @@ final class NearbyIndex<T> {
    */
   Optional<String> closestName(SourceFile file, String namespace, String wanted) {
     List<T> near = together(file, namespace);
-    return suggestions.computeIfAbsent(near, k -> new HashMap<>()).computeIfAbsent(wanted, w -> {
-      List<String> names = new ArrayList<>();
-      for (T o : near) {
+    NearestNames names = nearestNames.computeIfAbsent(near, k -> {
+      List<String> all = new ArrayList<>();
+      for (T o : k) {
         String n = nameOf.apply(o);
         if (n != null) {
-          names.add(n);
+          all.add(n);
         }
       }
-      return EditDistance.closest(w, names, Math.max(1, w.length() / 4));
+      return new NearestNames(all);
     });
+    return suggestions.computeIfAbsent(near, k -> new HashMap<>())
+        .computeIfAbsent(wanted, w -> names.closest(w, Math.max(1, w.length() / 4)));
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.podlint.model;
 
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Levenshtein distance, for "did you mean" suggestions. */
@@ -50,22 +49,6 @@ public final class EditDistance {
    * away; of equally close ones the first in sort order.
    */
   public static Optional<String> closest(String word, Collection<String> candidates, int maxDistance) {
-    if (maxDistance < 0) {
-      return Optional.empty();
-    }
-    String lower = word.toLowerCase(Locale.ROOT);
-    String best = null;
-    int bestDistance = maxDistance; // only candidates this close or closer can be the answer
-    for (String c : candidates) {
-      int d = within(lower, c.toLowerCase(Locale.ROOT), bestDistance);
-      if (d > bestDistance) {
-        continue;
-      }
-      if (best == null || d < bestDistance || c.compareTo(best) < 0) {
-        bestDistance = d;
-        best = c;
-      }
-    }
-    return Optional.ofNullable(best);
+    return maxDistance < 0 ? Optional.empty() : new NearestNames(candidates).closest(word, maxDistance);
   }
 }
