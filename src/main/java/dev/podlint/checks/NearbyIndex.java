@@ -28,6 +28,31 @@ final class NearbyIndex<T> {
   /** The place a set of nearby objects depends on: the explicit namespace (else null), file and directory. */
   private record Location(String namespace, String file, Path directory) {}
 
+  /** Parts of the index merged for a place: equal when they are the same lists, in the same order. */
+  private record Parts<T>(List<List<T>> lists) {
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Parts<?> p) || p.lists().size() != lists.size()) {
+        return false;
+      }
+      for (int i = 0; i < lists.size(); i++) {
+        if (p.lists().get(i) != lists.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = 1;
+      for (List<T> l : lists) {
+        h = 31 * h + System.identityHashCode(l);
+      }
+      return h;
+    }
+  }
+
   private final Function<T, String> nameOf;
   private final Function<T, String> namespaceOf;
   private final Map<String, List<T>> byName = new HashMap<>();
@@ -39,6 +64,8 @@ final class NearbyIndex<T> {
   private final Map<Path, List<T>> implicitByDirectory = new HashMap<>();
   private final Map<SourceFile, Path> directories = new HashMap<>();
   private final Map<Location, List<T>> together = new HashMap<>();
+  private final Map<List<T>, List<T>> views = new IdentityHashMap<>();
+  private final Map<Parts<T>, List<T>> merged = new HashMap<>();
   private final Map<List<T>, NearestNames> nearestNames = new IdentityHashMap<>();
   private final Map<List<T>, Map<String, Optional<String>>> suggestions = new IdentityHashMap<>();
 
@@ -124,11 +151,14 @@ final class NearbyIndex<T> {
             at.directory() == null ? List.of() : byDirectory.getOrDefault(at.directory(), List.of()));
     List<List<T>> nonEmpty = parts.stream().filter(p -> !p.isEmpty()).toList();
     if (nonEmpty.size() <= 1) {
-      return nonEmpty.isEmpty() ? List.of() : Collections.unmodifiableList(nonEmpty.get(0)); // nothing to merge
+      // nothing to merge; one list for the same parts, so that places share suggestions
+      return nonEmpty.isEmpty() ? List.of() : views.computeIfAbsent(nonEmpty.get(0), Collections::unmodifiableList);
     }
-    Set<T> out = Collections.newSetFromMap(new IdentityHashMap<>());
-    nonEmpty.forEach(out::addAll);
-    return List.copyOf(out);
+    return merged.computeIfAbsent(new Parts<>(nonEmpty), k -> {
+      Set<T> out = Collections.newSetFromMap(new IdentityHashMap<>());
+      k.lists().forEach(out::addAll);
+      return List.copyOf(out);
+    });
   }
 
   private Path directory(SourceFile f) {
