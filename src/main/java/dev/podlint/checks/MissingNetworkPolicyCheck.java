@@ -5,7 +5,9 @@ import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
 import dev.podlint.model.K8sObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -17,7 +19,8 @@ import java.util.function.Function;
  * Pods on the host network are skipped (policies do not apply to them; host-network reports them).
  *
  * <p>Reported at the pod template's {@code labels} key (variant {@code noLabels} when the pods have
- * none).
+ * none). The policies near a workload and those that may share its namespace are looked up, not
+ * searched for.
  */
 public final class MissingNetworkPolicyCheck implements Check.RunCheck {
   @Override
@@ -29,19 +32,26 @@ public final class MissingNetworkPolicyCheck implements Check.RunCheck {
     if (policies.isEmpty()) {
       return;
     }
+    NearbyIndex<NetworkPolicies.Selecting> nearby = new NearbyIndex<>(policies, p -> p.policy().file(),
+        NetworkPolicies.Selecting::namespace, p -> p.policy().name());
+    Map<String, List<NetworkPolicies.Selecting>> inNamespace = new HashMap<>();
+    List<NetworkPolicies.Selecting> anyNamespace = new ArrayList<>(); // may meet pods of every namespace
+    for (NetworkPolicies.Selecting p : policies) {
+      if (Nearby.isExplicit(p.namespace())) {
+        inNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
+      } else {
+        anyNamespace.add(p);
+      }
+    }
     for (Inventory.Workload w : inventory.workloads()) {
       if (w.facts().hostNetwork()) {
         continue;
       }
-      boolean judged = false;
-      boolean selected = false;
-      for (NetworkPolicies.Selecting p : policies) {
-        judged |= Nearby.together(w.file(), w.namespace(), p.policy().file(), p.namespace());
-        if (NetworkPolicies.meet(p, w) == NetworkPolicies.Meeting.SELECTED) {
-          selected = true;
-          break;
-        }
-      }
+      boolean judged = !nearby.together(w.file(), w.namespace()).isEmpty();
+      List<List<NetworkPolicies.Selecting>> meeting = Nearby.isExplicit(w.namespace())
+          ? List.of(inNamespace.getOrDefault(w.namespace(), List.of()), anyNamespace) : List.of(policies);
+      boolean selected = judged && meeting.stream().flatMap(List::stream)
+          .anyMatch(p -> NetworkPolicies.meet(p, w) == NetworkPolicies.Meeting.SELECTED);
       if (judged && !selected) {
         out.apply(w.facts().object()).at(w.facts().labelsKey()).variant(w.labels().isEmpty() ? "noLabels" : null)
             .arg("workload", Services.name(w)).arg("labels", Services.describe(w.labels())).report();

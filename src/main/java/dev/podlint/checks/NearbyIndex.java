@@ -1,6 +1,7 @@
 package dev.podlint.checks;
 
 import dev.podlint.model.EditDistance;
+import dev.podlint.model.NearestNames;
 import dev.podlint.model.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.function.Function;
  * name, or those {@link Nearby#together together} with a location, costs about their number rather
  * than a pass over every object: by explicit namespace, by file and by directory (each file's
  * directory is normalised once). Also the "did you mean" among the names of the objects near a
- * location, computed once per wanted name and location. Built and used within one run of one rule
+ * location, computed once per wanted name and location (the names of a location prepared once). Built and used within one run of one rule
  * (not shared between threads).
  *
  * @param <T> the objects indexed
@@ -26,6 +27,31 @@ import java.util.function.Function;
 final class NearbyIndex<T> {
   /** The place a set of nearby objects depends on: the explicit namespace (else null), file and directory. */
   private record Location(String namespace, String file, Path directory) {}
+
+  /** Parts of the index merged for a place: equal when they are the same lists, in the same order. */
+  private record Parts<T>(List<List<T>> lists) {
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Parts<?> p) || p.lists().size() != lists.size()) {
+        return false;
+      }
+      for (int i = 0; i < lists.size(); i++) {
+        if (p.lists().get(i) != lists.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = 1;
+      for (List<T> l : lists) {
+        h = 31 * h + System.identityHashCode(l);
+      }
+      return h;
+    }
+  }
 
   private final Function<T, String> nameOf;
   private final Function<T, String> namespaceOf;
@@ -38,6 +64,9 @@ final class NearbyIndex<T> {
   private final Map<Path, List<T>> implicitByDirectory = new HashMap<>();
   private final Map<SourceFile, Path> directories = new HashMap<>();
   private final Map<Location, List<T>> together = new HashMap<>();
+  private final Map<List<T>, List<T>> views = new IdentityHashMap<>();
+  private final Map<Parts<T>, List<T>> merged = new HashMap<>();
+  private final Map<List<T>, NearestNames> nearestNames = new IdentityHashMap<>();
   private final Map<List<T>, Map<String, Optional<String>>> suggestions = new IdentityHashMap<>();
 
   /**
@@ -96,16 +125,18 @@ final class NearbyIndex<T> {
    */
   Optional<String> closestName(SourceFile file, String namespace, String wanted) {
     List<T> near = together(file, namespace);
-    return suggestions.computeIfAbsent(near, k -> new HashMap<>()).computeIfAbsent(wanted, w -> {
-      List<String> names = new ArrayList<>();
-      for (T o : near) {
+    NearestNames names = nearestNames.computeIfAbsent(near, k -> {
+      List<String> all = new ArrayList<>();
+      for (T o : k) {
         String n = nameOf.apply(o);
         if (n != null) {
-          names.add(n);
+          all.add(n);
         }
       }
-      return EditDistance.closest(w, names, Math.max(1, w.length() / 4));
+      return new NearestNames(all);
     });
+    return suggestions.computeIfAbsent(near, k -> new HashMap<>())
+        .computeIfAbsent(wanted, w -> names.closest(w, Math.max(1, w.length() / 4)));
   }
 
   /**
@@ -120,11 +151,14 @@ final class NearbyIndex<T> {
             at.directory() == null ? List.of() : byDirectory.getOrDefault(at.directory(), List.of()));
     List<List<T>> nonEmpty = parts.stream().filter(p -> !p.isEmpty()).toList();
     if (nonEmpty.size() <= 1) {
-      return nonEmpty.isEmpty() ? List.of() : Collections.unmodifiableList(nonEmpty.get(0)); // nothing to merge
+      // nothing to merge; one list for the same parts, so that places share suggestions
+      return nonEmpty.isEmpty() ? List.of() : views.computeIfAbsent(nonEmpty.get(0), Collections::unmodifiableList);
     }
-    Set<T> out = Collections.newSetFromMap(new IdentityHashMap<>());
-    nonEmpty.forEach(out::addAll);
-    return List.copyOf(out);
+    return merged.computeIfAbsent(new Parts<>(nonEmpty), k -> {
+      Set<T> out = Collections.newSetFromMap(new IdentityHashMap<>());
+      k.lists().forEach(out::addAll);
+      return List.copyOf(out);
+    });
   }
 
   private Path directory(SourceFile f) {

@@ -10,8 +10,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link EditDistance#closest} stops early on candidates that cannot be the answer: it answers
- * exactly what comparing the full distance of every candidate answers.
+ * {@link EditDistance#closest} and {@link NearestNames} stop early on candidates that cannot be the
+ * answer and skip those whose length alone rules them out: they answer exactly what comparing the
+ * full distance of every candidate answers.
  */
 class EditDistanceTest {
   @Test
@@ -51,6 +52,38 @@ class EditDistanceTest {
         assertEquals(Math.min(full, limit + 1), EditDistance.within(word, c, limit), word + " " + c);
       }
     }
+  }
+
+  /**
+   * The names prepared once (grouped by lower-cased length) answer every word as comparing each
+   * name in full does: repeated and case-differing names, letters whose lower case is longer, and
+   * bounds from none to unbounded.
+   */
+  @Test
+  void preparedNamesAgreeWithTheFullComparison() {
+    Random r = new Random(7122026);
+    for (int round = 0; round < 400; round++) {
+      String seed = name(r);
+      List<String> candidates = new ArrayList<>();
+      for (int i = r.nextInt(30); i > 0; i--) {
+        String c = switch (r.nextInt(4)) {
+          case 0 -> mutate(seed, r);
+          case 1 -> seed.toUpperCase(Locale.ROOT) + (r.nextBoolean() ? "\u0130" : "");
+          case 2 -> candidates.isEmpty() ? name(r) : candidates.get(r.nextInt(candidates.size()));
+          default -> name(r);
+        };
+        candidates.add(c);
+      }
+      NearestNames prepared = new NearestNames(candidates);
+      for (int q = 0; q < 10; q++) {
+        String word = r.nextBoolean() ? mutate(seed, r) : name(r) + (r.nextInt(5) == 0 ? "\u0130" : "");
+        int max = r.nextInt(8) == 0 ? Integer.MAX_VALUE - 1 : r.nextInt(6) - 1;
+        assertEquals(reference(word, candidates, max), prepared.closest(word, max), word + " " + max + " " + candidates);
+      }
+    }
+    assertEquals(Optional.of("WEB-SVC"), new NearestNames(List.of("web-sv", "web-svc", "WEB-SVC")).closest("web-svd", 1));
+    assertEquals(Optional.of("WEB-SVC"), new NearestNames(List.of("web-svc", "WEB-SVC")).closest("web-svc", 0));
+    assertEquals(Optional.of("a"), new NearestNames(List.of("abcdefgh", "a")).closest("", Integer.MAX_VALUE - 1));
   }
 
   /** Every candidate's full distance, the least within the bound, ties to the first in sort order. */
