@@ -69,9 +69,7 @@ final class FileRunner {
     try {
       return readAndPrepare(file, stdin, configMaps);
     } catch (OutOfMemoryError e) {
-      FileWork w = new FileWork(file);
-      w.internalErrors.add(outOfMemory(file, e));
-      return w;
+      return failed(file, e);
     }
   }
 
@@ -82,15 +80,20 @@ final class FileRunner {
   FileWork prepareText(SourceFile file, String text, RunConfigMaps configMaps) {
     try {
       return prepare(ManifestText.of(file, text), configMaps);
-    } catch (RuntimeException | StackOverflowError e) {
-      FileWork w = new FileWork(file);
-      w.internalErrors.add(file.displayName() + ": " + CheckRunner.describe(e));
-      return w;
-    } catch (OutOfMemoryError e) {
-      FileWork w = new FileWork(file);
-      w.internalErrors.add(outOfMemory(file, e));
-      return w;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return failed(file, e);
     }
+  }
+
+  /**
+   * The work of a file that failed while being prepared: one internal error, which says so when it
+   * ran out of memory.
+   */
+  private static FileWork failed(SourceFile file, Throwable e) {
+    FileWork w = new FileWork(file);
+    w.internalErrors.add(e instanceof OutOfMemoryError oom ? outOfMemory(file, oom)
+        : file.displayName() + ": " + CheckRunner.describe(e));
+    return w;
   }
 
   /** The internal error of {@code file} when linting it ran out of memory. */
@@ -117,9 +120,7 @@ final class FileRunner {
       bytes = null; // the text is what is kept: a large file's bytes go before it is surveyed
       return prepare(text, configMaps);
     } catch (RuntimeException | StackOverflowError e) {
-      FileWork w = new FileWork(file);
-      w.internalErrors.add(file.displayName() + ": " + CheckRunner.describe(e));
-      return w;
+      return failed(file, e);
     }
   }
 
