@@ -15,13 +15,14 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * Reads manifests into podlint's position-aware tree. It composes node trees with snakeyaml-engine
- * (YAML 1.2, Core schema), never constructs Java maps, and converts each document into immutable
- * {@link YNode}s with 1-based spans. The loader's alias limit (50 aliases per collection) and its
+ * Reads manifests into podlint's position-aware tree. It builds each document's immutable
+ * {@link YNode}s with 1-based spans from snakeyaml-engine's parser events (YAML 1.2, Core schema),
+ * never composing node trees or constructing Java maps, except for the rare document it leaves to
+ * snakeyaml-engine's composer (merge keys, documents refused). The loader's alias limit (50 aliases per collection) and its
  * size limit (3 MiB of code points per document) stay on. The steps have a class each:
  * {@link Decoding}, the pre-scans ({@link Limits}, {@link MergeScan}, {@link CommentScan},
  * {@link HelmSources}), reading one document at a time ({@link ManifestText}, {@link Reading},
- * {@link Survey}), conversion ({@link Converter}), objects ({@link DocumentObjects}) and errors
+ * {@link Survey}), building trees ({@link EventBuilder}, {@link Scalars}, {@link Converter}), objects ({@link DocumentObjects}) and errors
  * ({@link SyntaxErrors}).
  */
 public final class ManifestLoader {
@@ -129,8 +130,9 @@ public final class ManifestLoader {
     }
     List<YNode> docs = new ArrayList<>();
     try {
-      for (Node node : new Compose(Settings.MANIFESTS).composeAllFromReader(new StringReader(text))) {
-        docs.add(new Converter(true, 0).convertRoot(node));
+      EventBuilder builder = new EventBuilder(MarkedParser.of(text), true, 0);
+      while (builder.hasNext()) {
+        docs.add(builder.next());
       }
     } catch (TreeProblem | YamlEngineException e) {
       throw new YamlSyntaxException(SyntaxErrors.syntaxError(e, text, new Position(1, 1)));

@@ -6,11 +6,7 @@ import dev.podlint.model.TextExtents;
 import dev.podlint.model.YNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * A manifest's text made ready to be read document by document: decoded, its byte order marks
@@ -111,14 +107,13 @@ public final class ManifestText {
    */
   public List<Document> read(Extent first, Extent last, int firstIndex) {
     String part = textOf(first, last);
-    MarkedParser parser = parser(part);
-    Composer composer = new Composer(Settings.MANIFESTS, parser);
+    MarkedParser parser = MarkedParser.of(part);
+    EventBuilder builder = new EventBuilder(parser, anchors, first.line());
     CharOffsets offsets = new CharOffsets(part);
     List<Document> out = new ArrayList<>();
     try {
-      while (composer.hasNext()) {
-        Node node = composer.next();
-        YNode root = new Converter(anchors, first.line()).convertRoot(node);
+      while (builder.hasNext()) {
+        YNode root = builder.next();
         int start = offsets.of(parser.documentStart.getIndex());
         Extent extent = new Extent(first.start() + offsets.lineStart(start, parser.documentStart.getColumn()),
             first.line() + parser.documentStart.getLine(),
@@ -141,10 +136,6 @@ public final class ManifestText {
       part += "\n";
     }
     return part;
-  }
-
-  static MarkedParser parser(String text) {
-    return new MarkedParser(new ParserImpl(Settings.MANIFESTS, new StreamReader(Settings.MANIFESTS, text)));
   }
 
   /** The document numbered {@code index} whose tree is {@code root}. */

@@ -3,20 +3,18 @@ package dev.podlint.load;
 import dev.podlint.model.Position;
 import dev.podlint.model.YNode;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * Reads the documents of a {@link ManifestText} in order, one at a time, each composed by
- * snakeyaml-engine and converted on its own: nothing of a document is kept once the next one is
+ * Reads the documents of a {@link ManifestText} in order, one at a time, each built from
+ * snakeyaml-engine's parser events on its own ({@link EventBuilder}): nothing of a document is kept once the next one is
  * read. Reading stops at the first syntax error; {@link #error} then says where (or why the text
  * was cut short).
  */
 public final class Reading {
   private final ManifestText source;
   private final MarkedParser parser;
-  private final Composer composer;
+  private final EventBuilder builder;
   private final CharOffsets offsets;
   private Position lastEnd = new Position(1, 1);
   private int documents;
@@ -25,8 +23,8 @@ public final class Reading {
 
   Reading(ManifestText source) {
     this.source = source;
-    this.parser = ManifestText.parser(source.text);
-    this.composer = new Composer(Settings.MANIFESTS, parser);
+    this.parser = MarkedParser.of(source.text);
+    this.builder = new EventBuilder(parser, source.anchors, 0);
     this.offsets = new CharOffsets(source.text);
   }
 
@@ -36,9 +34,8 @@ public final class Reading {
       return null;
     }
     try {
-      if (composer.hasNext()) {
-        Node node = composer.next();
-        YNode root = new Converter(source.anchors, 0).convertRoot(node);
+      if (builder.hasNext()) {
+        YNode root = builder.next();
         lastEnd = root.span().end();
         int start = offsets.of(parser.documentStart.getIndex());
         Extent extent = new Extent(offsets.lineStart(start, parser.documentStart.getColumn()),
