@@ -29,6 +29,12 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * unknown or still open anchor or over the limit of {@link Settings#MAX_COLLECTION_ALIASES},
  * collections nested {@link ManifestLoader#MAX_DEPTH} deep) is read again from its first event by
  * them, so that its tree, or the error and its position, is theirs.
+ *
+ * <p>For a survey ({@link Survey}) it can build only what makes a document's objects
+ * ({@link DocumentObjects}): the keys of each object, its {@code apiVersion} and {@code kind}, the
+ * {@code name} and {@code namespace} of its {@code metadata} and the items of its {@code items};
+ * every other value is a placeholder. Its events are read all the same, so the documents, their
+ * extents and the errors are those of a full reading.
  */
 final class EventBuilder {
   private final MarkedParser parser;
@@ -40,6 +46,42 @@ final class EventBuilder {
   private final Map<Anchor, Anchored> anchors = new HashMap<>();
   /** Aliases of collections in the current document. */
   private int collectionAliases;
+  /** Whether only what makes objects is built (never for text with anchors). */
+  private final boolean objectsOnly;
+
+  /** Stands for a value that is not built when only objects are. */
+  private static final YScalar SKIPPED = new YScalar("", YScalar.Type.STRING, false, false, Span.point(1, 1),
+      YPath.ROOT);
+
+  /** What is built of a collection and what is below it. */
+  private enum Level {
+    /** Everything. */
+    FULL,
+    /** A mapping that may be an object: its keys; its values by {@link #below}. */
+    OBJECT,
+    /** An object's metadata: its keys, its name and namespace. */
+    METADATA,
+    /** An object's items: the objects among them. */
+    ITEMS,
+    /** Nothing (the events are still read). */
+    SKIPPED;
+
+    /** The level of a collection (or whether a scalar is built, when not SKIPPED) that is a value at {@code key}. */
+    Level below(String key, boolean mapping) {
+      return switch (this) {
+        case FULL -> FULL;
+        case OBJECT -> switch (key) {
+          case "apiVersion", "kind" -> FULL;
+          case "metadata" -> mapping ? METADATA : SKIPPED;
+          case "items" -> mapping ? SKIPPED : ITEMS;
+          default -> SKIPPED;
+        };
+        case METADATA -> key.equals("name") || key.equals("namespace") ? FULL : SKIPPED;
+        case ITEMS -> mapping ? OBJECT : SKIPPED;
+        case SKIPPED -> SKIPPED;
+      };
+    }
+  }
 
   /** An anchored node: a collection is open until its end event. */
   private static final class Anchored {
@@ -55,6 +97,7 @@ final class EventBuilder {
   /** A collection being read. */
   private static final class Open {
     final boolean mapping;
+    final Level level;
     final YPath path;
     final Mark start;
     final Anchored anchored;
@@ -63,13 +106,19 @@ final class EventBuilder {
     /** A mapping's key whose value comes next, or null when a key comes next. */
     YScalar key;
 
-    Open(boolean mapping, YPath path, Mark start, Anchored anchored) {
+    Open(boolean mapping, Level level, YPath path, Mark start, Anchored anchored) {
       this.mapping = mapping;
+      this.level = level;
       this.path = path;
       this.start = start;
       this.anchored = anchored;
-      this.items = mapping ? null : new ArrayList<>();
-      this.entries = mapping ? new ArrayList<>() : null;
+      this.items = mapping || level == Level.SKIPPED ? null : new ArrayList<>();
+      this.entries = mapping && level != Level.SKIPPED ? new ArrayList<>() : null;
+    }
+
+    /** The level of the value that comes next, a collection or not. */
+    Level below(boolean mapping) {
+      return level == Level.FULL || level == Level.SKIPPED ? level : level.below(this.mapping ? key.value() : null, mapping);
     }
 
     /** The path of the node that comes next in this collection. */
@@ -79,9 +128,18 @@ final class EventBuilder {
   }
 
   EventBuilder(MarkedParser parser, boolean shared, int lineOffset) {
+    this(parser, shared, lineOffset, false);
+  }
+
+  /**
+   * @param objectsOnly whether to build only what makes objects (ignored when {@code shared}: an
+   *     alias may bring any node into an object)
+   */
+  EventBuilder(MarkedParser parser, boolean shared, int lineOffset, boolean objectsOnly) {
     this.parser = parser;
     this.shared = shared;
     this.lineOffset = lineOffset;
+    this.objectsOnly = objectsOnly && !shared;
   }
 
   /** Whether another document follows (the composer's {@code hasNext}). */
@@ -123,6 +181,17 @@ final class EventBuilder {
       switch (e.getEventId()) {
         case Scalar -> {
           ScalarEvent s = (ScalarEvent) e;
+          if (top != null && top.level == Level.SKIPPED) {
+            if (atKey && (s.getAnchor().isPresent() || mayMerge(s) && Scalars.tag(s).equals(Tag.MERGE))) {
+              return null;
+            }
+            top.key = atKey ? SKIPPED : null;
+            continue;
+          }
+          if (!atKey && (top == null ? objectsOnly : top.below(false) == Level.SKIPPED)) {
+            built = SKIPPED;
+            break;
+          }
           Tag tag = Scalars.tag(s);
           if (atKey) {
             if (s.getAnchor().isPresent() || tag.equals(Tag.MERGE)) {
@@ -157,32 +226,46 @@ final class EventBuilder {
             anchored = new Anchored(true, null);
             anchors.put(anchor.get(), anchored);
           }
-          YPath path = top == null ? root() : top.next();
-          top = new Open(e.getEventId() == Event.ID.MappingStart, path, e.getStartMark().orElse(null), anchored);
+          boolean mapping = e.getEventId() == Event.ID.MappingStart;
+          Level level = top == null ? objectsOnly ? mapping ? Level.OBJECT : Level.SKIPPED : Level.FULL
+              : top.below(mapping);
+          YPath path = level == Level.SKIPPED ? null : top == null ? root() : top.next();
+          top = new Open(mapping, level, path, e.getStartMark().orElse(null), anchored);
           stack.add(top);
           continue;
         }
         case SequenceEnd, MappingEnd -> {
           Open done = stack.remove(stack.size() - 1);
-          Span span = span(Optional.ofNullable(done.start), e.getEndMark());
-          built = done.mapping ? new YMap(done.entries, span, done.path) : new YSeq(done.items, span, done.path);
+          top = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+          if (done.level == Level.SKIPPED) {
+            built = SKIPPED;
+          } else {
+            Span span = span(Optional.ofNullable(done.start), e.getEndMark());
+            built = done.mapping ? new YMap(done.entries, span, done.path) : new YSeq(done.items, span, done.path);
+          }
           if (done.anchored != null) {
             done.anchored.node = built;
           }
-          top = stack.isEmpty() ? null : stack.get(stack.size() - 1);
         }
         default -> throw new IllegalStateException("unexpected event in a document: " + e);
       }
       if (top == null) {
         return built;
       }
-      if (top.mapping) {
+      if (top.level == Level.SKIPPED) {
+        top.key = null;
+      } else if (top.mapping) {
         top.entries.add(new YMap.Entry(top.key, built));
         top.key = null;
       } else {
         top.items.add(built);
       }
     }
+  }
+
+  /** Whether a key may be a merge key ({@code <<} resolves to one; a tag may name one). */
+  private static boolean mayMerge(ScalarEvent s) {
+    return s.getValue().equals("<<") || s.getTag().isPresent();
   }
 
   private YPath root() {

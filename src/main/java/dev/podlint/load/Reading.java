@@ -22,9 +22,17 @@ public final class Reading {
   private boolean done;
 
   Reading(ManifestText source) {
+    this(source, false);
+  }
+
+  /**
+   * @param objectsOnly whether the trees need hold only what makes the documents' objects (for a
+   *     {@link Survey}, which keeps handles of the objects, not their trees)
+   */
+  Reading(ManifestText source, boolean objectsOnly) {
     this.source = source;
     this.parser = MarkedParser.of(source.text);
-    this.builder = new EventBuilder(parser, source.anchors, 0);
+    this.builder = new EventBuilder(parser, source.anchors, 0, objectsOnly);
     this.offsets = new CharOffsets(source.text);
   }
 

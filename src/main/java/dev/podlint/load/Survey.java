@@ -43,7 +43,7 @@ public final class Survey {
   public static Survey of(ManifestText text) {
     Survey s = new Survey(text);
     FileObjects.Builder handles = FileObjects.compact(text.file(), s::objectsOf, s.new DocumentExtents());
-    Reading reading = text.read();
+    Reading reading = new Reading(text, true); // handles only: no tree beyond what makes the objects
     for (Document d = reading.next(); d != null; d = reading.next()) {
       s.add(d.extent());
       d.objects().forEach(handles::add);

@@ -147,6 +147,21 @@ class EventBuilderTest {
   }
 
   @Test
+  void aSurveyBuildsOnlyWhatMakesObjects() {
+    ManifestText t = ManifestText.of(new SourceFile("f.yaml", null), "apiVersion: v1\nkind: List\nitems:\n"
+        + "- {apiVersion: v1, kind: Pod, metadata: {name: p, labels: {a: b}}, spec: {containers: []}}\n- 5\n");
+    Reading r = new Reading(t, true);
+    List<K8sObject> objects = r.next().objects();
+    assertEquals(1, objects.size());
+    YMap pod = objects.get(0).root();
+    assertEquals("p", objects.get(0).name());
+    assertEquals("items[0]", pod.path().toString());
+    assertTrue(pod.get("spec").orElseThrow() instanceof YScalar, "spec is not built");
+    assertTrue(pod.map("metadata").orElseThrow().get("labels").orElseThrow() instanceof YScalar, "labels are not built");
+    assertEquals(List.of("apiVersion", "kind", "metadata", "spec"), pod.entries().stream().map(e -> e.key().value()).toList());
+  }
+
+  @Test
   void documentsReadAgainFromTheMiddleAreBuiltAlike() {
     String text = String.join("---\n", CASES.subList(0, 12));
     ManifestText t = ManifestText.of(new SourceFile("f.yaml", null), text);
@@ -247,6 +262,7 @@ class EventBuilderTest {
     }
     SyntaxError expected = composed.error() != null ? composed.error() : t.cutError;
     assertEquals(expected, r.error().orElse(null), name + ": error");
+    assertSurveyedAsRead(name, t, docs, r.error());
 
     EventBuilder b = new EventBuilder(MarkedParser.of(t.text), t.anchors, 0);
     int i = 0;
@@ -261,6 +277,34 @@ class EventBuilderTest {
       assertTrue(composed.error() != null, name + ": " + e);
     }
     assertEquals(composed.documents().size(), i, name + ": trees");
+  }
+
+  /**
+   * Reading only what makes objects (a survey's reading) gives the documents, extents, error and
+   * objects of a full reading: the objects' names, places and the spans and paths of their roots.
+   */
+  private static void assertSurveyedAsRead(String name, ManifestText t, List<Document> docs,
+      java.util.Optional<SyntaxError> error) {
+    Reading r = new Reading(t, true);
+    int i = 0;
+    for (Document d = r.next(); d != null; d = r.next(), i++) {
+      assertTrue(i < docs.size(), name + ": a document more when surveyed");
+      Document full = docs.get(i);
+      String at = name + ": document " + i + " surveyed";
+      assertEquals(full.extent(), d.extent(), at);
+      assertEquals(full.objects().size(), d.objects().size(), at);
+      for (int k = 0; k < d.objects().size(); k++) {
+        K8sObject e = full.objects().get(k);
+        K8sObject a = d.objects().get(k);
+        assertEquals(List.of(e.apiVersion(), e.kind(), String.valueOf(e.name()), String.valueOf(e.namespace()),
+            e.documentIndex(), String.valueOf(e.renderedFrom()), e.root().span(), e.root().path(), e.root().path().inTree()),
+            List.of(a.apiVersion(), a.kind(), String.valueOf(a.name()), String.valueOf(a.namespace()),
+            a.documentIndex(), String.valueOf(a.renderedFrom()), a.root().span(), a.root().path(), a.root().path().inTree()),
+            at + ", object " + k);
+      }
+    }
+    assertEquals(docs.size(), i, name + ": documents surveyed");
+    assertEquals(error, r.error(), name + ": error surveyed");
   }
 
   private static void assertSameDocument(Document expected, Document actual, String where) {
