@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = PodlintCommand.Version.class,
     description = {"Generates a corpus of Deployments, Services, StatefulSets and CronJobs (fixed seed) in a temporary "
-        + "directory and reports, on the same files, parse-only throughput (snakeyaml-engine compose of every "
-        + "document), full lint throughput (load, schema validation, every default rule, SARIF to a null sink) and "
+        + "directory and reports, on the same files, parse-only throughput (snakeyaml-engine's parser "
+        + "events of every document), full lint throughput (load, schema validation, every default rule, SARIF to a null sink) and "
         + "their ratio. bin/podlint-bench adds fresh-process timings and peak RSS."})
 public final class BenchCommand implements Callable<Integer> {
   static final int QUICK_DOCUMENTS = 2_000;
