@@ -29,20 +29,28 @@ final class CompactCopies {
   /** Canonical paths, one map for those in a tree and one for the others (equality ignores that). */
   private final Map<YPath, YPath> inTree = new HashMap<>();
   private final Map<YPath, YPath> notInTree = new HashMap<>();
+  private final Map<List<Map.Entry<String, String>>, Map<String, String>> labelSets = new HashMap<>();
 
   /** {@code s} as the one string of its text that the whole process shares; null stays null. */
   static String intern(String s) {
     return s == null ? null : s.intern();
   }
 
-  /** The labels (or any strings by string), interned, in their order; unmodifiable. */
-  static Map<String, String> intern(Map<String, String> m) {
+  /**
+   * The labels (or any strings by string), interned, in their order; unmodifiable. Equal labels in
+   * the same order are one map (a controller's pod labels are also its workload's).
+   */
+  Map<String, String> labels(Map<String, String> m) {
     if (m.isEmpty()) {
       return Map.of();
     }
-    Map<String, String> out = new LinkedHashMap<>(m.size() * 4 / 3 + 1);
-    m.forEach((k, v) -> out.put(intern(k), intern(v)));
-    return Collections.unmodifiableMap(out);
+    List<Map.Entry<String, String>> inOrder = new ArrayList<>(m.size());
+    m.forEach((k, v) -> inOrder.add(Map.entry(k, v)));
+    return labelSets.computeIfAbsent(inOrder, k -> {
+      Map<String, String> out = new LinkedHashMap<>(m.size() * 4 / 3 + 1);
+      m.forEach((key, v) -> out.put(intern(key), intern(v)));
+      return Collections.unmodifiableMap(out);
+    });
   }
 
   /** {@code o} with its strings interned and its tree copied (see {@link #node}). */

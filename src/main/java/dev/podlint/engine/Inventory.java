@@ -31,7 +31,9 @@ import java.util.TreeSet;
  * workload's pods (labels and declared ports) and of every controller's replica settings, so
  * memory stays proportional to those small objects and the label sets, not to the workloads'
  * trees. Workloads are indexed by label, controllers by name and autoscalers by target, so
- * matching costs the size of the candidate list, not a pass over every workload.
+ * matching costs the size of the candidate list, not a pass over every workload. What it keeps of a
+ * document is a {@link CompactCopies compact copy}: strings interned, paths shared, nothing of the
+ * parse; the positions are the nodes' spans, four numbers each.
  */
 public final class Inventory {
   /** A declared container port of a workload's pods. */
@@ -223,7 +225,7 @@ public final class Inventory {
       Map<String, String> labels = new LinkedHashMap<>();
       object.root().mapAt("spec", "template", "metadata", "labels").ifPresent(m -> putLabels(m, labels));
       customResources.add(new CustomResource(CompactCopies.intern(object.apiVersion()), CompactCopies.intern(object.kind()),
-          CompactCopies.intern(object.name()), CompactCopies.intern(object.namespace()), CompactCopies.intern(labels)));
+          CompactCopies.intern(object.name()), CompactCopies.intern(object.namespace()), copies.labels(labels)));
     }
     if (pod != null && pod.workloadKind().pods() != WorkloadKind.Pods.TEMPLATE) {
       Workload w = summarize(pod, knowledge, copies);
@@ -480,7 +482,7 @@ public final class Inventory {
         .anyMatch(v -> v.get("persistentVolumeClaim").isPresent())).orElse(false);
     YScalar nameAt = o.root().mapAt("metadata").flatMap(m -> m.scalar("name")).filter(n -> !n.isNull()).orElse(null);
     return new Controller(handle(o), copies.node(nameAt), copies.node(specKey), copies.node(replicasKey),
-        copies.node(replicasValue), count, copies.node(labelsAt), CompactCopies.intern(labels), recreate, sharedClaim,
+        copies.node(replicasValue), count, copies.node(labelsAt), copies.labels(labels), recreate, sharedClaim,
         copies.node(o.kind().equals("StatefulSet") ? spec.scalar("serviceName").filter(n -> !n.isNull()).orElse(null)
             : null));
   }
@@ -585,7 +587,7 @@ public final class Inventory {
       }
     }
     return new Workload(pod.workloadKind(), CompactCopies.intern(o.kind()), CompactCopies.intern(o.name()),
-        CompactCopies.intern(o.namespace()), o.file(), labelsKey.span(), CompactCopies.intern(labels), List.copyOf(ports),
+        CompactCopies.intern(o.namespace()), o.file(), labelsKey.span(), copies.labels(labels), List.copyOf(ports),
         listened(pod, knowledge), facts(pod, labelsKey, copies));
   }
 
