@@ -31,7 +31,9 @@ import java.util.TreeSet;
  * workload's pods (labels and declared ports) and of every controller's replica settings, so
  * memory stays proportional to those small objects and the label sets, not to the workloads'
  * trees. Workloads are indexed by label, controllers by name and autoscalers by target, so
- * matching costs the size of the candidate list, not a pass over every workload.
+ * matching costs the size of the candidate list, not a pass over every workload. What it keeps of a
+ * document is a {@link CompactCopies compact copy}: strings interned, paths shared, nothing of the
+ * parse; the positions are the nodes' spans, four numbers each.
  */
 public final class Inventory {
   /** A declared container port of a workload's pods. */
@@ -191,6 +193,8 @@ public final class Inventory {
   private final List<K8sObject> serviceAccounts = new ArrayList<>();
   private final List<WorkloadRef> workloadRefs = new ArrayList<>();
   private boolean application;
+  /** Copies the nodes and strings kept of this inventory's documents; dropped once merged into a run's. */
+  private CompactCopies copies = new CompactCopies();
 
   /**
    * Records {@code object} if cross-object rules need it; {@code knowledge} is what the networking
@@ -203,28 +207,28 @@ public final class Inventory {
     }
     if (isScalable(object.apiVersion(), object.kind())) {
       object.root().entry("spec").filter(e -> e.value() instanceof YMap)
-          .ifPresent(e -> addController(controller(object, e.key(), (YMap) e.value())));
+          .ifPresent(e -> addController(controller(object, e.key(), (YMap) e.value(), copies)));
       workloadRef(object).ifPresent(workloadRefs::add);
     } else if (object.kind().equals("HorizontalPodAutoscaler") && object.apiVersion().startsWith("autoscaling/")
         || object.kind().equals("ScaledObject") && object.apiVersion().startsWith("keda.sh/")) {
-      autoscaler(object).ifPresent(this::addAutoscaler);
+      autoscaler(object, copies).ifPresent(this::addAutoscaler);
     } else if (object.kind().equals("PodDisruptionBudget") && object.apiVersion().startsWith("policy/")) {
-      disruptionBudgets.add(slim(object, Set.of("spec")));
+      disruptionBudgets.add(copies.object(slim(object, Set.of("spec"))));
     } else if (object.kind().equals("NetworkPolicy") && object.apiVersion().equals("networking.k8s.io/v1")) {
-      networkPolicies.add(slim(object, Set.of("spec")));
+      networkPolicies.add(copies.object(slim(object, Set.of("spec"))));
     } else if (object.kind().equals("ServiceAccount") && object.apiVersion().equals("v1")) {
-      serviceAccounts.add(slim(object, Set.of()));
+      serviceAccounts.add(copies.object(slim(object, Set.of())));
     }
     if (object.kind().equals("Service") && WorkloadKinds.current().find(object).isEmpty()) {
-      services.add(slim(object, Set.of("spec")));
+      services.add(copies.object(slim(object, Set.of("spec"))));
     } else if (pod == null && isCustomResource(object.apiVersion())) {
       Map<String, String> labels = new LinkedHashMap<>();
       object.root().mapAt("spec", "template", "metadata", "labels").ifPresent(m -> putLabels(m, labels));
-      customResources.add(new CustomResource(object.apiVersion(), object.kind(), object.name(), object.namespace(),
-          Collections.unmodifiableMap(labels)));
+      customResources.add(new CustomResource(CompactCopies.intern(object.apiVersion()), CompactCopies.intern(object.kind()),
+          CompactCopies.intern(object.name()), CompactCopies.intern(object.namespace()), copies.labels(labels)));
     }
     if (pod != null && pod.workloadKind().pods() != WorkloadKind.Pods.TEMPLATE) {
-      Workload w = summarize(pod, knowledge);
+      Workload w = summarize(pod, knowledge, copies);
       workloads.add(w);
       for (Map.Entry<String, String> e : w.labels().entrySet()) {
         byLabel.computeIfAbsent(e.getKey() + "=" + e.getValue(), k -> new ArrayList<>()).add(w);
@@ -234,6 +238,7 @@ public final class Inventory {
 
   /** Adds everything {@code other} recorded (runs merge per-file inventories in file order). */
   void addAll(Inventory other) {
+    other.copies = null; // what it copied from is done with: keep no original node reachable
     application |= other.application;
     other.controllers.forEach(this::addController);
     other.autoscalers.forEach(this::addAutoscaler);
@@ -303,7 +308,8 @@ public final class Inventory {
     if (kind.isEmpty() || name.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new WorkloadRef(handle(o), kind.get(), name.get(), o.namespace()));
+    return Optional.of(new WorkloadRef(handle(o), CompactCopies.intern(kind.get()), CompactCopies.intern(name.get()),
+        CompactCopies.intern(o.namespace())));
   }
 
   /**
@@ -445,7 +451,7 @@ public final class Inventory {
   }
 
   /** The summary of a controller of a scalable kind. */
-  private static Controller controller(K8sObject o, YScalar specKey, YMap spec) {
+  private static Controller controller(K8sObject o, YScalar specKey, YMap spec, CompactCopies copies) {
     Optional<YMap.Entry> replicas = spec.entry("replicas");
     YScalar replicasKey = replicas.map(YMap.Entry::key).orElse(null);
     YScalar replicasValue = replicas.map(YMap.Entry::value).filter(v -> v instanceof YScalar).map(v -> (YScalar) v)
@@ -475,13 +481,14 @@ public final class Inventory {
     boolean sharedClaim = spec.mapAt("template", "spec").map(ps -> ps.maps("volumes").stream()
         .anyMatch(v -> v.get("persistentVolumeClaim").isPresent())).orElse(false);
     YScalar nameAt = o.root().mapAt("metadata").flatMap(m -> m.scalar("name")).filter(n -> !n.isNull()).orElse(null);
-    return new Controller(handle(o), nameAt, specKey, replicasKey, replicasValue, count, labelsAt,
-        Collections.unmodifiableMap(labels), recreate, sharedClaim,
-        o.kind().equals("StatefulSet") ? spec.scalar("serviceName").filter(n -> !n.isNull()).orElse(null) : null);
+    return new Controller(handle(o), copies.node(nameAt), copies.node(specKey), copies.node(replicasKey),
+        copies.node(replicasValue), count, copies.node(labelsAt), copies.labels(labels), recreate, sharedClaim,
+        copies.node(o.kind().equals("StatefulSet") ? spec.scalar("serviceName").filter(n -> !n.isNull()).orElse(null)
+            : null));
   }
 
   /** The autoscaler summary of an HPA or a KEDA ScaledObject; empty without a {@code spec} map. */
-  private static Optional<Autoscaler> autoscaler(K8sObject o) {
+  private static Optional<Autoscaler> autoscaler(K8sObject o, CompactCopies copies) {
     Optional<YMap.Entry> specEntry = o.root().entry("spec").filter(e -> e.value() instanceof YMap);
     if (specEntry.isEmpty()) {
       return Optional.empty();
@@ -498,8 +505,9 @@ public final class Inventory {
     YScalar minAt = spec.scalar(minKey).filter(s -> !s.isNull()).orElse(null);
     Long min = minAt == null ? null : minAt.asLong().orElse(null);
     Long max = spec.scalar(keda ? "maxReplicaCount" : "maxReplicas").flatMap(YScalar::asLong).orElse(null);
-    return Optional.of(new Autoscaler(o, kind, nameAt == null ? null : nameAt.value(), targetAt, kindAt, min, minAt,
-        max, specEntry.get().key()));
+    K8sObject copy = copies.object(o); // first, so that the nodes below are those of its tree
+    return Optional.of(new Autoscaler(copy, CompactCopies.intern(kind), nameAt == null ? null : copies.node(nameAt).value(),
+        copies.node(targetAt), copies.node(kindAt), min, copies.node(minAt), max, copies.node(specEntry.get().key())));
   }
 
   /**
@@ -508,8 +516,9 @@ public final class Inventory {
    * controller, so it must hold no nodes; findings on it point at nodes the controller keeps).
    */
   static K8sObject handle(K8sObject o) {
-    return new K8sObject(o.apiVersion(), o.kind(), o.name(), o.namespace(), new YMap(List.of(), o.root().span(),
-        o.root().path()), o.file(), o.documentIndex()).withRenderedFrom(o.renderedFrom());
+    return new K8sObject(CompactCopies.intern(o.apiVersion()), CompactCopies.intern(o.kind()),
+        CompactCopies.intern(o.name()), CompactCopies.intern(o.namespace()),
+        new YMap(List.of(), o.root().span(), o.root().path()), o.file(), o.documentIndex(), o.renderedFrom());
   }
 
   /**
@@ -557,7 +566,7 @@ public final class Inventory {
     return false;
   }
 
-  private static Workload summarize(PodView pod, NetKnowledge knowledge) {
+  private static Workload summarize(PodView pod, NetKnowledge knowledge, CompactCopies copies) {
     K8sObject o = pod.object();
     Map<String, String> labels = new LinkedHashMap<>();
     pod.labels().ifPresent(m -> putLabels(m, labels));
@@ -572,12 +581,14 @@ public final class Inventory {
     for (ContainerView c : pod.containers()) {
       if (c.isLongRunning()) {
         for (PortDecl p : c.ports()) {
-          ports.add(new Port(c.name(), p.name().orElse(null), p.number(), p.protocol()));
+          ports.add(new Port(CompactCopies.intern(c.name()), CompactCopies.intern(p.name().orElse(null)), p.number(),
+              CompactCopies.intern(p.protocol())));
         }
       }
     }
-    return new Workload(pod.workloadKind(), o.kind(), o.name(), o.namespace(), o.file(), labelsKey.span(),
-        Collections.unmodifiableMap(labels), List.copyOf(ports), listened(pod, knowledge), facts(pod, labelsKey));
+    return new Workload(pod.workloadKind(), CompactCopies.intern(o.kind()), CompactCopies.intern(o.name()),
+        CompactCopies.intern(o.namespace()), o.file(), labelsKey.span(), copies.labels(labels), List.copyOf(ports),
+        listened(pod, knowledge), facts(pod, labelsKey, copies));
   }
 
   /** The ports the pod's long-running containers listen on by any evidence but declaring them. */
@@ -598,7 +609,7 @@ public final class Inventory {
     return Set.copyOf(listened);
   }
 
-  private static PodFacts facts(PodView pod, YScalar labelsKey) {
+  private static PodFacts facts(PodView pod, YScalar labelsKey, CompactCopies copies) {
     YMap spec = pod.spec();
     boolean hostNetwork = spec.scalar("hostNetwork").flatMap(YScalar::asBoolean).orElse(false);
     YScalar account = spec.scalar("serviceAccountName").filter(s -> !s.isNull() && !s.value().isEmpty())
@@ -609,10 +620,11 @@ public final class Inventory {
       boolean hooked = c.node().mapAt("lifecycle").flatMap(l -> l.get("preStop"))
           .filter(h -> !(h instanceof YScalar s && s.isNull())).isPresent();
       if (!hooked && !c.node().entries().isEmpty()) {
-        unhooked.add(new Unhooked(c.name(), c.node().entries().get(0).key()));
+        unhooked.add(new Unhooked(CompactCopies.intern(c.name()), copies.node(c.node().entries().get(0).key())));
       }
     }
-    return new PodFacts(handle(pod.object()), labelsKey, hostNetwork, account, regular.size(), List.copyOf(unhooked));
+    return new PodFacts(handle(pod.object()), copies.node(labelsKey), hostNetwork, copies.node(account), regular.size(),
+        List.copyOf(unhooked));
   }
 
   private static void putLabels(YMap m, Map<String, String> labels) {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link EditDistance#closest} and {@link NearestNames} stop early on candidates that cannot be the
- * answer and skip those whose length alone rules them out: they answer exactly what comparing the
- * full distance of every candidate answers.
+ * answer and skip those whose length or prefix alone rules them out: they answer exactly what
+ * comparing the full distance of every candidate answers.
  */
 class EditDistanceTest {
   @Test
@@ -55,7 +55,7 @@ class EditDistanceTest {
   }
 
   /**
-   * The names prepared once (grouped by lower-cased length) answer every word as comparing each
+   * The names prepared once (sorted, walked as a trie) answer every word as comparing each
    * name in full does: repeated and case-differing names, letters whose lower case is longer, and
    * bounds from none to unbounded.
    */
@@ -84,6 +84,43 @@ class EditDistanceTest {
     assertEquals(Optional.of("WEB-SVC"), new NearestNames(List.of("web-sv", "web-svc", "WEB-SVC")).closest("web-svd", 1));
     assertEquals(Optional.of("WEB-SVC"), new NearestNames(List.of("web-svc", "WEB-SVC")).closest("web-svc", 0));
     assertEquals(Optional.of("a"), new NearestNames(List.of("abcdefgh", "a")).closest("", Integer.MAX_VALUE - 1));
+  }
+
+  /**
+   * Many names that share prefixes (a word, a dash and a number, as generated and real manifests
+   * name objects), so the walk through the sorted names prunes and reorders: the answers stay those
+   * of comparing every name, for words near many names, near none, longer than the walk takes (the
+   * names compared in turn instead) and bounds past the walk's.
+   */
+  @Test
+  void manyNamesSharingPrefixesAgreeWithTheFullComparison() {
+    Random r = new Random(20261208);
+    String[] words = {"inventory", "notify", "auth", "Auth", "billing", "web", "a", ""};
+    for (int round = 0; round < 60; round++) {
+      List<String> candidates = new ArrayList<>();
+      for (int i = 20 + r.nextInt(400); i > 0; i--) {
+        String c = words[r.nextInt(words.length)] + "-" + r.nextInt(r.nextBoolean() ? 30 : 3000);
+        candidates.add(r.nextInt(10) == 0 ? mutate(c, r) : r.nextInt(40) == 0 ? c + "\u0130" : c);
+      }
+      NearestNames prepared = new NearestNames(candidates);
+      for (int q = 0; q < 50; q++) {
+        String word = switch (r.nextInt(5)) {
+          case 0 -> mutate(candidates.get(r.nextInt(candidates.size())), r);
+          case 1 -> words[r.nextInt(words.length)] + "-" + r.nextInt(5000);
+          case 2 -> name(r);
+          case 3 -> "x".repeat(250 + r.nextInt(10)) + candidates.get(r.nextInt(candidates.size()));
+          default -> candidates.get(r.nextInt(candidates.size())).toUpperCase(Locale.ROOT);
+        };
+        int max = r.nextInt(10) == 0 ? 60 + r.nextInt(10) : Math.max(1, word.length() / 4) - r.nextInt(2);
+        assertEquals(reference(word, candidates, max), prepared.closest(word, max), word + " " + max);
+      }
+    }
+    List<String> extremes = List.of("\uffff", "\uffff\uffff", "a\uffff", "a", "\uffffa", "b");
+    for (String word : List.of("\uffff", "\ufffe", "a", "\uffffb", "")) {
+      for (int max = 0; max < 3; max++) {
+        assertEquals(reference(word, extremes, max), new NearestNames(extremes).closest(word, max), word + " " + max);
+      }
+    }
   }
 
   /** Every candidate's full distance, the least within the bound, ties to the first in sort order. */
