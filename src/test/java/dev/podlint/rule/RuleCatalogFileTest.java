@@ -34,6 +34,12 @@ class RuleCatalogFileTest {
     assertSame(RuleCatalogFile.parseDirectory(RULES), stored);
   }
 
+  /** What a build without the catalogue (classes compiled by an IDE alone) parses instead. */
+  @Test
+  void withoutTheStoredCatalogueTheRuleFilesOnTheClassPathGiveTheSameRules() throws Exception {
+    assertSame(RuleCatalogFile.readResource(), RuleCatalogFile.parseAll(RuleCatalog.listBuiltinRuleFiles()));
+  }
+
   @Test
   void builtinRulesComeFromTheStoredCatalogue() {
     List<RuleDefinition> stored = RuleCatalogFile.readResource();
