@@ -29,7 +29,9 @@ class ClassDataSharingIT {
         "target/podlint.jar"));
     assertEquals(0, p.code(), p.out() + p.err());
     for (String cls : List.of("dev.podlint.cli.Main", "dev.podlint.schema.KubernetesSchemas",
-        "dev.podlint.engine.Linter", "org.everit.json.schema.loader.SchemaLoader", "org.snakeyaml.engine.v2.scanner.ScannerImpl")) {
+        "dev.podlint.engine.Linter", "org.everit.json.schema.loader.SchemaLoader", "org.snakeyaml.engine.v2.scanner.ScannerImpl",
+        // picocli is compiled from source with podlint: its own jar's Java 5 classes were never archived
+        "picocli.CommandLine", "picocli.CommandLine$Model$CommandSpec")) {
       assertTrue(p.out().contains(" " + cls + " source: shared objects file (top)"), cls + " was not in the archive");
     }
   }

@@ -210,6 +210,8 @@ class CliTest {
     Cli.Run help = Cli.run("help", "lint");
     assertEquals(0, help.code(), help.err());
     assertTrue(help.out().contains("--fail-on"));
+    // `podlint lint` builds only its own command (Main), `podlint help` all of them: the same usage
+    assertEquals(help.out(), Cli.run("lint", "--help").out());
     assertTrue(Cli.run("--version").out().startsWith("podlint "));
   }
 

@@ -119,6 +119,11 @@ public final class Main {
       list.add(0, "lint"); // `podlint [PATH...]` means `podlint lint [PATH...]`
     }
     CommandLine cl = new CommandLine(new PodlintCommand(), new Factory(env));
+    // `podlint lint ...` (every one-file lint of an editor or a hook) needs no other command: picocli
+    // builds each command it is given from its annotations, by reflection, some ms each
+    for (Class<?> sub : list.get(0).equals("lint") ? List.of(LintCommand.class) : PodlintCommand.SUBCOMMANDS) {
+      cl.addSubcommand(sub);
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

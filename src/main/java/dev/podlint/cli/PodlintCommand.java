@@ -1,6 +1,7 @@
 package dev.podlint.cli;
 
 import dev.podlint.Podlint;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
@@ -13,9 +14,15 @@ import picocli.CommandLine.IVersionProvider;
     description = {
         "Lints Kubernetes workload manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, "
             + "...) at the exact line and column.",
-        "`podlint PATH...` is short for `podlint lint PATH...`."},
-    subcommands = {LintCommand.class, AdviseCommand.class, InitCommand.class, RulesCommand.class, ExplainCommand.class, BenchCommand.class, LspCommand.class, HelpCommand.class})
+        "`podlint PATH...` is short for `podlint lint PATH...`."})
 public final class PodlintCommand implements Runnable {
+  /**
+   * The subcommands, in the order help lists them. Main adds them (not the annotation), so that a
+   * lint builds only its own: picocli reads every command's annotations when it is added.
+   */
+  static final List<Class<?>> SUBCOMMANDS = List.of(LintCommand.class, AdviseCommand.class, InitCommand.class,
+      RulesCommand.class, ExplainCommand.class, BenchCommand.class, LspCommand.class, HelpCommand.class);
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 

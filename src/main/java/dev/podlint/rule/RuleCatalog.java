@@ -36,8 +36,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Every rule podlint knows, read from the {@code rules/*.yaml} files packaged with it. Lookups
- * accept a rule's name or its id.
+ * Every rule podlint knows: its own from the {@code rules/*.yaml} files, as the build stored them
+ * ({@link RuleCatalogFile}), and a user's from their rule directories. Lookups accept a rule's name
+ * or its id.
  */
 public final class RuleCatalog {
   private static final Pattern FILE_NAME = Pattern.compile("(PL\\d{3})-([a-z0-9]+(?:-[a-z0-9]+)*)\\.yaml");
@@ -151,15 +152,14 @@ public final class RuleCatalog {
   // ---------------------------------------------------------------------------------------------
   // Reading rule files
 
+  /**
+   * The catalogue the build made of rules/*.yaml ({@link RuleCatalogFile}); the rule files
+   * themselves, parsed, only where there is none (classes compiled without Maven's
+   * {@code process-classes} step, as an IDE may).
+   */
   private static List<RuleDefinition> loadBuiltinRules() {
-    Map<String, String> files = listBuiltinRuleFiles();
-    List<RuleDefinition> out = new ArrayList<>();
-    ManifestLoader yaml = new ManifestLoader();
-    files.forEach((name, text) -> out.add(parse(yaml, name, text)));
-    if (out.isEmpty()) {
-      throw new IllegalStateException("no rule files found inside podlint (rules/*.yaml)");
-    }
-    return out;
+    List<RuleDefinition> rules = RuleCatalogFile.readResource();
+    return rules != null ? rules : RuleCatalogFile.parseAll(listBuiltinRuleFiles());
   }
 
   /** File name to text of every packaged rule file, in name order. */

@@ -4,6 +4,9 @@ import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
 import dev.podlint.model.YSeq;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -11,13 +14,12 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * Typed rule parameters: a rule's {@code params} (the defaults of its rule file, or the values a
@@ -32,8 +34,13 @@ import java.util.WeakHashMap;
  * cannot use is a problem of the configuration file, never a failure of a run.
  */
 public final class RuleParams {
-  /** Per params tree, the records filled from it; rules share the trees of their definitions. */
-  private static final Map<YMap, Map<Class<?>, Object>> FILLED = Collections.synchronizedMap(new WeakHashMap<>());
+  /**
+   * Per params tree, the records filled from it; rules share the trees of their definitions, so the
+   * tree itself is the key (not its value: hashing a tree walks every node of it, 100 entries with
+   * their spans for the networking rules' image ports), held weakly.
+   */
+  private static final Map<TreeKey, Map<Class<?>, Object>> FILLED = new HashMap<>();
+  private static final ReferenceQueue<YMap> GONE = new ReferenceQueue<>();
 
   private RuleParams() {}
 
@@ -47,7 +54,17 @@ public final class RuleParams {
     if (rule.params() == null) {
       throw new IllegalStateException(rule.fileName() + " has no params for " + type.getName());
     }
-    Map<Class<?>, Object> byType = FILLED.computeIfAbsent(rule.params(), p -> new HashMap<>());
+    Map<Class<?>, Object> byType;
+    synchronized (FILLED) {
+      for (Reference<? extends YMap> gone; (gone = GONE.poll()) != null; ) {
+        FILLED.remove((TreeKey) gone);
+      }
+      byType = FILLED.get(new TreeKey(rule.params(), null));
+      if (byType == null) {
+        byType = new HashMap<>();
+        FILLED.put(new TreeKey(rule.params(), GONE), byType);
+      }
+    }
     Object filled;
     synchronized (byType) {
       filled = byType.get(type);
@@ -60,6 +77,30 @@ public final class RuleParams {
       }
     }
     return type.cast(filled);
+  }
+
+  /** A params tree as a key: this very tree, held weakly (an entry whose tree is gone equals only itself). */
+  private static final class TreeKey extends WeakReference<YMap> {
+    private final int hash;
+
+    TreeKey(YMap tree, ReferenceQueue<YMap> queue) {
+      super(tree, queue);
+      this.hash = System.identityHashCode(tree);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (o == this) {
+        return true;
+      }
+      YMap tree = get();
+      return tree != null && o instanceof TreeKey k && k.get() == tree;
+    }
   }
 
   private static <P extends Record> P fill(RuleDefinition rule, Class<P> type) {
@@ -158,8 +199,20 @@ public final class RuleParams {
     return seq.items();
   }
 
-  /** The {@code public static fromParam(YNode)} of {@code type}, or null. */
+  /** The {@code public static fromParam(YNode)} of {@code type}, or null: looked up once per type. */
   private static Method reader(Class<?> type) {
+    return READERS.get(type).orElse(null);
+  }
+
+  /** Per type, its reader: a list parameter reads each of its items with it. */
+  private static final ClassValue<Optional<Method>> READERS = new ClassValue<>() {
+    @Override
+    protected Optional<Method> computeValue(Class<?> type) {
+      return Optional.ofNullable(findReader(type));
+    }
+  };
+
+  private static Method findReader(Class<?> type) {
     try {
       Method m = type.getMethod("fromParam", YNode.class);
       if (!Modifier.isStatic(m.getModifiers()) || !type.isAssignableFrom(m.getReturnType())) {
