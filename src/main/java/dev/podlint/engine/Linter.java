@@ -118,6 +118,19 @@ public final class Linter {
     return all.result(scheduler.lintTexts(texts, all));
   }
 
+  /**
+   * The threads a run started on this thread lints on (the calling fork-join task's pool, else a
+   * thread per processor), on which a report may render its findings too.
+   */
+  public static ForkJoinPool workers() {
+    return Scheduler.pool();
+  }
+
+  /** How many pieces of work a run keeps in flight on {@code pool} ahead of the one being reported. */
+  public static int window(ForkJoinPool pool) {
+    return Scheduler.window(pool);
+  }
+
   /** How an internal error caused by a lack of memory starts, after the file's name. */
   public static final String OUT_OF_MEMORY = "out of memory";
 

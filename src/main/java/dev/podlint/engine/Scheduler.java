@@ -159,12 +159,13 @@ final class Scheduler {
     }
   }
 
-  private static ForkJoinPool pool() {
+  /** The pool of a run started on this thread: the calling task's, else the run's own threads. */
+  static ForkJoinPool pool() {
     return ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : Workers.POOL;
   }
 
   /** Files, and parts of a file, linted ahead of the one being reported. */
-  private static int window(ForkJoinPool pool) {
+  static int window(ForkJoinPool pool) {
     return 4 * Math.max(1, pool.getParallelism());
   }
 
