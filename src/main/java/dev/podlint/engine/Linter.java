@@ -62,7 +62,10 @@ public final class Linter {
     // what the networking model knows about images and injected sidecars (read by the inventory too)
     CheckRunner runner = new CheckRunner(bound, rules, catalog, fingerprints, dev.podlint.net.NetKnowledge.of(lookup),
         options.workloadKinds());
-    this.scheduler = new Scheduler(new FileRunner(catalog, runner, fingerprints, iy),
+    // a file read in one go is checked in groups of documents unless an exemption's name pattern
+    // could then give up in one group and not another
+    boolean groups = options.exemptions().stream().allMatch(e -> e.name() == null);
+    this.scheduler = new Scheduler(new FileRunner(catalog, runner, fingerprints, iy, groups),
         sink -> new Finisher(sink, rules, catalog, options, runLevel, runner, fingerprints), runner.isEmpty());
   }
 

@@ -112,10 +112,10 @@ final class Scheduler {
    */
   private void file(FileWork w, Finisher run, ForkJoinPool pool, int window) {
     run.add(w);
-    FileOrder order = new FileOrder(run, w.file, w.comments, w.survey != null ? w.objects() : null, w.fileFindings);
+    FileOrder order = new FileOrder(run, w.file, w.comments, w.inParts() ? w.objects() : null, w.fileFindings);
     if (w.whole != null) {
       order.part(w.whole, null);
-    } else if (w.survey != null) {
+    } else if (w.inParts()) {
       int parts = w.parts();
       ArrayDeque<ForkJoinTask<Part>> inFlight = new ArrayDeque<>();
       int next = 0;
