@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A file linted in parts (runs of its documents, in parallel) gives the report it gives linted in
- * one go, byte for byte: findings, their order, suppressions and the judgement of suppressions,
+ * A file linted in parts (runs of its documents, in parallel; surveyed and read again part by part,
+ * or read in one go and checked in groups) gives the report it gives linted in one go, byte for byte: findings, their order, suppressions and the judgement of suppressions,
  * fingerprints with their repeat numbers, fixes and related locations, in every format. Every
  * file is linted in parts of one document, and of a few hundred chars, against one go: each
  * fixture, the fixtures of every rule joined into one stream, and streams made to cross parts
@@ -157,10 +157,18 @@ class PartsTest {
 
   /** A run with every rule of the catalogue and exemptions of every kind, in parts as the properties say. */
   static Linter linter(String above, String size) {
+    return linter(above, size, true);
+  }
+
+  /**
+   * A run with every rule of the catalogue and exemptions, one of them by name pattern when
+   * {@code names} (which keeps a file read in one go from being checked in groups).
+   */
+  static Linter linter(String above, String size, boolean names) {
     RuleCatalog c = TestSupport.catalog().withDirectories(List.of(TestSupport.customRulesOf("regex-too-slow").get()));
     List<Exemption> exemptions = List.of(
-        new Exemption(Set.of("missing-readiness-probe"), Set.of(), Set.of(), BoundedRegex.compile("w.*", "t:1:1"),
-            Set.of(), "a name", "t:1:1"),
+        new Exemption(Set.of("missing-readiness-probe"), Set.of(), Set.of(),
+            names ? BoundedRegex.compile("w.*", "t:1:1") : null, Set.of(), "a name", "t:1:1"),
         new Exemption(Set.of("missing-liveness-probe"), Set.of("Deployment"), Set.of(), null, Set.of("cache"),
             "a container", "t:2:1"));
     return withProperties(above, size, () -> TestSupport.linter(c, c.all().stream().filter(r -> !r.name().equals("x"))
@@ -198,9 +206,14 @@ class PartsTest {
 
   @Test
   void everyTestFileAndStreamIsTheSameInParts() throws IOException {
-    Linter whole = linter("1000000000", "1");
+    Linter whole = linter("1000000000", "1000000000");
     Linter single = linter("0", "1");
     Linter few = linter("0", "300");
+    // read in one go, then checked in groups of documents (without an exemption by name pattern)
+    Linter wholeNoNames = linter("1000000000", "1000000000", false);
+    Linter readSingle = linter("1000000000", "1", false);
+    Linter readFew = linter("1000000000", "300", false);
+    Linter readNames = linter("1000000000", "1");
     List<Path> all = new ArrayList<>(testFiles());
     all.addAll(streams);
     all.add(joined);
@@ -215,6 +228,10 @@ class PartsTest {
       String expected = json(whole.lintText(f, text));
       assertEquals(expected, json(single.lintText(f, text)), p + " in parts of one document");
       assertEquals(expected, json(few.lintText(f, text)), p + " in parts of a few hundred chars");
+      assertEquals(expected, json(readNames.lintText(f, text)), p + " read whole, a name pattern: checked whole");
+      String plain = json(wholeNoNames.lintText(f, text));
+      assertEquals(plain, json(readSingle.lintText(f, text)), p + " read whole, checked a document at a time");
+      assertEquals(plain, json(readFew.lintText(f, text)), p + " read whole, checked a few hundred chars at a time");
     }
   }
 

@@ -8,6 +8,7 @@ import dev.podlint.load.InputProblem;
 import dev.podlint.load.Inputs;
 import dev.podlint.model.SourceFile;
 import dev.podlint.report.Formats;
+import dev.podlint.report.RenderAhead;
 import dev.podlint.report.Report;
 import dev.podlint.report.Reporter;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 /**
@@ -108,7 +110,10 @@ final class StreamedReports {
     Opened opened = new Opened(reporter.showsBaselineState(), file);
     reports.add(opened);
     opened.failed = true; // until its start is written
-    opened.session = reporter.open(header, file == null ? stdout : file.writer());
+    // text, JSON, SARIF and GitHub render their findings on the linter's threads, and write here in order
+    ForkJoinPool workers = Linter.workers();
+    opened.session = RenderAhead.of(reporter.open(header, file == null ? stdout : file.writer()), workers,
+        Linter.window(workers));
     opened.failed = false;
   }
 

@@ -1,6 +1,7 @@
 package dev.podlint.engine;
 
 import dev.podlint.load.Document;
+import dev.podlint.load.Extent;
 import dev.podlint.load.InputProblem;
 import dev.podlint.load.LoadedFile;
 import dev.podlint.load.ManifestLoader;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -50,10 +52,17 @@ final class FileRunner {
   private final Fingerprints fingerprints;
   /** The invalid-yaml rule, or null when it does not run. */
   private final RuleDefinition invalidYaml;
+  /**
+   * Whether a file read in one go may be checked in groups of its documents: not when an
+   * exemption has a name pattern, which gets a step budget per part (docs/design.md).
+   */
+  private final boolean groups;
   private final int partsAbove = Integer.getInteger("podlint.parts.above", PARTS_ABOVE);
   private final int partSize = Math.max(1, Integer.getInteger("podlint.parts.size", PART_SIZE));
 
-  FileRunner(RuleCatalog catalog, CheckRunner checks, Fingerprints fingerprints, RuleDefinition invalidYaml) {
+  FileRunner(RuleCatalog catalog, CheckRunner checks, Fingerprints fingerprints, RuleDefinition invalidYaml,
+      boolean groups) {
+    this.groups = groups;
     this.catalog = catalog;
     this.checks = checks;
     this.fingerprints = fingerprints;
@@ -146,14 +155,23 @@ final class FileRunner {
       w.documents = reading.documents();
       w.objects = objects.size();
       // where each node's text ends, for the proposals of fixes (scanned only when one asks)
-      w.whole = checks.lint(text.file(), FileObjects.of(objects, text.extents()), 0, docs, Set.of(), configMaps);
+      FileObjects all = FileObjects.of(objects, text.extents());
+      int[] starts = groups ? parts(docs.size(), d -> docs.get(d).extent()) : new int[] {0, docs.size()};
+      if (starts.length > 2) {
+        // several parts' worth of documents: their checks are spread over the threads as the run reaches the file
+        w.read = docs;
+        w.readObjects = all;
+        w.partStarts = starts;
+      } else {
+        w.whole = checks.lint(text.file(), all, 0, docs, Set.of(), configMaps);
+      }
     } else {
       Survey survey = Survey.of(text);
       error = survey.error();
       w.survey = survey;
       w.documents = survey.documents();
       w.objects = survey.objects().size();
-      w.partStarts = parts(survey);
+      w.partStarts = parts(survey.documents(), survey::extent);
     }
     if (error.isPresent() && invalidYaml != null) {
       SyntaxError e = error.get();
@@ -165,19 +183,22 @@ final class FileRunner {
     return w;
   }
 
-  /** The first document of each part, then the number of documents. */
-  private int[] parts(Survey survey) {
+  /**
+   * The first document of each part, then the number of documents: parts of about {@link #PART_SIZE}
+   * chars of the {@code documents} whose extents {@code extent} gives.
+   */
+  private int[] parts(int documents, IntFunction<Extent> extent) {
     List<Integer> starts = new ArrayList<>();
     int from = 0;
-    for (int d = 0; d < survey.documents(); d++) {
+    for (int d = 0; d < documents; d++) {
       if (d == from) {
         starts.add(d);
       }
-      if (survey.extent(d).end() - survey.extent(from).start() >= partSize) {
+      if (extent.apply(d).end() - extent.apply(from).start() >= partSize) {
         from = d + 1;
       }
     }
-    starts.add(survey.documents());
+    starts.add(documents);
     return starts.stream().mapToInt(Integer::intValue).toArray();
   }
 

@@ -12,9 +12,10 @@ import java.util.List;
 
 /**
  * A file read and prepared on a worker thread: either linted already, in one part (a small file,
- * whose trees are all kept meanwhile), or surveyed and cut into parts of a few documents each (a
- * large file: it keeps its text and compact handles of its objects, and its parts are linted in
- * parallel as the run reaches it). Either way with what concerns the whole file: its comments'
+ * whose trees are all kept meanwhile), or read in one go and cut into parts of a few documents
+ * each (a file of several parts' worth of text: it keeps its trees), or surveyed and cut into
+ * parts (a large file: it keeps its text and compact handles of its objects). The parts are linted
+ * in parallel as the run reaches the file. Either way with what concerns the whole file: its comments'
  * suppressions and where reading stopped.
  */
 final class FileWork {
@@ -34,6 +35,10 @@ final class FileWork {
   Part whole;
   /** The file's survey when it is linted in parts, else null. */
   Survey survey;
+  /** The documents of a file read in one go and linted in parts (groups of its documents), else null. */
+  List<Document> read;
+  /** The objects of {@link #read}. */
+  FileObjects readObjects;
   /** The first document of each part, then the number of documents. */
   int[] partStarts = {0};
 
@@ -41,9 +46,17 @@ final class FileWork {
     this.file = file;
   }
 
-  /** The file's objects (handles that read their document again), when it is linted in parts. */
+  /** Whether the file is linted in parts: surveyed, or read in one go and cut into groups of documents. */
+  boolean inParts() {
+    return survey != null || read != null;
+  }
+
+  /**
+   * The file's objects when it is linted in parts: handles that read their document again when it
+   * was surveyed, else the objects read.
+   */
   FileObjects objects() {
-    return survey.objects();
+    return survey != null ? survey.objects() : readObjects;
   }
 
   int parts() {
@@ -52,11 +65,13 @@ final class FileWork {
 
   /** The start of the first line of part {@code k}: every finding of it and of later parts is there or after. */
   Position start(int k) {
-    return new Position(survey.extent(partStarts[k]).line() + 1, 1);
+    int first = partStarts[k];
+    return new Position((survey != null ? survey.extent(first) : read.get(first).extent()).line() + 1, 1);
   }
 
-  /** The documents of part {@code k}, read again. */
+  /** The documents of part {@code k}: read again when the file was surveyed. */
   List<Document> documents(int k) {
-    return survey.read(partStarts[k], partStarts[k + 1]);
+    return survey != null ? survey.read(partStarts[k], partStarts[k + 1])
+        : read.subList(partStarts[k], partStarts[k + 1]);
   }
 }

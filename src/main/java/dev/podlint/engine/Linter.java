@@ -62,7 +62,10 @@ public final class Linter {
     // what the networking model knows about images and injected sidecars (read by the inventory too)
     CheckRunner runner = new CheckRunner(bound, rules, catalog, fingerprints, dev.podlint.net.NetKnowledge.of(lookup),
         options.workloadKinds());
-    this.scheduler = new Scheduler(new FileRunner(catalog, runner, fingerprints, iy),
+    // a file read in one go is checked in groups of documents unless an exemption's name pattern
+    // could then give up in one group and not another
+    boolean groups = options.exemptions().stream().allMatch(e -> e.name() == null);
+    this.scheduler = new Scheduler(new FileRunner(catalog, runner, fingerprints, iy, groups),
         sink -> new Finisher(sink, rules, catalog, options, runLevel, runner, fingerprints), runner.isEmpty());
   }
 
@@ -116,6 +119,19 @@ public final class Linter {
   public LintResult lintTexts(Map<SourceFile, String> texts) {
     FindingCollector all = new FindingCollector();
     return all.result(scheduler.lintTexts(texts, all));
+  }
+
+  /**
+   * The threads a run started on this thread lints on (the calling fork-join task's pool, else a
+   * thread per processor), on which a report may render its findings too.
+   */
+  public static ForkJoinPool workers() {
+    return Scheduler.pool();
+  }
+
+  /** How many pieces of work a run keeps in flight on {@code pool} ahead of the one being reported. */
+  public static int window(ForkJoinPool pool) {
+    return Scheduler.window(pool);
   }
 
   /** How an internal error caused by a lack of memory starts, after the file's name. */

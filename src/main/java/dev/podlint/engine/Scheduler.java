@@ -112,10 +112,10 @@ final class Scheduler {
    */
   private void file(FileWork w, Finisher run, ForkJoinPool pool, int window) {
     run.add(w);
-    FileOrder order = new FileOrder(run, w.file, w.comments, w.survey != null ? w.objects() : null, w.fileFindings);
+    FileOrder order = new FileOrder(run, w.file, w.comments, w.inParts() ? w.objects() : null, w.fileFindings);
     if (w.whole != null) {
       order.part(w.whole, null);
-    } else if (w.survey != null) {
+    } else if (w.inParts()) {
       int parts = w.parts();
       ArrayDeque<ForkJoinTask<Part>> inFlight = new ArrayDeque<>();
       int next = 0;
@@ -159,12 +159,13 @@ final class Scheduler {
     }
   }
 
-  private static ForkJoinPool pool() {
+  /** The pool of a run started on this thread: the calling task's, else the run's own threads. */
+  static ForkJoinPool pool() {
     return ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : Workers.POOL;
   }
 
   /** Files, and parts of a file, linted ahead of the one being reported. */
-  private static int window(ForkJoinPool pool) {
+  static int window(ForkJoinPool pool) {
     return 4 * Math.max(1, pool.getParallelism());
   }
 

@@ -1,21 +1,15 @@
 package dev.podlint.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.podlint.engine.Finding;
 import dev.podlint.engine.LintRun;
 import dev.podlint.load.InputProblem;
-import dev.podlint.model.SourceFile;
 import dev.podlint.model.Span;
 import dev.podlint.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A stable JSON shape for scripts (documented in docs/user-guide.md; {@code "schemaVersion": 1}).
@@ -23,58 +17,69 @@ import java.util.Map;
  */
 public final class JsonReporter implements Reporter {
   public static final int SCHEMA_VERSION = 1;
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-      .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
   @Override
   public Session open(Report.Header header, Writer out) throws IOException {
-    JsonGenerator g = MAPPER.createGenerator(out).useDefaultPrettyPrinter();
+    JsonGenerator g = JsonChunks.generator(out);
     g.writeStartObject();
     g.writeNumberField("schemaVersion", SCHEMA_VERSION);
-    // ordered maps only: Map.of iterates in an order that changes from one JVM to the next
-    Map<String, Object> tool = new LinkedHashMap<>();
-    tool.put("name", "podlint");
-    tool.put("version", header.toolVersion());
-    g.writeObjectField("tool", tool);
+    g.writeObjectFieldStart("tool");
+    g.writeStringField("name", "podlint");
+    g.writeStringField("version", header.toolVersion());
+    g.writeEndObject();
     g.writeArrayFieldStart("findings");
     return new FlatSession() {
       private final long[] counts = new long[Severity.values().length];
       private long suppressed;
+      /** Whether a finding was written. */
+      private boolean written;
 
       @Override
-      public void rest(List<Finding> findings) throws IOException {
+      public String render(List<Finding> findings) throws IOException {
+        return JsonChunks.render(JsonReporter::openFindings, r -> {
+          for (Finding f : findings) {
+            finding(r, f);
+          }
+        });
+      }
+
+      @Override
+      public void write(List<Finding> findings, String text) throws IOException {
         for (Finding f : findings) {
           if (f.isSuppressed()) {
             suppressed++;
           } else {
             counts[f.severity().ordinal()]++;
           }
-          g.writeObject(finding(f));
         }
+        written = JsonChunks.append(g, text, written);
       }
 
       @Override
       public void finish(LintRun r, Duration elapsed) throws IOException {
         g.writeEndArray();
-        List<Object> problems = new ArrayList<>();
+        g.writeArrayFieldStart("inputErrors");
         for (InputProblem p : r.inputProblems()) {
-          Map<String, Object> problem = new LinkedHashMap<>();
-          problem.put("input", p.input());
-          problem.put("message", p.message());
-          problems.add(problem);
+          g.writeStartObject();
+          g.writeStringField("input", p.input());
+          g.writeStringField("message", p.message());
+          g.writeEndObject();
         }
-        g.writeObjectField("inputErrors", problems);
-        g.writeObjectField("internalErrors", r.internalErrors());
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("files", r.files());
-        summary.put("documents", r.documents());
-        summary.put("objects", r.objects());
-        summary.put("errors", counts[Severity.ERROR.ordinal()]);
-        summary.put("warnings", counts[Severity.WARNING.ordinal()]);
-        summary.put("notes", counts[Severity.NOTE.ordinal()]);
-        summary.put("suppressed", suppressed);
-        g.writeObjectField("summary", summary);
+        g.writeEndArray();
+        g.writeArrayFieldStart("internalErrors");
+        for (String e : r.internalErrors()) {
+          g.writeString(e);
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("files", r.files());
+        g.writeNumberField("documents", r.documents());
+        g.writeNumberField("objects", r.objects());
+        g.writeNumberField("errors", counts[Severity.ERROR.ordinal()]);
+        g.writeNumberField("warnings", counts[Severity.WARNING.ordinal()]);
+        g.writeNumberField("notes", counts[Severity.NOTE.ordinal()]);
+        g.writeNumberField("suppressed", suppressed);
+        g.writeEndObject();
         g.writeEndObject();
         g.flush();
         out.write('\n');
@@ -83,67 +88,74 @@ public final class JsonReporter implements Reporter {
     };
   }
 
-  private static Map<String, Object> finding(Finding f) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("ruleId", f.rule().id());
-    m.put("rule", f.rule().name());
-    m.put("level", f.severity().label());
-    m.put("message", f.message());
-    m.put("file", f.file().displayName());
-    putSpan(m, f.span());
-    if (f.object() != null) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("apiVersion", f.object().apiVersion());
-      o.put("kind", f.object().kind());
-      o.put("namespace", f.object().namespace());
-      o.put("name", f.object().name());
-      m.put("object", o);
-    }
-    m.put("path", f.path() == null ? null : f.path().toString());
-    List<Object> related = new ArrayList<>();
-    for (Finding.Related rel : f.related()) {
-      Map<String, Object> x = new LinkedHashMap<>();
-      x.put("file", rel.file().displayName());
-      if (rel.span() != null) {
-        putSpan(x, rel.span());
-      }
-      x.put("message", rel.message());
-      related.add(x);
-    }
-    m.put("related", related);
-    m.put("suppressed", f.isSuppressed());
-    if (f.isSuppressed()) {
-      Map<String, Object> sup = new LinkedHashMap<>();
-      sup.put("kind", f.suppression().kind());
-      sup.put("justification", f.suppression().justification());
-      if (f.suppression().file() != null && f.suppression().span() != null) {
-        sup.put("file", f.suppression().file().displayName());
-        putSpan(sup, f.suppression().span());
-      }
-      m.put("suppression", sup);
-    }
-    m.put("fingerprint", f.fingerprint());
-    if (f.fix() != null) {
-      Map<String, Object> fix = new LinkedHashMap<>();
-      fix.put("description", f.fix().description());
-      fix.put("file", f.fix().file().displayName());
-      List<Object> edits = new ArrayList<>();
-      for (Finding.Edit e : f.fix().edits()) {
-        Map<String, Object> edit = new LinkedHashMap<>();
-        putSpan(edit, e.deleted());
-        edit.put("insert", e.inserted());
-        edits.add(edit);
-      }
-      fix.put("edits", edits);
-      m.put("fix", fix);
-    }
-    return m;
+  /** Opens the report down to its findings, as {@link #open} does: where a chunk of findings is rendered. */
+  private static void openFindings(JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeArrayFieldStart("findings");
   }
 
-  private static void putSpan(Map<String, Object> m, Span s) {
-    m.put("line", s.start().line());
-    m.put("column", s.start().column());
-    m.put("endLine", s.end().line());
-    m.put("endColumn", s.end().column());
+  /** One finding; every field is written, null or not. */
+  private static void finding(JsonGenerator g, Finding f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ruleId", f.rule().id());
+    g.writeStringField("rule", f.rule().name());
+    g.writeStringField("level", f.severity().label());
+    g.writeStringField("message", f.message());
+    g.writeStringField("file", f.file().displayName());
+    span(g, f.span());
+    if (f.object() != null) {
+      g.writeObjectFieldStart("object");
+      g.writeStringField("apiVersion", f.object().apiVersion());
+      g.writeStringField("kind", f.object().kind());
+      g.writeStringField("namespace", f.object().namespace());
+      g.writeStringField("name", f.object().name());
+      g.writeEndObject();
+    }
+    g.writeStringField("path", f.path() == null ? null : f.path().toString());
+    g.writeArrayFieldStart("related");
+    for (Finding.Related rel : f.related()) {
+      g.writeStartObject();
+      g.writeStringField("file", rel.file().displayName());
+      if (rel.span() != null) {
+        span(g, rel.span());
+      }
+      g.writeStringField("message", rel.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeBooleanField("suppressed", f.isSuppressed());
+    if (f.isSuppressed()) {
+      g.writeObjectFieldStart("suppression");
+      g.writeStringField("kind", f.suppression().kind());
+      g.writeStringField("justification", f.suppression().justification());
+      if (f.suppression().file() != null && f.suppression().span() != null) {
+        g.writeStringField("file", f.suppression().file().displayName());
+        span(g, f.suppression().span());
+      }
+      g.writeEndObject();
+    }
+    g.writeStringField("fingerprint", f.fingerprint());
+    if (f.fix() != null) {
+      g.writeObjectFieldStart("fix");
+      g.writeStringField("description", f.fix().description());
+      g.writeStringField("file", f.fix().file().displayName());
+      g.writeArrayFieldStart("edits");
+      for (Finding.Edit e : f.fix().edits()) {
+        g.writeStartObject();
+        span(g, e.deleted());
+        g.writeStringField("insert", e.inserted());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+  }
+
+  private static void span(JsonGenerator g, Span s) throws IOException {
+    g.writeNumberField("line", s.start().line());
+    g.writeNumberField("column", s.start().column());
+    g.writeNumberField("endLine", s.end().line());
+    g.writeNumberField("endColumn", s.end().column());
   }
 }

@@ -18,14 +18,22 @@ final class Lines implements Reporter.FlatSession {
     this.line = line;
   }
 
+  /** The lines of the unsuppressed findings, each ended by a newline. */
   @Override
-  public void rest(List<Finding> findings) throws IOException {
+  public String render(List<Finding> findings) {
+    StringBuilder text = new StringBuilder();
     for (Finding f : findings) {
       if (!f.isSuppressed()) {
-        out.write(line.apply(f));
-        out.write('\n');
+        text.append(line.apply(f)).append('\n');
       }
     }
+    return text.toString();
+  }
+
+  /** Writes the lines; flushed when there were findings (suppressed ones included), so a file's lines show at once. */
+  @Override
+  public void write(List<Finding> findings, String text) throws IOException {
+    out.write(text);
     if (!findings.isEmpty()) {
       out.flush();
     }

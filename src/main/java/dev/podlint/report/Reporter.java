@@ -41,8 +41,25 @@ public interface Reporter {
     void finish(LintRun run, Duration elapsed) throws IOException;
   }
 
-  /** A session that writes findings one after another, whichever file they are of. */
+  /**
+   * A session that writes findings one after another, whichever file they are of, in two steps:
+   * {@link #render} makes their text on any thread (several calls at once, ahead of their turn),
+   * {@link #write} writes it in order on the session's thread. {@link RenderAhead} renders them on
+   * worker threads; a session used as it is renders each call when it comes.
+   */
   interface FlatSession extends Session {
+    /**
+     * The text of {@code findings} as this report writes them; thread-safe, as it reads nothing that
+     * {@link #write} changes, and without side effects. No findings have no text.
+     */
+    String render(List<Finding> findings) throws IOException;
+
+    /**
+     * Writes {@code findings} in their turn, with their {@code text} from {@link #render}; no
+     * findings write nothing.
+     */
+    void write(List<Finding> findings, String text) throws IOException;
+
     @Override
     default void part(SourceFile file, List<Finding> findings) throws IOException {
       rest(findings);
@@ -51,6 +68,11 @@ public interface Reporter {
     @Override
     default void file(SourceFile file, List<Finding> findings, InputProblem unreadable) throws IOException {
       rest(findings);
+    }
+
+    @Override
+    default void rest(List<Finding> findings) throws IOException {
+      write(findings, render(findings));
     }
   }
 

@@ -1,31 +1,6 @@
 package dev.podlint.report;
 
-import com.contrastsecurity.sarif.ArtifactLocation;
-import com.contrastsecurity.sarif.Invocation;
-import com.contrastsecurity.sarif.Location;
-import com.contrastsecurity.sarif.LogicalLocation;
-import com.contrastsecurity.sarif.Message;
-import com.contrastsecurity.sarif.MultiformatMessageString;
-import com.contrastsecurity.sarif.Notification;
-import com.contrastsecurity.sarif.OriginalUriBaseIds;
-import com.contrastsecurity.sarif.PartialFingerprints;
-import com.contrastsecurity.sarif.PhysicalLocation;
-import com.contrastsecurity.sarif.PropertyBag;
-import com.contrastsecurity.sarif.Region;
-import com.contrastsecurity.sarif.ReportingConfiguration;
-import com.contrastsecurity.sarif.ReportingDescriptor;
-import com.contrastsecurity.sarif.Result;
-import com.contrastsecurity.sarif.Run;
-import com.contrastsecurity.sarif.RunAutomationDetails;
-import com.contrastsecurity.sarif.SarifSchema210;
-import com.contrastsecurity.sarif.Suppression;
-import com.contrastsecurity.sarif.Tool;
-import com.contrastsecurity.sarif.ToolComponent;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.podlint.Podlint;
 import dev.podlint.engine.Finding;
 import dev.podlint.engine.LintRun;
@@ -41,7 +16,6 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,20 +23,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SARIF 2.1.0 for GitHub code scanning and IDE viewers, written with the java-sarif model. URIs are
- * relative to {@code %SRCROOT%}; columns count Unicode code points.
+ * SARIF 2.1.0 for GitHub code scanning and IDE viewers, written field by field with jackson-core's
+ * generator in the shape (and the bytes) the java-sarif model serialises to: its property order,
+ * and none of the values it leaves out (nulls and its defaults: a rule's {@code enabled: true}).
+ * URIs are relative to {@code %SRCROOT%}; columns count Unicode code points.
  */
 public final class SarifReporter implements Reporter {
   public static final String SRCROOT = "%SRCROOT%";
   public static final String FINGERPRINT_KEY = "podlint/v1";
   static final URI SCHEMA = URI.create("https://json.schemastore.org/sarif-2.1.0.json");
-
-  /** One mapper for every report: building one (its serializers for the SARIF model) takes tens of ms. */
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-      .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
-      .addMixIn(Result.class, ExplicitLevel.class)
-      .addMixIn(ReportingConfiguration.class, ExplicitLevel.class);
+  private static final String VERSION = "2.1.0";
 
   @Override
   public boolean showsBaselineState() {
@@ -70,67 +40,81 @@ public final class SarifReporter implements Reporter {
   }
 
   /**
-   * Writes the log around the results by hand and each result with the java-sarif model, so that
-   * results go out as the run finishes them; {@code invocations} (whether the run succeeded, what
-   * went wrong) follows the results, as only the end of the run knows it.
+   * Writes the log around the results, and the results as the run finishes them; {@code invocations}
+   * (whether the run succeeded, what went wrong) follows the results, as only the end of the run
+   * knows it.
    */
   @Override
   public Session open(Report.Header header, Writer out) throws IOException {
     Map<String, Integer> index = new HashMap<>();
-    Set<ReportingDescriptor> rules = new LinkedHashSet<>();
     for (RuleDefinition rule : header.rules()) {
       index.put(rule.id(), index.size());
-      rules.add(descriptor(rule));
     }
-    JsonGenerator g = MAPPER.createGenerator(out).useDefaultPrettyPrinter();
+    JsonGenerator g = JsonChunks.generator(out);
     g.writeStartObject();
     g.writeStringField("$schema", SCHEMA.toString());
-    g.writeObjectField("version", SarifSchema210.Version._2_1_0);
+    g.writeStringField("version", VERSION);
     g.writeArrayFieldStart("runs");
     g.writeStartObject();
-    g.writeObjectField("tool", new Tool().withDriver(new ToolComponent()
-        .withName("podlint")
-        .withVersion(header.toolVersion())
-        .withSemanticVersion(header.toolVersion())
-        .withInformationUri(URI.create(Podlint.HOME))
-        .withRules(rules)));
-    g.writeObjectField("originalUriBaseIds", new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
-        new ArtifactLocation().withUri(header.srcRootUri())));
-    g.writeObjectField("automationDetails", new RunAutomationDetails().withId(header.automationId()));
-    g.writeObjectField("columnKind", Run.ColumnKind.UNICODE_CODE_POINTS);
+    g.writeObjectFieldStart("tool");
+    g.writeObjectFieldStart("driver");
+    g.writeStringField("name", "podlint");
+    string(g, "version", header.toolVersion());
+    string(g, "semanticVersion", header.toolVersion());
+    g.writeStringField("informationUri", Podlint.HOME);
+    g.writeArrayFieldStart("rules");
+    for (RuleDefinition rule : new LinkedHashSet<>(header.rules())) {
+      descriptor(g, rule);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeObjectFieldStart("originalUriBaseIds");
+    g.writeObjectFieldStart(SRCROOT);
+    string(g, "uri", header.srcRootUri());
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeObjectFieldStart("automationDetails");
+    string(g, "id", header.automationId());
+    g.writeEndObject();
+    g.writeStringField("columnKind", "unicodeCodePoints");
     g.writeArrayFieldStart("results");
     return new FlatSession() {
+      /** Whether a result was written. */
+      private boolean results;
+
       @Override
-      public void rest(List<Finding> findings) throws IOException {
-        for (Finding f : findings) {
-          Result res = result(f, index.get(f.rule().id()), header.srcRoot());
-          if (header.baseline() != null) {
-            res.withBaselineState(header.baseline().isNew(f) ? Result.BaselineState.NEW
-                : Result.BaselineState.UNCHANGED);
+      public String render(List<Finding> findings) throws IOException {
+        return JsonChunks.render(SarifReporter::openResults, r -> {
+          for (Finding f : findings) {
+            result(r, f, index.get(f.rule().id()), header.srcRoot(), header.baseline());
           }
-          g.writeObject(res);
-        }
+        });
+      }
+
+      @Override
+      public void write(List<Finding> findings, String text) throws IOException {
+        results = JsonChunks.append(g, text, results);
       }
 
       @Override
       public void finish(LintRun r, Duration elapsed) throws IOException {
         g.writeEndArray();
-        List<Notification> notifications = new ArrayList<>();
-        for (InputProblem p : r.inputProblems()) {
-          notifications.add(new Notification()
-              .withLevel(Notification.Level.ERROR)
-              .withMessage(new Message().withText("cannot read " + p.input() + ": " + p.message())));
+        g.writeArrayFieldStart("invocations");
+        g.writeStartObject();
+        if (!r.inputProblems().isEmpty() || !r.internalErrors().isEmpty()) {
+          g.writeArrayFieldStart("toolExecutionNotifications");
+          for (InputProblem p : r.inputProblems()) {
+            notification(g, "cannot read " + p.input() + ": " + p.message());
+          }
+          for (String e : r.internalErrors()) {
+            notification(g, "internal error: " + e);
+          }
+          g.writeEndArray();
         }
-        for (String e : r.internalErrors()) {
-          notifications.add(new Notification()
-              .withLevel(Notification.Level.ERROR)
-              .withMessage(new Message().withText("internal error: " + e)));
-        }
-        Invocation invocation = new Invocation().withExecutionSuccessful(r.internalErrors().isEmpty());
-        if (!notifications.isEmpty()) {
-          invocation.withToolExecutionNotifications(notifications);
-        }
-        g.writeObjectField("invocations", List.of(invocation));
+        g.writeBooleanField("executionSuccessful", r.internalErrors().isEmpty());
+        g.writeEndObject();
+        g.writeEndArray();
         g.writeEndObject();
         g.writeEndArray();
         g.writeEndObject();
@@ -141,27 +125,73 @@ public final class SarifReporter implements Reporter {
     };
   }
 
-  /**
-   * java-sarif leaves out values equal to the schema default, so {@code "level": "warning"} would
-   * vanish and a result would inherit its rule's default level instead (a warning of a rule whose
-   * default is error would read as an error). This mix-in writes {@code level} whenever it is set.
-   */
-  abstract static class ExplicitLevel {
-    @JsonProperty("level")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    Object level;
+  /** Opens the log down to its results, as {@link #open} does: where a chunk of results is rendered. */
+  private static void openResults(JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeArrayFieldStart("runs");
+    g.writeStartObject();
+    g.writeArrayFieldStart("results");
   }
 
-  private static ReportingDescriptor descriptor(RuleDefinition rule) {
+  private static void notification(JsonGenerator g, String text) throws IOException {
+    g.writeStartObject();
+    message(g, "message", text);
+    g.writeStringField("level", "error");
+    g.writeEndObject();
+  }
+
+  /** A string field, left out when the value is null (as the model leaves it out). */
+  private static void string(JsonGenerator g, String name, String value) throws IOException {
+    if (value != null) {
+      g.writeStringField(name, value);
+    }
+  }
+
+  /** A message object: its text, when there is one. */
+  private static void message(JsonGenerator g, String name, String text) throws IOException {
+    g.writeObjectFieldStart(name);
+    string(g, "text", text);
+    g.writeEndObject();
+  }
+
+  /** A rule's reportingDescriptor. */
+  private static void descriptor(JsonGenerator g, RuleDefinition rule) throws IOException {
+    g.writeStartObject();
+    string(g, "id", rule.id());
+    string(g, "name", rule.name());
+    message(g, "shortDescription", rule.title());
+    message(g, "fullDescription", firstParagraph(rule.rationale()));
+    g.writeObjectFieldStart("defaultConfiguration");
+    if (!rule.enabledByDefault()) {
+      g.writeBooleanField("enabled", false); // true is the model's default, which it leaves out
+    }
+    g.writeStringField("level", level(rule.severity()));
+    g.writeEndObject();
+    URI help = helpUri(rule);
+    if (help != null) {
+      g.writeStringField("helpUri", help.toString());
+    }
+    g.writeObjectFieldStart("help");
+    string(g, "text", rule.remediation());
+    string(g, "markdown", RuleDocs.markdown(rule, 2));
+    g.writeEndObject();
+    g.writeObjectFieldStart("properties");
     // category, kind, then the rule file's tags; "security" only as a category: GitHub lists a rule
     // tagged so among security alerts, which the security-severity below ranks
     Set<String> tags = new LinkedHashSet<>(List.of(rule.category().label(), rule.kind().label()));
     rule.tags().stream().filter(t -> !t.equals(Category.SECURITY.label())).forEach(tags::add);
-    PropertyBag props = new PropertyBag().withTags(tags);
-    if (rule.precision() != null) {
-      props.withAdditionalProperty("precision", rule.precision().label());
+    g.writeArrayFieldStart("tags");
+    for (String t : tags) {
+      g.writeString(t);
     }
-    props.withAdditionalProperty("problem.severity", switch (rule.severity()) {
+    g.writeEndArray();
+    // the properties besides the tags in the order of the java-sarif property bag (a HashMap), which
+    // the reports have always had
+    Map<String, String> properties = new HashMap<>();
+    if (rule.precision() != null) {
+      properties.put("precision", rule.precision().label());
+    }
+    properties.put("problem.severity", switch (rule.severity()) {
       case ERROR -> "error";
       case WARNING -> "warning";
       case NOTE -> "recommendation";
@@ -169,21 +199,13 @@ public final class SarifReporter implements Reporter {
     if (rule.category() == Category.SECURITY) {
       // GitHub code scanning ranks security alerts by this score (critical 9.0+, high 7.0-8.9,
       // medium 4.0-6.9, low below); it counts only with the "security" tag, which the category tag is
-      props.withAdditionalProperty("security-severity", securitySeverity(rule.severity()));
+      properties.put("security-severity", securitySeverity(rule.severity()));
     }
-    return new ReportingDescriptor()
-        .withId(rule.id())
-        .withName(rule.name())
-        .withShortDescription(new MultiformatMessageString().withText(rule.title()))
-        .withFullDescription(new MultiformatMessageString().withText(firstParagraph(rule.rationale())))
-        .withHelp(new MultiformatMessageString()
-            .withText(rule.remediation())
-            .withMarkdown(RuleDocs.markdown(rule, 2)))
-        .withHelpUri(helpUri(rule))
-        .withDefaultConfiguration(new ReportingConfiguration()
-            .withEnabled(rule.enabledByDefault())
-            .withLevel(level(rule.severity())))
-        .withProperties(props);
+    for (Map.Entry<String, String> p : properties.entrySet()) {
+      g.writeStringField(p.getKey(), p.getValue());
+    }
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
   /** The {@code security-severity} of a security rule of a level: high, medium or low. */
@@ -200,103 +222,138 @@ public final class SarifReporter implements Reporter {
     return RuleDocs.url(rule).orElse(null); // a URL that is no URI (SARIF would refuse it): no link
   }
 
-  private static Result result(Finding f, int ruleIndex, Path srcRoot) {
-    Location primary = location(f.file(), f.span(), srcRoot);
+  /** One result; {@code baseline} (or null) says whether it is new. */
+  private static void result(JsonGenerator g, Finding f, int ruleIndex, Path srcRoot, Baseline.Comparison baseline)
+      throws IOException {
+    g.writeStartObject();
+    string(g, "ruleId", f.rule().id());
+    g.writeNumberField("ruleIndex", ruleIndex);
+    g.writeStringField("level", level(f.severity()));
+    message(g, "message", f.message());
+    g.writeArrayFieldStart("locations");
+    g.writeStartObject();
+    physicalLocation(g, f.file(), f.span(), srcRoot);
     if (f.object() != null) {
-      Set<LogicalLocation> logical = new LinkedHashSet<>();
-      logical.add(new LogicalLocation()
-          .withName(f.object().name())
-          .withFullyQualifiedName(f.object().identity())
-          .withKind("object"));
+      g.writeArrayFieldStart("logicalLocations");
+      g.writeStartObject();
+      string(g, "name", f.object().name());
+      string(g, "fullyQualifiedName", f.object().identity());
+      g.writeStringField("kind", "object");
+      g.writeEndObject();
       if (f.path() != null && !f.path().isRoot()) {
-        logical.add(new LogicalLocation()
-            .withName(String.valueOf(f.path().segments().get(f.path().segments().size() - 1)))
-            .withFullyQualifiedName(f.object().identity() + ":" + f.path())
-            .withKind("member"));
+        g.writeStartObject();
+        g.writeStringField("name", String.valueOf(f.path().segments().get(f.path().segments().size() - 1)));
+        g.writeStringField("fullyQualifiedName", f.object().identity() + ":" + f.path());
+        g.writeStringField("kind", "member");
+        g.writeEndObject();
       }
-      primary.withLogicalLocations(logical);
+      g.writeEndArray();
     }
-    Result res = new Result()
-        .withRuleId(f.rule().id())
-        .withRuleIndex(ruleIndex)
-        .withLevel(resultLevel(f.severity()))
-        .withMessage(new Message().withText(f.message()))
-        .withLocations(List.of(primary))
-        .withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeObjectFieldStart("partialFingerprints");
+    g.writeStringField(FINGERPRINT_KEY, f.fingerprint());
+    g.writeEndObject();
     if (!f.related().isEmpty()) {
-      Set<Location> related = new LinkedHashSet<>();
+      g.writeArrayFieldStart("relatedLocations");
       int id = 1;
       for (Finding.Related rel : f.related()) {
-        related.add(location(rel.file(), rel.span(), srcRoot)
-            .withId(id++)
-            .withMessage(new Message().withText(rel.message())));
+        g.writeStartObject();
+        g.writeNumberField("id", id++);
+        physicalLocation(g, rel.file(), rel.span(), srcRoot);
+        message(g, "message", rel.message());
+        g.writeEndObject();
       }
-      res.withRelatedLocations(related);
-    }
-    if (f.fix() != null) {
-      Finding.Fix fix = f.fix();
-      List<com.contrastsecurity.sarif.Replacement> replacements = new ArrayList<>();
-      for (Finding.Edit e : fix.edits()) {
-        Span d = e.deleted();
-        replacements.add(new com.contrastsecurity.sarif.Replacement()
-            .withDeletedRegion(new Region()
-                .withStartLine(d.start().line())
-                .withStartColumn(d.start().column())
-                .withEndLine(d.end().line())
-                .withEndColumn(d.end().column()))
-            .withInsertedContent(new com.contrastsecurity.sarif.ArtifactContent().withText(e.inserted())));
-      }
-      res.withFixes(Set.of(new com.contrastsecurity.sarif.Fix()
-          .withDescription(new Message().withText(fix.description()))
-          .withArtifactChanges(Set.of(new com.contrastsecurity.sarif.ArtifactChange()
-              .withArtifactLocation(artifact(fix.file(), srcRoot))
-              .withReplacements(replacements)))));
+      g.writeEndArray();
     }
     if (f.isSuppressed()) {
       Finding.Suppression given = f.suppression();
-      Suppression sup = new Suppression()
-          .withKind(given.kind().equals(Finding.Suppression.IN_SOURCE) ? Suppression.Kind.IN_SOURCE
-              : Suppression.Kind.EXTERNAL)
-          .withStatus(Suppression.Status.ACCEPTED)
-          .withJustification(given.justification());
+      g.writeArrayFieldStart("suppressions");
+      g.writeStartObject();
+      g.writeStringField("kind", given.kind().equals(Finding.Suppression.IN_SOURCE) ? "inSource" : "external");
+      g.writeStringField("status", "accepted");
+      string(g, "justification", given.justification());
       if (given.file() != null && given.span() != null) {
-        sup.withLocation(location(given.file(), given.span(), srcRoot));
+        g.writeObjectFieldStart("location");
+        physicalLocation(g, given.file(), given.span(), srcRoot);
+        g.writeEndObject();
       }
-      res.withSuppressions(Set.of(sup));
+      g.writeEndObject();
+      g.writeEndArray();
     }
-    return res;
+    if (baseline != null) {
+      g.writeStringField("baselineState", baseline.isNew(f) ? "new" : "unchanged");
+    }
+    if (f.fix() != null) {
+      Finding.Fix fix = f.fix();
+      g.writeArrayFieldStart("fixes");
+      g.writeStartObject();
+      message(g, "description", fix.description());
+      g.writeArrayFieldStart("artifactChanges");
+      g.writeStartObject();
+      artifactLocation(g, fix.file(), srcRoot);
+      g.writeArrayFieldStart("replacements");
+      for (Finding.Edit e : fix.edits()) {
+        g.writeStartObject();
+        region(g, "deletedRegion", e.deleted());
+        message(g, "insertedContent", e.inserted());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndArray();
+    }
+    g.writeEndObject();
   }
 
-  private static Location location(SourceFile file, Span span, Path srcRoot) {
-    if (span == null) {
-      return new Location().withPhysicalLocation(new PhysicalLocation().withArtifactLocation(artifact(file, srcRoot)));
+  /** A location's {@code physicalLocation}: the file, and the region when {@code span} is known. */
+  private static void physicalLocation(JsonGenerator g, SourceFile file, Span span, Path srcRoot) throws IOException {
+    g.writeObjectFieldStart("physicalLocation");
+    artifactLocation(g, file, srcRoot);
+    if (span != null) {
+      region(g, "region", span);
     }
-    return new Location().withPhysicalLocation(new PhysicalLocation()
-        .withArtifactLocation(artifact(file, srcRoot))
-        .withRegion(new Region()
-            .withStartLine(span.start().line())
-            .withStartColumn(span.start().column())
-            .withEndLine(span.end().line())
-            .withEndColumn(span.end().column())));
+    g.writeEndObject();
   }
+
+  private static void region(JsonGenerator g, String name, Span span) throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeNumberField("startLine", span.start().line());
+    g.writeNumberField("startColumn", span.start().column());
+    g.writeNumberField("endLine", span.end().line());
+    g.writeNumberField("endColumn", span.end().column());
+    g.writeEndObject();
+  }
+
+  private static void artifactLocation(JsonGenerator g, SourceFile file, Path srcRoot) throws IOException {
+    g.writeObjectFieldStart("artifactLocation");
+    ArtifactUri uri = artifact(file, srcRoot);
+    g.writeStringField("uri", uri.uri());
+    string(g, "uriBaseId", uri.baseId());
+    g.writeEndObject();
+  }
+
+  /** A file's URI, and the base it is relative to or null. */
+  private record ArtifactUri(String uri, String baseId) {}
 
   /** A URI relative to {@code %SRCROOT%} when the file is below it, else an absolute file URI. */
-  static ArtifactLocation artifact(SourceFile file, Path srcRoot) {
+  private static ArtifactUri artifact(SourceFile file, Path srcRoot) {
     if (file.path() == null) {
-      return new ArtifactLocation().withUri("stdin");
+      return new ArtifactUri("stdin", null);
     }
     if (file.kind() == SourceFile.Kind.TEMPLATE) {
       String rel = file.path().normalize().toString().replace('\\', '/');
-      return rel.startsWith("../") || file.path().isAbsolute() ? new ArtifactLocation().withUri(encodePath(rel))
-          : new ArtifactLocation().withUri(encodePath(rel)).withUriBaseId(SRCROOT);
+      return new ArtifactUri(encodePath(rel), rel.startsWith("../") || file.path().isAbsolute() ? null : SRCROOT);
     }
     Path abs = file.path().toAbsolutePath().normalize();
     Path root = srcRoot.toAbsolutePath().normalize();
     if (abs.startsWith(root)) {
       String rel = root.relativize(abs).toString().replace('\\', '/');
-      return new ArtifactLocation().withUri(encodePath(rel)).withUriBaseId(SRCROOT);
+      return new ArtifactUri(encodePath(rel), SRCROOT);
     }
-    return new ArtifactLocation().withUri(abs.toUri().toString());
+    return new ArtifactUri(abs.toUri().toString(), null);
   }
 
   /** Percent-encodes what a relative URI reference cannot hold, keeping slashes. */
@@ -318,19 +375,12 @@ public final class SarifReporter implements Reporter {
     return (i < 0 ? markdown : markdown.substring(0, i)).replace('\n', ' ').strip();
   }
 
-  private static ReportingConfiguration.Level level(Severity s) {
+  /** The SARIF level of a severity, for rules and results alike. */
+  private static String level(Severity s) {
     return switch (s) {
-      case ERROR -> ReportingConfiguration.Level.ERROR;
-      case WARNING -> ReportingConfiguration.Level.WARNING;
-      case NOTE -> ReportingConfiguration.Level.NOTE;
-    };
-  }
-
-  private static Result.Level resultLevel(Severity s) {
-    return switch (s) {
-      case ERROR -> Result.Level.ERROR;
-      case WARNING -> Result.Level.WARNING;
-      case NOTE -> Result.Level.NOTE;
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case NOTE -> "note";
     };
   }
 }
