@@ -3,6 +3,7 @@ package dev.podlint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podlint.load.Comment;
@@ -17,6 +18,7 @@ import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
 import dev.podlint.model.YScalar;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +109,22 @@ class LoaderTest {
     for (String ok : List.of("a: &x {k: &x {z: 1}, <<: *x}\n", "b: &b {k: v}\nc: {<<: *b}\n", "a: &x\n  '<<': 1\n")) {
       assertTrue(load(pod + "---\n" + ok).error().isEmpty(), ok);
     }
+  }
+
+  @Test
+  void aMergeTagHiddenByEscapesOrATagHandleIsFoundToo() {
+    // the merge tag written without the word "merge" looped snakeyaml-engine's merging forever
+    String pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n";
+    String message = "a merge key (<<) merges a mapping that contains it";
+    for (String[] c : new String[][] {
+        {"---\na: &y\n  !!m%65rge k: *y\n", "6:16"},
+        {"---\na: &y\n  !<tag:yaml.org,2002:m%65rge> k: *y\n", "6:35"},
+        {"...\n%TAG !e! tag:yaml.org,2002:me\n---\na: &y\n  !e!rge k: *y\n", "8:13"}}) {
+      LoadedFile f = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> load(pod + c[0]), c[0]);
+      assertEquals(1, f.objects().size(), c[0]);
+      assertEquals(message + " at " + c[1], f.error().map(e -> e.problem() + " at " + e.position()).orElse("none"), c[0]);
+    }
+    assertTrue(load(pod + "---\nb: '50%'\nc: !!str x\n").error().isEmpty(), "a % and a ! alone are no merge");
   }
 
   @Test

@@ -26,6 +26,16 @@ final class MergeScan {
 
   private MergeScan() {}
 
+  /**
+   * Whether {@code text} can hold a merge key: a plain {@code <<}, or a tag that resolves to the
+   * merge tag, which is written with the word ({@code !!merge}, {@code !<tag:yaml.org,2002:merge>})
+   * or hidden by %-escapes ({@code !!m%65rge}) or a {@code %TAG} handle ({@code !e!rge}), both
+   * of which need a {@code %} and a {@code !}.
+   */
+  static boolean mayMerge(String text) {
+    return text.contains("<<") || text.contains("merge") || text.indexOf('%') >= 0 && text.indexOf('!') >= 0;
+  }
+
   /** A collection the parser is inside of. */
   private static final class Frame {
     final boolean mapping;
@@ -54,7 +64,7 @@ final class MergeScan {
 
   /** The first recursive merge of {@code text}, or null. */
   static Cut recursiveMerge(String text) {
-    if (!text.contains("<<") && !text.contains("merge")) {
+    if (!mayMerge(text)) {
       return null;
     }
     ParserImpl parser = new ParserImpl(Settings.MANIFESTS, new StreamReader(Settings.MANIFESTS, text));
