@@ -154,8 +154,8 @@ final class FileRunner {
       error = reading.error();
       w.documents = reading.documents();
       w.objects = objects.size();
-      // where each node's text ends, for the proposals of fixes (scanned only when one asks)
-      FileObjects all = FileObjects.of(objects, text.extents());
+      // where each node's text ends, for the proposals of fixes (a document scanned only when one asks)
+      FileObjects all = FileObjects.of(objects, text.extents(docs));
       int[] starts = groups ? parts(docs.size(), d -> docs.get(d).extent()) : new int[] {0, docs.size()};
       if (starts.length > 2) {
         // several parts' worth of documents: their checks are spread over the threads as the run reaches the file

@@ -89,6 +89,15 @@ public final class ManifestText {
     return new TokenExtents(text);
   }
 
+  /**
+   * Where the nodes of the whole text end, each document's tokens scanned on the first question
+   * about one of its nodes: {@code documents} are the text's documents in order, as read.
+   */
+  public TextExtents extents(List<Document> documents) {
+    List<Document> docs = List.copyOf(documents);
+    return new DocumentExtents(this, docs::size, d -> docs.get(d).extent());
+  }
+
   /** Where the nodes of the document at {@code e} end, from its own text (scanned on the first question). */
   TextExtents extents(Extent e) {
     return new TokenExtents(textOf(e, e), e.line());

@@ -2,9 +2,6 @@ package dev.podlint.load;
 
 import dev.podlint.model.FileObjects;
 import dev.podlint.model.K8sObject;
-import dev.podlint.model.Position;
-import dev.podlint.model.TextExtents;
-import dev.podlint.model.YNode;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +39,7 @@ public final class Survey {
   /** Reads every document of {@code text} once. */
   public static Survey of(ManifestText text) {
     Survey s = new Survey(text);
-    FileObjects.Builder handles = FileObjects.compact(text.file(), s::objectsOf, s.new DocumentExtents());
+    FileObjects.Builder handles = FileObjects.compact(text.file(), s::objectsOf, new DocumentExtents(text, () -> s.documents, s::extent));
     Reading reading = new Reading(text, true); // handles only: no tree beyond what makes the objects
     for (Document d = reading.next(); d != null; d = reading.next()) {
       s.add(d.extent());
@@ -101,59 +98,6 @@ public final class Survey {
           + " read as " + docs.size() + " the second time");
     }
     return docs;
-  }
-
-  /**
-   * The document a node that starts on {@code line} belongs to: the last one that starts on a
-   * line before or at it.
-   */
-  private int documentAt(int line) {
-    int lo = 0;
-    int hi = documents; // first document that starts after the line
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (lines[mid] + 1 <= line) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return Math.max(0, lo - 1);
-  }
-
-  /**
-   * Where the nodes of the file end, from the text of each node's document alone (scanned when a
-   * tool first asks about it; the last few kept), so that no token of the whole file is held.
-   */
-  private final class DocumentExtents implements TextExtents {
-    private final Map<Integer, TextExtents> scanned = new LinkedHashMap<>(8, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Integer, TextExtents> eldest) {
-        return size() > 8;
-      }
-    };
-
-    private TextExtents of(YNode node) {
-      int d = documentAt(node.span().start().line());
-      synchronized (scanned) {
-        return scanned.computeIfAbsent(d, k -> text.extents(extent(k)));
-      }
-    }
-
-    @Override
-    public Position textEnd(YNode node) {
-      return of(node).textEnd(node);
-    }
-
-    @Override
-    public boolean inFlow(YNode node) {
-      return of(node).inFlow(node);
-    }
-
-    @Override
-    public Optional<Position> entryDash(YNode node) {
-      return of(node).entryDash(node);
-    }
   }
 
   private List<K8sObject> objectsOf(int document) {

@@ -14,7 +14,6 @@ import dev.podlint.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -86,8 +85,9 @@ public final class SarifReporter implements Reporter {
       @Override
       public String render(List<Finding> findings) throws IOException {
         return JsonChunks.render(SarifReporter::openResults, r -> {
+          SarifArtifacts artifacts = new SarifArtifacts(header.srcRoot());
           for (Finding f : findings) {
-            result(r, f, index.get(f.rule().id()), header.srcRoot(), header.baseline());
+            result(r, f, index.get(f.rule().id()), artifacts, header.baseline());
           }
         });
       }
@@ -223,7 +223,8 @@ public final class SarifReporter implements Reporter {
   }
 
   /** One result; {@code baseline} (or null) says whether it is new. */
-  private static void result(JsonGenerator g, Finding f, int ruleIndex, Path srcRoot, Baseline.Comparison baseline)
+  private static void result(JsonGenerator g, Finding f, int ruleIndex, SarifArtifacts artifacts,
+      Baseline.Comparison baseline)
       throws IOException {
     g.writeStartObject();
     string(g, "ruleId", f.rule().id());
@@ -232,7 +233,7 @@ public final class SarifReporter implements Reporter {
     message(g, "message", f.message());
     g.writeArrayFieldStart("locations");
     g.writeStartObject();
-    physicalLocation(g, f.file(), f.span(), srcRoot);
+    physicalLocation(g, f.file(), f.span(), artifacts);
     if (f.object() != null) {
       g.writeArrayFieldStart("logicalLocations");
       g.writeStartObject();
@@ -260,7 +261,7 @@ public final class SarifReporter implements Reporter {
       for (Finding.Related rel : f.related()) {
         g.writeStartObject();
         g.writeNumberField("id", id++);
-        physicalLocation(g, rel.file(), rel.span(), srcRoot);
+        physicalLocation(g, rel.file(), rel.span(), artifacts);
         message(g, "message", rel.message());
         g.writeEndObject();
       }
@@ -275,7 +276,7 @@ public final class SarifReporter implements Reporter {
       string(g, "justification", given.justification());
       if (given.file() != null && given.span() != null) {
         g.writeObjectFieldStart("location");
-        physicalLocation(g, given.file(), given.span(), srcRoot);
+        physicalLocation(g, given.file(), given.span(), artifacts);
         g.writeEndObject();
       }
       g.writeEndObject();
@@ -291,7 +292,7 @@ public final class SarifReporter implements Reporter {
       message(g, "description", fix.description());
       g.writeArrayFieldStart("artifactChanges");
       g.writeStartObject();
-      artifactLocation(g, fix.file(), srcRoot);
+      artifactLocation(g, fix.file(), artifacts);
       g.writeArrayFieldStart("replacements");
       for (Finding.Edit e : fix.edits()) {
         g.writeStartObject();
@@ -309,9 +310,10 @@ public final class SarifReporter implements Reporter {
   }
 
   /** A location's {@code physicalLocation}: the file, and the region when {@code span} is known. */
-  private static void physicalLocation(JsonGenerator g, SourceFile file, Span span, Path srcRoot) throws IOException {
+  private static void physicalLocation(JsonGenerator g, SourceFile file, Span span, SarifArtifacts artifacts)
+      throws IOException {
     g.writeObjectFieldStart("physicalLocation");
-    artifactLocation(g, file, srcRoot);
+    artifactLocation(g, file, artifacts);
     if (span != null) {
       region(g, "region", span);
     }
@@ -327,33 +329,13 @@ public final class SarifReporter implements Reporter {
     g.writeEndObject();
   }
 
-  private static void artifactLocation(JsonGenerator g, SourceFile file, Path srcRoot) throws IOException {
+  private static void artifactLocation(JsonGenerator g, SourceFile file, SarifArtifacts artifacts)
+      throws IOException {
     g.writeObjectFieldStart("artifactLocation");
-    ArtifactUri uri = artifact(file, srcRoot);
+    SarifArtifacts.Uri uri = artifacts.of(file);
     g.writeStringField("uri", uri.uri());
     string(g, "uriBaseId", uri.baseId());
     g.writeEndObject();
-  }
-
-  /** A file's URI, and the base it is relative to or null. */
-  private record ArtifactUri(String uri, String baseId) {}
-
-  /** A URI relative to {@code %SRCROOT%} when the file is below it, else an absolute file URI. */
-  private static ArtifactUri artifact(SourceFile file, Path srcRoot) {
-    if (file.path() == null) {
-      return new ArtifactUri("stdin", null);
-    }
-    if (file.kind() == SourceFile.Kind.TEMPLATE) {
-      String rel = file.path().normalize().toString().replace('\\', '/');
-      return new ArtifactUri(encodePath(rel), rel.startsWith("../") || file.path().isAbsolute() ? null : SRCROOT);
-    }
-    Path abs = file.path().toAbsolutePath().normalize();
-    Path root = srcRoot.toAbsolutePath().normalize();
-    if (abs.startsWith(root)) {
-      String rel = root.relativize(abs).toString().replace('\\', '/');
-      return new ArtifactUri(encodePath(rel), SRCROOT);
-    }
-    return new ArtifactUri(abs.toUri().toString(), null);
   }
 
   /** Percent-encodes what a relative URI reference cannot hold, keeping slashes. */

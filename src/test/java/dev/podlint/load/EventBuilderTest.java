@@ -208,14 +208,14 @@ class EventBuilderTest {
     }
   }
 
-  private static List<Path> manifests(Path dir) throws IOException {
+  static List<Path> manifests(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).filter(p -> Inputs.isManifestName(p.getFileName().toString()))
           .sorted().collect(Collectors.toList());
     }
   }
 
-  private static String text(Path f) throws IOException {
+  static String text(Path f) throws IOException {
     byte[] bytes = Files.readAllBytes(f);
     try {
       return Decoding.decode(bytes);
