@@ -53,6 +53,9 @@ final class NearbyIndex<T> {
     }
   }
 
+  /** In {@link #fileDirectory}: objects of a file in different directories, or in none. */
+  private static final Path MIXED = Path.of("");
+
   private final Function<T, String> nameOf;
   private final Function<T, String> namespaceOf;
   private final Map<String, List<T>> byName = new HashMap<>();
@@ -63,6 +66,11 @@ final class NearbyIndex<T> {
   private final Map<String, List<T>> implicitByFile = new HashMap<>();
   private final Map<Path, List<T>> implicitByDirectory = new HashMap<>();
   private final Map<SourceFile, Path> directories = new HashMap<>();
+  /**
+   * The directory of all the objects of a file (display name), or {@link #MIXED} when they differ:
+   * then the file's objects are among its directory's, and a place needs no list of the file's own.
+   */
+  private final Map<String, Path> fileDirectory = new HashMap<>();
   private final Map<Location, List<T>> together = new HashMap<>();
   private final Map<List<T>, List<T>> views = new IdentityHashMap<>();
   private final Map<Parts<T>, List<T>> merged = new HashMap<>();
@@ -88,6 +96,7 @@ final class NearbyIndex<T> {
         templated.add(o);
       }
       Path dir = directory(f);
+      fileDirectory.merge(f.displayName(), dir == null ? MIXED : dir, (a, b) -> a.equals(b) ? a : MIXED);
       add(byFile, f.displayName(), o);
       add(byDirectory, dir, o);
       if (Nearby.isExplicit(ns)) {
@@ -144,11 +153,15 @@ final class NearbyIndex<T> {
    * name) or directory.
    */
   private List<T> find(Location at) {
+    // a file's objects are among those of its directory when all are there: then the places of one
+    // directory and namespace are one merged list, not one per file (each as long as the directory's)
+    boolean inDirectory = at.directory() != null && at.directory().equals(fileDirectory.get(at.file()));
+    List<T> ofFile = inDirectory ? List.of()
+        : (at.namespace() != null ? implicitByFile : byFile).getOrDefault(at.file(), List.of());
     List<List<T>> parts = at.namespace() != null
-        ? List.of(byNamespace.getOrDefault(at.namespace(), List.of()), implicitByFile.getOrDefault(at.file(), List.of()),
+        ? List.of(byNamespace.getOrDefault(at.namespace(), List.of()), ofFile,
             at.directory() == null ? List.of() : implicitByDirectory.getOrDefault(at.directory(), List.of()))
-        : List.of(byFile.getOrDefault(at.file(), List.of()),
-            at.directory() == null ? List.of() : byDirectory.getOrDefault(at.directory(), List.of()));
+        : List.of(ofFile, at.directory() == null ? List.of() : byDirectory.getOrDefault(at.directory(), List.of()));
     List<List<T>> nonEmpty = parts.stream().filter(p -> !p.isEmpty()).toList();
     if (nonEmpty.size() <= 1) {
       // nothing to merge; one list for the same parts, so that places share suggestions

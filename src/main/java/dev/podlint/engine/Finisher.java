@@ -28,7 +28,8 @@ final class Finisher {
   private final boolean namePatterns;
   private final CheckRunner checks;
   private final Fingerprints fingerprints;
-  private final Inventory inventory = new Inventory();
+  /** Null once the cross-object rules ran: what their findings need of it, they hold themselves. */
+  private Inventory inventory = new Inventory();
   private final List<InputProblem> problems = new ArrayList<>();
   private final List<String> internal = new ArrayList<>();
   /** Suppressions that name a cross-object rule: whether they did something is known at the end. */
@@ -124,6 +125,7 @@ final class Finisher {
   LintRun finish(List<InputProblem> alreadyFailed, int files) {
     List<Finding> found = new ArrayList<>();
     checks.runChecks(inventory, found, internal);
+    inventory = null; // garbage by the time the findings are numbered and rendered
     // the suppressions of cross-object rules in files already reported, and no problem a second time
     found = Suppressions.apply(found, pending, exemptions, rules, catalog, x -> runLevel.contains(x.id()), false,
         stopped);

@@ -16,12 +16,15 @@ import java.util.concurrent.ForkJoinTask;
  * A report whose findings are rendered on worker threads and written in order: each call's
  * findings become a task that renders their text ({@link Reporter.FlatSession#render}), and the
  * session's thread only writes the texts in the order the calls came, as each is done. At most
- * {@code ahead} calls wait to be written, so the report holds a bounded number of them. The bytes
- * are those the session writes by itself. The findings given must not change afterwards.
+ * {@code ahead} calls (or slices of the run's last findings) wait to be written, so the report
+ * holds a bounded number of them. The bytes are those the session writes by itself. The findings given must not change afterwards.
  */
 public final class RenderAhead implements Reporter.Session {
   /** A call's findings and the task rendering them. */
   private record Pending(List<Finding> findings, ForkJoinTask<String> text) {}
+
+  /** Findings of the end of the run rendered in one task (see {@link #rest}). */
+  static final int SLICE = 256;
 
   private final Reporter.FlatSession session;
   private final ForkJoinPool pool;
@@ -53,9 +56,16 @@ public final class RenderAhead implements Reporter.Session {
     add(findings);
   }
 
+  /**
+   * The findings of the end of the run, rendered in slices of {@link #SLICE}: there may be one for
+   * most objects of the run (a cross-object rule), and their text is written as it is rendered
+   * instead of being held whole.
+   */
   @Override
   public void rest(List<Finding> findings) throws IOException {
-    add(findings);
+    for (int from = 0; from < findings.size(); from += SLICE) {
+      add(findings.subList(from, Math.min(findings.size(), from + SLICE)));
+    }
   }
 
   @Override

@@ -184,6 +184,30 @@ class GeneratedJsonTest {
         streamed(new SarifReporter(), header(null), List.of(), run(false), true));
   }
 
+  /**
+   * The end of a run may report a finding for most of its objects in one call: rendered ahead, it
+   * is rendered in slices (a text each), and the report is the same as written whole.
+   */
+  @Test
+  void theLastFindingsOfARunAreTheSameRenderedInSlices() throws IOException {
+    List<Finding> all = new ArrayList<>();
+    while (all.size() <= 2 * RenderAhead.SLICE) {
+      all.addAll(withVariants());
+    }
+    for (Reporter reporter : new Reporter[] {new SarifReporter(), new JsonReporter()}) {
+      StringWriter whole = new StringWriter();
+      Reporter.Session s = reporter.open(header(null), whole);
+      s.rest(all);
+      s.finish(run(false), Duration.ZERO);
+      StringWriter sliced = new StringWriter();
+      Reporter.Session ahead = RenderAhead.of(reporter.open(header(null), sliced), POOL, 3);
+      assertTrue(ahead instanceof RenderAhead, reporter.toString());
+      ahead.rest(all);
+      ahead.finish(run(false), Duration.ZERO);
+      assertEquals(whole.toString(), sliced.toString());
+    }
+  }
+
   @Test
   void jsonIsWhatTheMapsSerialiseTo() throws IOException {
     List<Finding> all = withVariants().stream().filter(f -> f.fingerprint() != null || f.message() != null).toList();
