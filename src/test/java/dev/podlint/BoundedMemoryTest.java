@@ -1,15 +1,12 @@
 package dev.podlint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.podlint.cli.Main;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,22 +35,10 @@ class BoundedMemoryTest {
     }
     Path file = dir.resolve("many.yaml");
     Files.writeString(file, s);
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "lint", "--no-config", "-q", "-f", "text", file.toString())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    // a guard against a hang only: the bound this test checks is the heap
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("no end after ten minutes");
-    }
-    String errors = Files.readString(err);
-    assertFalse(errors.contains("OutOfMemoryError"), errors);
-    assertFalse(errors.contains("out of memory"), errors); // an internal error of the file, exit code 4
-    assertEquals(1, p.exitValue(), "findings, and nothing worse:\n" + errors);
-    List<String> lines = Files.readAllLines(out);
+    SmallHeapLint run = SmallHeapLint.run(dir, file);
+    String errors = run.errors();
+    assertEquals(1, run.exitCode(), "findings, and nothing worse:\n" + errors);
+    List<String> lines = run.lines();
     assertEquals(DOCUMENTS, lines.size(), errors);
     // the integer of every document is reported, the last one's too
     assertTrue(lines.get(lines.size() - 1).startsWith(file + ":" + (5 * DOCUMENTS) + ":"), lines.get(lines.size() - 1));

@@ -1,15 +1,12 @@
 package dev.podlint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.podlint.cli.Main;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,22 +51,10 @@ class CrossObjectMemoryTest {
           metadata: {name: local-%1$d}
           """.formatted(i));
     }
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "lint", "--no-config", "-q", "-f", "text", in.toString())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    // a guard against a hang only: the bound this test checks is the heap
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("no end after ten minutes");
-    }
-    String errors = Files.readString(err);
-    assertFalse(errors.contains("OutOfMemoryError"), errors);
-    assertFalse(errors.contains("out of memory"), errors);
-    assertEquals(0, p.exitValue(), "warnings, and nothing worse:\n" + errors);
-    List<String> suggested = Files.readAllLines(out).stream().filter(l -> l.contains("[PL079 ")).toList();
+    SmallHeapLint run = SmallHeapLint.run(dir, in);
+    String errors = run.errors();
+    assertEquals(0, run.exitCode(), "warnings, and nothing worse:\n" + errors);
+    List<String> suggested = run.lines().stream().filter(l -> l.contains("[PL079 ")).toList();
     assertEquals(FILES, suggested.size(), errors);
     for (int i : new int[] {0, FILES / 2, FILES - 1}) {
       String wanted = "'runner-" + i + "x', which the input does not hold in its namespace; did you mean 'runner-" + i
