@@ -13,7 +13,8 @@ import org.snakeyaml.engine.v2.tokens.Token;
 
 /**
  * {@link TextExtents} from snakeyaml-engine's scanner: the text is scanned once, on the first
- * question (only tools that replace text ask, so a lint never pays for it), and each token that
+ * question (only what replaces text asks: fixes such as the pod split, {@code podlint advise}, the
+ * language server's code actions; {@link DocumentExtents} scans only the document asked about), and each token that
  * belongs to a node is kept with where it starts and ends and how deep in flow collections it is.
  * A syntax error ends the scan; the tokens before it still answer. The text may be one document
  * of a file, read again on its own ({@code lineOffset} lines into the file): its positions are
