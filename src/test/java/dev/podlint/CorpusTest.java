@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusTest {
   /** {@code ../shared/corpus} beside the checkout, or where {@code -Dpodlint.corpus=DIR} says. */
-  static final Path CORPUS = TestSupport.ROOT.resolve(System.getProperty("podlint.corpus", "../shared/corpus")).normalize();
+  static final Path CORPUS = TestSupport.CORPUS;
 
   @Test
   void theWholeCorpusLintsWithoutInternalErrorsAndGivesValidSarif() {

@@ -20,6 +20,8 @@ import java.util.Set;
 public final class TestSupport {
   /** The project root (tests run with it as working directory). */
   public static final Path ROOT = Path.of("").toAbsolutePath();
+  /** The real manifests the corpus tests read: {@code -Dpodlint.corpus}, else ../shared/corpus. */
+  public static final Path CORPUS = ROOT.resolve(System.getProperty("podlint.corpus", "../shared/corpus")).normalize();
   public static final Path TESTDATA = ROOT.resolve("testdata");
 
   private TestSupport() {}

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
  * for the places where documents meet.
  */
 class DocumentExtentsTest {
-  private static final Path CORPUS =
-      TestSupport.ROOT.resolve(System.getProperty("podlint.corpus", "../shared/corpus")).normalize();
+  private static final Path CORPUS = TestSupport.CORPUS;
 
   static final List<String> CASES = List.of(
       "apiVersion: v1\nkind: Pod\nspec: {a: [1]}  # trailing\n# own line\n---\napiVersion: v1\nkind: Service\n",

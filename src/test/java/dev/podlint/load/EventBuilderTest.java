@@ -34,8 +34,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * builder leaves to the composer, and on damaged copies of the test files.
  */
 class EventBuilderTest {
-  private static final Path CORPUS =
-      TestSupport.ROOT.resolve(System.getProperty("podlint.corpus", "../shared/corpus")).normalize();
+  private static final Path CORPUS = TestSupport.CORPUS;
 
   /** Texts for each way of building: anchors, aliases, merge keys, tags, keys, limits, extents. */
   static final List<String> CASES = List.of(
