@@ -31,7 +31,7 @@ class BenchTest {
     for (int i = 0; i < a.size(); i++) {
       byte[] bytes = Files.readAllBytes(a.get(i));
       assertArrayEquals(bytes, Files.readAllBytes(b.get(i)), "the same seed gives the same bytes");
-      documents += loader.composeOnly(bytes);
+      documents += loader.parseOnly(bytes);
       all += new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
     assertEquals(250, documents);

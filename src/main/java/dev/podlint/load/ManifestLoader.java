@@ -7,14 +7,11 @@ import dev.podlint.model.SourceFile;
 import dev.podlint.model.YNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Reads manifests into podlint's position-aware tree. It builds each document's immutable
@@ -84,23 +81,6 @@ public final class ManifestLoader {
       if (e.getEventId() == Event.ID.DocumentStart) {
         documents++;
       }
-    }
-    return documents;
-  }
-
-  /**
-   * Decodes a file's bytes and composes every document with snakeyaml-engine into its nodes,
-   * nothing else (no conversion, no objects, no comments): what composing costs, which
-   * {@link #load} no longer does (see {@link EventBuilder}).
-   *
-   * @return the number of documents composed
-   * @throws IOException when the bytes cannot be decoded
-   */
-  public int composeOnly(byte[] bytes) throws IOException {
-    String text = decodeText(bytes);
-    int documents = 0;
-    for (Node ignored : new Compose(Settings.MANIFESTS).composeAllFromReader(new StringReader(text))) {
-      documents++;
     }
     return documents;
   }
