@@ -6,6 +6,7 @@ import dev.podlint.engine.Inventory;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +30,17 @@ public final class MissingHeadlessServiceCheck implements Check.RunCheck {
     if (inventory.services().isEmpty()) {
       return;
     }
-    List<K8sObject> services = inventory.services().stream().filter(s -> s.apiVersion().equals("v1")).toList();
-    NearbyIndex<K8sObject> nearby = new NearbyIndex<>(services, K8sObject::file, K8sObject::namespace, K8sObject::name);
+    // handles, not whole Services: the index holds every Service of the run; the one found is read back
+    List<K8sObject> handles = inventory.serviceHandles();
+    List<Numbered> services = new ArrayList<>();
+    for (int i = 0; i < handles.size(); i++) {
+      K8sObject h = handles.get(i);
+      if (h.apiVersion().equals("v1")) {
+        services.add(new Numbered(h, i));
+      }
+    }
+    NearbyIndex<Numbered> nearby = new NearbyIndex<>(services, s -> s.handle().file(), s -> s.handle().namespace(),
+        s -> s.handle().name());
     for (Inventory.Controller c : inventory.controllers()) {
       if (c.serviceNameAt() == null || c.serviceNameAt().value().isBlank()
           || Templates.isUnrendered(c.serviceNameAt().value())) {
@@ -42,7 +52,7 @@ public final class MissingHeadlessServiceCheck implements Check.RunCheck {
           || !Replicas.mayRunSeveral(c, inventory.autoscalersOf(c))) {
         continue;
       }
-      K8sObject named = nearby.named(wanted, c.namespace()).orElse(null);
+      K8sObject named = nearby.named(wanted, c.namespace()).map(s -> inventory.services().get(s.index())).orElse(null);
       Findings.Builder b = out.apply(c.object()).at(c.serviceNameAt()).arg("service", wanted)
           .arg("name", Replicas.name(c));
       if (named == null) {
@@ -71,4 +81,7 @@ public final class MissingHeadlessServiceCheck implements Check.RunCheck {
       }
     }
   }
+
+  /** A Service's handle and its place in {@link Inventory#services}. */
+  private record Numbered(K8sObject handle, int index) {}
 }

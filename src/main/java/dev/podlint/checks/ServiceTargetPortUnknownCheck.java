@@ -129,7 +129,7 @@ public final class ServiceTargetPortUnknownCheck implements Check.RunCheck {
    */
   private static boolean undeclaredNumber(long n, List<Inventory.Workload> selected) {
     for (Inventory.Workload w : selected) {
-      if (w.ports().isEmpty() || w.listenedPorts() == null || w.listenedPorts().contains(n)) {
+      if (w.ports().isEmpty() || w.mayListenOn(n)) {
         return false;
       }
       for (Inventory.Port p : w.ports()) {

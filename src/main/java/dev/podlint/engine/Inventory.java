@@ -32,7 +32,7 @@ import java.util.TreeSet;
  * memory stays proportional to those small objects and the label sets, not to the workloads'
  * trees. Workloads are indexed by label, controllers by name and autoscalers by target, so
  * matching costs the size of the candidate list, not a pass over every workload. What it keeps of a
- * document is a {@link CompactCopies compact copy}: strings interned, paths shared, nothing of the
+ * document is a {@link SharedValues compact copy}: strings interned, paths shared, nothing of the
  * parse; the positions are the nodes' spans, four numbers each.
  */
 public final class Inventory {
@@ -42,20 +42,84 @@ public final class Inventory {
   /**
    * The pods of one workload object.
    *
-   * @param labelsAt where the pod labels are (the {@code labels} key), for related locations
-   * @param labels the labels the pods get: the template's, plus {@code job-name} and
-   *     {@code batch.kubernetes.io/job-name} that the Job controller adds to a Job's pods (unless
-   *     the Job sets {@code manualSelector}), in file order
-   * @param listenedPorts ports the long-running containers listen on by any evidence of the
-   *     networking model ({@link PodNet}) besides declaring them: flags, variables, mounted
-   *     configuration, their images' defaults, their probes, injected sidecars; null when a
-   *     pattern of the knowledge ran out of steps, so that nothing is known
-   * @param facts what the rules about a workload's pods (network policies, service accounts,
-   *     shutdown hooks) report on
-   * @param workloadKind the object's row of {@link WorkloadKinds}
+   * <p>{@code labels} are the labels the pods get: the template's, plus {@code job-name} and
+   * {@code batch.kubernetes.io/job-name} that the Job controller adds to a Job's pods (unless the
+   * Job sets {@code manualSelector}), in file order. {@code workloadKind} is the object's row of
+   * {@link WorkloadKinds}.
    */
-  public record Workload(WorkloadKind workloadKind, String kind, String name, String namespace, SourceFile file, Span labelsAt,
-      Map<String, String> labels, List<Port> ports, Set<Long> listenedPorts, PodFacts facts) {
+  public static final class Workload {
+    private final WorkloadKind workloadKind;
+    private final String kind;
+    private final String name;
+    private final String namespace;
+    private final SourceFile file;
+    private final Map<String, String> labels;
+    private final List<Port> ports;
+    /** Sorted; null when a pattern of the knowledge ran out of steps, so that nothing is known. */
+    private final long[] listened;
+    private final PodFacts facts;
+
+    Workload(WorkloadKind workloadKind, String kind, String name, String namespace, SourceFile file,
+        Map<String, String> labels, List<Port> ports, long[] listened, PodFacts facts) {
+      this.workloadKind = workloadKind;
+      this.kind = kind;
+      this.name = name;
+      this.namespace = namespace;
+      this.file = file;
+      this.labels = labels;
+      this.ports = ports;
+      this.listened = listened;
+      this.facts = facts;
+    }
+
+    public WorkloadKind workloadKind() {
+      return workloadKind;
+    }
+
+    public String kind() {
+      return kind;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public String namespace() {
+      return namespace;
+    }
+
+    public SourceFile file() {
+      return file;
+    }
+
+    /** Where the pod labels are (the {@code labels} key, else the pod spec's key), for related locations. */
+    public Span labelsAt() {
+      return facts.nodes.span(facts.labelsKey);
+    }
+
+    public Map<String, String> labels() {
+      return labels;
+    }
+
+    public List<Port> ports() {
+      return ports;
+    }
+
+    /**
+     * Whether the long-running containers may listen on {@code port} by some evidence of the
+     * networking model ({@link PodNet}) besides declaring it: flags, variables, mounted
+     * configuration, their images' defaults, their probes, injected sidecars. True also when a
+     * pattern of the knowledge ran out of steps, so that nothing is known.
+     */
+    public boolean mayListenOn(long port) {
+      return listened == null || java.util.Arrays.binarySearch(listened, port) >= 0;
+    }
+
+    /** What the rules about a workload's pods (network policies, service accounts, shutdown hooks) report on. */
+    public PodFacts facts() {
+      return facts;
+    }
+
     public String identity() {
       return kind + "/" + (namespace == null ? "-" : namespace) + "/" + (name == null ? "-" : name);
     }
@@ -73,18 +137,72 @@ public final class Inventory {
 
   /**
    * What the cross-object rules about a workload's own pods need beyond labels and ports: a handle
-   * to report on and the few nodes they point at.
-   *
-   * @param object a handle on the workload (identity, no tree), for findings and suppressions
-   * @param labelsKey the pod template's {@code labels} key, else the pod spec's key
-   * @param hostNetwork the pods use the node's network ({@code hostNetwork: true})
-   * @param serviceAccount the value of {@code serviceAccountName}, else of the deprecated
-   *     {@code serviceAccount}; null when neither is set (the pods use {@code default})
-   * @param regularContainers how many regular containers the pods have
-   * @param withoutPreStop the regular containers that have no {@code lifecycle.preStop} hook
+   * to report on and the few nodes they point at (kept {@link PackedNodes packed}, read back when asked).
    */
-  public record PodFacts(K8sObject object, YNode labelsKey, boolean hostNetwork, YScalar serviceAccount,
-      int regularContainers, List<Unhooked> withoutPreStop) {}
+  public static final class PodFacts {
+    private final K8sObject object;
+    private final PackedNodes nodes;
+    private final int labelsKey;
+    private final boolean hostNetwork;
+    private final int serviceAccount;
+    private final int regularContainers;
+    private final String[] unhooked;
+    /** Where the first key of each unhooked container is: one after the other ({@link PackedNodes#putAll}). */
+    private final int unhookedAt;
+
+    PodFacts(K8sObject object, PackedNodes nodes, int labelsKey, boolean hostNetwork, int serviceAccount,
+        int regularContainers, String[] unhooked, int unhookedAt) {
+      this.object = object;
+      this.nodes = nodes;
+      this.labelsKey = labelsKey;
+      this.hostNetwork = hostNetwork;
+      this.serviceAccount = serviceAccount;
+      this.regularContainers = regularContainers;
+      this.unhooked = unhooked;
+      this.unhookedAt = unhookedAt;
+    }
+
+    /** A handle on the workload (identity, no tree), for findings and suppressions. */
+    public K8sObject object() {
+      return object;
+    }
+
+    /** The pod template's {@code labels} key, else the pod spec's key. */
+    public YNode labelsKey() {
+      return nodes.get(labelsKey);
+    }
+
+    /** The pods use the node's network ({@code hostNetwork: true}). */
+    public boolean hostNetwork() {
+      return hostNetwork;
+    }
+
+    /**
+     * The value of {@code serviceAccountName}, else of the deprecated {@code serviceAccount}; null
+     * when neither is set (the pods use {@code default}).
+     */
+    public YScalar serviceAccount() {
+      return (YScalar) nodes.get(serviceAccount);
+    }
+
+    /** How many regular containers the pods have. */
+    public int regularContainers() {
+      return regularContainers;
+    }
+
+    /** The regular containers that have no {@code lifecycle.preStop} hook. */
+    public List<Unhooked> withoutPreStop() {
+      if (unhooked.length == 0) {
+        return List.of();
+      }
+      List<YNode> at = nodes.getAll(unhookedAt, unhooked.length);
+      List<Unhooked> out = new ArrayList<>(unhooked.length);
+      for (int i = 0; i < unhooked.length; i++) {
+        out.add(new Unhooked(unhooked[i], (YScalar) at.get(i)));
+      }
+      return out;
+    }
+  }
 
   /** A regular container without a {@code preStop} hook, and where it starts (its first key). */
   public record Unhooked(String container, YScalar at) {}
@@ -121,33 +239,108 @@ public final class Inventory {
 
   /**
    * A controller of a {@link #isScalable scalable kind}: the few nodes and facts the replica,
-   * autoscaler and disruption-budget rules need, not its tree.
-   *
-   * @param object a handle on the object for reporting and suppressions: its identity, without its
-   *     tree
-   * @param nameAt the {@code metadata.name} value, or null
-   * @param specKey the object's {@code spec} key, where something missing from the spec is reported
-   * @param replicasKey the {@code spec.replicas} key, or null when the spec does not set it
-   * @param replicasValue the {@code spec.replicas} value node, or null
-   * @param replicas the value of {@code spec.replicas}; null when absent, null or not an integer
-   * @param labelsAt the pod template's {@code labels} key (else its {@code metadata} key, else
-   *     {@code template}, else {@code spec}): what a PodDisruptionBudget must select
-   * @param podLabels the pod template's labels, in file order
-   * @param recreate a Deployment with {@code strategy.type: Recreate}: old and new pods never run
-   *     together, often because only one may run at a time
-   * @param sharedClaim the pods mount a PersistentVolumeClaim by name, so every replica shares one claim
-   * @param serviceNameAt a StatefulSet's {@code spec.serviceName} value, or null
+   * autoscaler and disruption-budget rules need, not its tree (the nodes are kept
+   * {@link PackedNodes packed} and read back when asked).
    */
-  public record Controller(K8sObject object, YScalar nameAt, YScalar specKey, YScalar replicasKey, YScalar replicasValue,
-      Long replicas, YNode labelsAt, Map<String, String> podLabels, boolean recreate, boolean sharedClaim,
-      YScalar serviceNameAt) {
+  public static final class Controller {
+    private final K8sObject object;
+    private final PackedNodes nodes;
+    private final int nameAt;
+    private final int specKey;
+    private final int replicasKey;
+    private final int replicasValue;
+    private final Long replicas;
+    private final int labelsAt;
+    private final Map<String, String> podLabels;
+    private final boolean recreate;
+    private final boolean sharedClaim;
+    private final int serviceNameAt;
+
+    Controller(K8sObject object, PackedNodes nodes, int nameAt, int specKey, int replicasKey, int replicasValue,
+        Long replicas, int labelsAt, Map<String, String> podLabels, boolean recreate, boolean sharedClaim,
+        int serviceNameAt) {
+      this.object = object;
+      this.nodes = nodes;
+      this.nameAt = nameAt;
+      this.specKey = specKey;
+      this.replicasKey = replicasKey;
+      this.replicasValue = replicasValue;
+      this.replicas = replicas;
+      this.labelsAt = labelsAt;
+      this.podLabels = podLabels;
+      this.recreate = recreate;
+      this.sharedClaim = sharedClaim;
+      this.serviceNameAt = serviceNameAt;
+    }
+
+    /** A handle on the object for reporting and suppressions: its identity, without its tree. */
+    public K8sObject object() {
+      return object;
+    }
+
+    /** The {@code metadata.name} value, or null. */
+    public YScalar nameAt() {
+      return (YScalar) nodes.get(nameAt);
+    }
+
+    /** The object's {@code spec} key, where something missing from the spec is reported. */
+    public YScalar specKey() {
+      return (YScalar) nodes.get(specKey);
+    }
+
+    /** The {@code spec.replicas} key, or null when the spec does not set it. */
+    public YScalar replicasKey() {
+      return (YScalar) nodes.get(replicasKey);
+    }
+
+    /** The {@code spec.replicas} value node, or null. */
+    public YScalar replicasValue() {
+      return (YScalar) nodes.get(replicasValue);
+    }
+
+    /** The value of {@code spec.replicas}; null when absent, null or not an integer. */
+    public Long replicas() {
+      return replicas;
+    }
+
+    /**
+     * The pod template's {@code labels} key (else its {@code metadata} key, else {@code template},
+     * else {@code spec}): what a PodDisruptionBudget must select.
+     */
+    public YNode labelsAt() {
+      return nodes.get(labelsAt);
+    }
+
+    /** The pod template's labels, in file order. */
+    public Map<String, String> podLabels() {
+      return podLabels;
+    }
+
+    /**
+     * A Deployment with {@code strategy.type: Recreate}: old and new pods never run together,
+     * often because only one may run at a time.
+     */
+    public boolean recreate() {
+      return recreate;
+    }
+
+    /** The pods mount a PersistentVolumeClaim by name, so every replica shares one claim. */
+    public boolean sharedClaim() {
+      return sharedClaim;
+    }
+
+    /** A StatefulSet's {@code spec.serviceName} value, or null. */
+    public YScalar serviceNameAt() {
+      return (YScalar) nodes.get(serviceNameAt);
+    }
+
     public String kind() {
       return object.kind();
     }
 
     /** Where the controller is named: its {@code metadata.name} value, else its {@code spec} key. */
     public YNode namedAt() {
-      return nameAt != null ? nameAt : specKey;
+      return nodes.get(nameAt != PackedNodes.NONE ? nameAt : specKey);
     }
 
     public String name() {
@@ -161,40 +354,105 @@ public final class Inventory {
 
   /**
    * Something that sets a controller's replica count: a HorizontalPodAutoscaler, or a KEDA
-   * {@code ScaledObject} (which creates one). Kept whole: both are small.
-   *
-   * @param targetKind {@code scaleTargetRef.kind} (KEDA's default: Deployment), or null
-   * @param targetName {@code scaleTargetRef.name}, or null
-   * @param targetAt the node that names the target: the {@code name} value, else the
-   *     {@code scaleTargetRef} key, else the {@code spec} key
-   * @param kindAt the {@code scaleTargetRef.kind} value, or null
-   * @param minReplicas {@code minReplicas} ({@code minReplicaCount} for KEDA), null when not set
-   * @param minReplicasAt the node of that value, or null
-   * @param maxReplicas {@code maxReplicas} ({@code maxReplicaCount}), null when not set
+   * {@code ScaledObject} (which creates one). Kept whole ({@link PackedNodes packed}): both are small.
    */
-  public record Autoscaler(K8sObject object, String targetKind, String targetName, YNode targetAt, YScalar kindAt,
-      Long minReplicas, YScalar minReplicasAt, Long maxReplicas, YScalar specKey) {
+  public static final class Autoscaler {
+    private final PackedObject object;
+    private final String targetKind;
+    private final String targetName;
+    private final int targetAt;
+    private final int kindAt;
+    private final Long minReplicas;
+    private final int minReplicasAt;
+    private final Long maxReplicas;
+    private final int specKey;
+
+    Autoscaler(PackedObject object, String targetKind, String targetName, int targetAt, int kindAt, Long minReplicas,
+        int minReplicasAt, Long maxReplicas, int specKey) {
+      this.object = object;
+      this.targetKind = targetKind;
+      this.targetName = targetName;
+      this.targetAt = targetAt;
+      this.kindAt = kindAt;
+      this.minReplicas = minReplicas;
+      this.minReplicasAt = minReplicasAt;
+      this.maxReplicas = maxReplicas;
+      this.specKey = specKey;
+    }
+
+    /** The whole object, read back anew on each call. */
+    public K8sObject object() {
+      return object.object();
+    }
+
+    /** The object's namespace, without reading it back. */
+    public String namespace() {
+      return object.namespace();
+    }
+
+    /** {@code scaleTargetRef.kind} (KEDA's default: Deployment), or null. */
+    public String targetKind() {
+      return targetKind;
+    }
+
+    /** {@code scaleTargetRef.name}, or null. */
+    public String targetName() {
+      return targetName;
+    }
+
+    /** The node that names the target: the {@code name} value, else the {@code scaleTargetRef} key, else the {@code spec} key. */
+    public YNode targetAt() {
+      return object.nodes().get(targetAt);
+    }
+
+    /** The {@code scaleTargetRef.kind} value, or null. */
+    public YScalar kindAt() {
+      return (YScalar) object.nodes().get(kindAt);
+    }
+
+    /** {@code minReplicas} ({@code minReplicaCount} for KEDA), null when not set. */
+    public Long minReplicas() {
+      return minReplicas;
+    }
+
+    /** The node of {@link #minReplicas}, or null. */
+    public YScalar minReplicasAt() {
+      return (YScalar) object.nodes().get(minReplicasAt);
+    }
+
+    /** {@code maxReplicas} ({@code maxReplicaCount}), null when not set. */
+    public Long maxReplicas() {
+      return maxReplicas;
+    }
+
+    public YScalar specKey() {
+      return (YScalar) object.nodes().get(specKey);
+    }
+
     /** Whether this is a HorizontalPodAutoscaler (and not a KEDA ScaledObject). */
     public boolean isHpa() {
       return object.kind().equals("HorizontalPodAutoscaler");
     }
   }
 
-  private final List<K8sObject> services = new ArrayList<>();
+  private final List<PackedObject> services = new ArrayList<>();
   private final List<CustomResource> customResources = new ArrayList<>();
   private final List<Workload> workloads = new ArrayList<>();
-  private final Map<String, List<Workload>> byLabel = new HashMap<>();
+  /** Workloads by label key, then by value. */
+  private final Map<String, Index<String, Workload>> byLabel = new HashMap<>();
   private final List<Controller> controllers = new ArrayList<>();
-  private final Map<String, List<Controller>> controllersByName = new HashMap<>();
+  private final Index<String, Controller> controllersByName = new Index<>();
   private final List<Autoscaler> autoscalers = new ArrayList<>();
-  private final Map<String, List<Autoscaler>> autoscalersByTarget = new HashMap<>();
-  private final List<K8sObject> disruptionBudgets = new ArrayList<>();
-  private final List<K8sObject> networkPolicies = new ArrayList<>();
-  private final List<K8sObject> serviceAccounts = new ArrayList<>();
+  private final Index<String, Autoscaler> autoscalersByTarget = new Index<>();
+  private final List<PackedObject> disruptionBudgets = new ArrayList<>();
+  private final List<PackedObject> networkPolicies = new ArrayList<>();
+  private final List<PackedObject> serviceAccounts = new ArrayList<>();
   private final List<WorkloadRef> workloadRefs = new ArrayList<>();
   private boolean application;
-  /** Copies the nodes and strings kept of this inventory's documents; dropped once merged into a run's. */
-  private CompactCopies copies = new CompactCopies();
+  /** Shares the strings, labels and port lists kept of this inventory's documents; dropped once merged into a run's. */
+  private SharedValues shared = new SharedValues();
+  /** The nodes kept of this inventory's documents, sealed once merged into a run's. */
+  private final PackedNodes nodes = new PackedNodes();
 
   /**
    * Records {@code object} if cross-object rules need it; {@code knowledge} is what the networking
@@ -205,40 +463,47 @@ public final class Inventory {
         .orElse(false)) {
       application = true;
     }
+    K8sObject handle = null; // one per document, shared by what is kept of it
     if (isScalable(object.apiVersion(), object.kind())) {
-      object.root().entry("spec").filter(e -> e.value() instanceof YMap)
-          .ifPresent(e -> addController(controller(object, e.key(), (YMap) e.value(), copies)));
-      workloadRef(object).ifPresent(workloadRefs::add);
+      Optional<YMap.Entry> spec = object.root().entry("spec").filter(e -> e.value() instanceof YMap);
+      if (spec.isPresent()) {
+        handle = handle(object);
+        addController(controller(object, handle, spec.get().key(), (YMap) spec.get().value()));
+      }
+      Optional<WorkloadRef> ref = workloadRef(object, handle);
+      ref.ifPresent(workloadRefs::add);
+      handle = ref.map(WorkloadRef::rollout).orElse(handle);
     } else if (object.kind().equals("HorizontalPodAutoscaler") && object.apiVersion().startsWith("autoscaling/")
         || object.kind().equals("ScaledObject") && object.apiVersion().startsWith("keda.sh/")) {
-      autoscaler(object, copies).ifPresent(this::addAutoscaler);
+      autoscaler(object).ifPresent(this::addAutoscaler);
     } else if (object.kind().equals("PodDisruptionBudget") && object.apiVersion().startsWith("policy/")) {
-      disruptionBudgets.add(copies.object(slim(object, Set.of("spec"))));
+      disruptionBudgets.add(new PackedObject(slim(object, Set.of("spec")), nodes));
     } else if (object.kind().equals("NetworkPolicy") && object.apiVersion().equals("networking.k8s.io/v1")) {
-      networkPolicies.add(copies.object(slim(object, Set.of("spec"))));
+      networkPolicies.add(new PackedObject(slim(object, Set.of("spec")), nodes));
     } else if (object.kind().equals("ServiceAccount") && object.apiVersion().equals("v1")) {
-      serviceAccounts.add(copies.object(slim(object, Set.of())));
+      serviceAccounts.add(new PackedObject(slim(object, Set.of()), nodes)); // a tree of five nodes
     }
     if (object.kind().equals("Service") && WorkloadKinds.current().find(object).isEmpty()) {
-      services.add(copies.object(slim(object, Set.of("spec"))));
+      services.add(new PackedObject(slim(object, Set.of("spec")), nodes));
     } else if (pod == null && isCustomResource(object.apiVersion())) {
       Map<String, String> labels = new LinkedHashMap<>();
       object.root().mapAt("spec", "template", "metadata", "labels").ifPresent(m -> putLabels(m, labels));
-      customResources.add(new CustomResource(CompactCopies.intern(object.apiVersion()), CompactCopies.intern(object.kind()),
-          CompactCopies.intern(object.name()), CompactCopies.intern(object.namespace()), copies.labels(labels)));
+      customResources.add(new CustomResource(SharedValues.intern(object.apiVersion()), SharedValues.intern(object.kind()),
+          SharedValues.intern(object.name()), SharedValues.intern(object.namespace()), shared.labels(labels)));
     }
     if (pod != null && pod.workloadKind().pods() != WorkloadKind.Pods.TEMPLATE) {
-      Workload w = summarize(pod, knowledge, copies);
+      Workload w = summarize(pod, knowledge, handle != null ? handle : handle(object));
       workloads.add(w);
       for (Map.Entry<String, String> e : w.labels().entrySet()) {
-        byLabel.computeIfAbsent(e.getKey() + "=" + e.getValue(), k -> new ArrayList<>()).add(w);
+        byLabel.computeIfAbsent(e.getKey(), k -> new Index<>()).add(e.getValue(), w);
       }
     }
   }
 
   /** Adds everything {@code other} recorded (runs merge per-file inventories in file order). */
   void addAll(Inventory other) {
-    other.copies = null; // what it copied from is done with: keep no original node reachable
+    other.shared = null; // what it shared strings through is done with
+    other.nodes.seal();
     application |= other.application;
     other.controllers.forEach(this::addController);
     other.autoscalers.forEach(this::addAutoscaler);
@@ -251,7 +516,7 @@ public final class Inventory {
     for (Workload w : other.workloads) {
       workloads.add(w);
       for (Map.Entry<String, String> e : w.labels().entrySet()) {
-        byLabel.computeIfAbsent(e.getKey() + "=" + e.getValue(), k -> new ArrayList<>()).add(w);
+        byLabel.computeIfAbsent(e.getKey(), k -> new Index<>()).add(e.getValue(), w);
       }
     }
   }
@@ -284,9 +549,9 @@ public final class Inventory {
   public Controller podsOf(Controller c) {
     for (WorkloadRef r : workloadRefs) {
       K8sObject o = r.rollout();
-      if (o.file().equals(c.object().file()) && o.documentIndex() == c.object().documentIndex()
+      if (o == c.object() || o.file().equals(c.object().file()) && o.documentIndex() == c.object().documentIndex()
           && o.identity().equals(c.object().identity())) {
-        for (Controller t : controllersByName.getOrDefault(r.name(), List.of())) {
+        for (Controller t : controllersByName.get(r.name())) {
           if (t.kind().equals(r.kind()) && mayShareNamespace(r.namespace(), t.namespace())) {
             return t;
           }
@@ -297,8 +562,11 @@ public final class Inventory {
     return c;
   }
 
-  /** The {@code spec.workloadRef} of an Argo Rollout, when it names a kind and a name. */
-  private static Optional<WorkloadRef> workloadRef(K8sObject o) {
+  /**
+   * The {@code spec.workloadRef} of an Argo Rollout, when it names a kind and a name; {@code handle}
+   * is the document's handle when one was made already.
+   */
+  private static Optional<WorkloadRef> workloadRef(K8sObject o, K8sObject handle) {
     if (!o.kind().equals("Rollout") || !WorkloadKinds.groupOf(o.apiVersion()).equals("argoproj.io")) {
       return Optional.empty();
     }
@@ -308,8 +576,9 @@ public final class Inventory {
     if (kind.isEmpty() || name.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new WorkloadRef(handle(o), CompactCopies.intern(kind.get()), CompactCopies.intern(name.get()),
-        CompactCopies.intern(o.namespace())));
+    return Optional.of(new WorkloadRef(handle != null ? handle : handle(o), SharedValues.intern(kind.get()),
+        SharedValues.intern(name.get()),
+        SharedValues.intern(o.namespace())));
   }
 
   /**
@@ -318,7 +587,7 @@ public final class Inventory {
    */
   public List<Controller> controllers(String kind, String name, String namespace) {
     List<Controller> out = new ArrayList<>();
-    for (Controller c : controllersByName.getOrDefault(name, List.of())) {
+    for (Controller c : controllersByName.get(name)) {
       if ((kind == null || c.kind().equals(kind)) && mayShareNamespace(namespace, c.namespace())
           && (workloadRefs.isEmpty() || !referenced(c))) {
         out.add(c);
@@ -341,27 +610,27 @@ public final class Inventory {
       return List.of();
     }
     List<Autoscaler> out = new ArrayList<>();
-    for (Autoscaler a : autoscalersByTarget.getOrDefault(c.kind() + "/" + c.name(), List.of())) {
-      if (mayShareNamespace(a.object().namespace(), c.namespace())) {
+    for (Autoscaler a : autoscalersByTarget.get(c.kind() + "/" + c.name())) {
+      if (mayShareNamespace(a.namespace(), c.namespace())) {
         out.add(a);
       }
     }
     return out;
   }
 
-  /** PodDisruptionBudgets (policy/v1 and v1beta1), whole, in file order. */
+  /** PodDisruptionBudgets (policy/v1 and v1beta1), whole, in file order; each read back when asked for. */
   public List<K8sObject> disruptionBudgets() {
-    return Collections.unmodifiableList(disruptionBudgets);
+    return PackedObject.objects(disruptionBudgets);
   }
 
-  /** NetworkPolicies (networking.k8s.io/v1), whole, in file order. */
+  /** NetworkPolicies (networking.k8s.io/v1), whole, in file order; each read back when asked for. */
   public List<K8sObject> networkPolicies() {
-    return Collections.unmodifiableList(networkPolicies);
+    return PackedObject.objects(networkPolicies);
   }
 
-  /** ServiceAccounts (v1), with their name and namespace only, in file order. */
+  /** ServiceAccounts (v1), as handles (identity, file and document, no tree), in file order. */
   public List<K8sObject> serviceAccounts() {
-    return Collections.unmodifiableList(serviceAccounts);
+    return PackedObject.handles(serviceAccounts);
   }
 
   /**
@@ -373,8 +642,20 @@ public final class Inventory {
     return application;
   }
 
+  /**
+   * Services with their {@code apiVersion}, {@code kind}, name, namespace and spec (whole when
+   * something else holds template text), in file order; each read back when asked for.
+   */
   public List<K8sObject> services() {
-    return Collections.unmodifiableList(services);
+    return PackedObject.objects(services);
+  }
+
+  /**
+   * The {@link #services} as handles (identity, file and document, no tree), made when asked for:
+   * what an index of all Services holds, reading back whole only the one it finds.
+   */
+  public List<K8sObject> serviceHandles() {
+    return PackedObject.handles(services);
   }
 
   public List<Workload> workloads() {
@@ -410,7 +691,8 @@ public final class Inventory {
     }
     List<Workload> smallest = null;
     for (Map.Entry<String, String> e : selector.entrySet()) {
-      List<Workload> c = byLabel.getOrDefault(e.getKey() + "=" + e.getValue(), List.of());
+      Index<String, Workload> byValue = byLabel.get(e.getKey());
+      List<Workload> c = byValue == null ? List.of() : byValue.get(e.getValue());
       if (smallest == null || c.size() < smallest.size()) {
         smallest = c;
       }
@@ -439,19 +721,19 @@ public final class Inventory {
   private void addController(Controller c) {
     controllers.add(c);
     if (c.name() != null) {
-      controllersByName.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(c);
+      controllersByName.add(c.name(), c);
     }
   }
 
   private void addAutoscaler(Autoscaler a) {
     autoscalers.add(a);
     if (a.targetKind() != null && a.targetName() != null) {
-      autoscalersByTarget.computeIfAbsent(a.targetKind() + "/" + a.targetName(), k -> new ArrayList<>()).add(a);
+      autoscalersByTarget.add(a.targetKind() + "/" + a.targetName(), a);
     }
   }
 
   /** The summary of a controller of a scalable kind. */
-  private static Controller controller(K8sObject o, YScalar specKey, YMap spec, CompactCopies copies) {
+  private Controller controller(K8sObject o, K8sObject handle, YScalar specKey, YMap spec) {
     Optional<YMap.Entry> replicas = spec.entry("replicas");
     YScalar replicasKey = replicas.map(YMap.Entry::key).orElse(null);
     YScalar replicasValue = replicas.map(YMap.Entry::value).filter(v -> v instanceof YScalar).map(v -> (YScalar) v)
@@ -481,14 +763,15 @@ public final class Inventory {
     boolean sharedClaim = spec.mapAt("template", "spec").map(ps -> ps.maps("volumes").stream()
         .anyMatch(v -> v.get("persistentVolumeClaim").isPresent())).orElse(false);
     YScalar nameAt = o.root().mapAt("metadata").flatMap(m -> m.scalar("name")).filter(n -> !n.isNull()).orElse(null);
-    return new Controller(handle(o), copies.node(nameAt), copies.node(specKey), copies.node(replicasKey),
-        copies.node(replicasValue), count, copies.node(labelsAt), copies.labels(labels), recreate, sharedClaim,
-        copies.node(o.kind().equals("StatefulSet") ? spec.scalar("serviceName").filter(n -> !n.isNull()).orElse(null)
-            : null));
+    YScalar serviceName = o.kind().equals("StatefulSet")
+        ? spec.scalar("serviceName").filter(n -> !n.isNull()).orElse(null) : null;
+    return new Controller(handle, nodes, nodes.put(nameAt), nodes.put(specKey), nodes.put(replicasKey),
+        nodes.put(replicasValue), count, nodes.put(labelsAt), shared.labels(labels), recreate, sharedClaim,
+        nodes.put(serviceName));
   }
 
   /** The autoscaler summary of an HPA or a KEDA ScaledObject; empty without a {@code spec} map. */
-  private static Optional<Autoscaler> autoscaler(K8sObject o, CompactCopies copies) {
+  private Optional<Autoscaler> autoscaler(K8sObject o) {
     Optional<YMap.Entry> specEntry = o.root().entry("spec").filter(e -> e.value() instanceof YMap);
     if (specEntry.isEmpty()) {
       return Optional.empty();
@@ -505,9 +788,10 @@ public final class Inventory {
     YScalar minAt = spec.scalar(minKey).filter(s -> !s.isNull()).orElse(null);
     Long min = minAt == null ? null : minAt.asLong().orElse(null);
     Long max = spec.scalar(keda ? "maxReplicaCount" : "maxReplicas").flatMap(YScalar::asLong).orElse(null);
-    K8sObject copy = copies.object(o); // first, so that the nodes below are those of its tree
-    return Optional.of(new Autoscaler(copy, CompactCopies.intern(kind), nameAt == null ? null : copies.node(nameAt).value(),
-        copies.node(targetAt), copies.node(kindAt), min, copies.node(minAt), max, copies.node(specEntry.get().key())));
+    PackedObject packed = new PackedObject(o, nodes); // first, so that the nodes below are found in its tree
+    return Optional.of(new Autoscaler(packed, SharedValues.intern(kind),
+        nameAt == null ? null : SharedValues.intern(nameAt.value()), nodes.put(targetAt), nodes.put(kindAt), min,
+        nodes.put(minAt), max, nodes.put(specEntry.get().key())));
   }
 
   /**
@@ -516,8 +800,8 @@ public final class Inventory {
    * controller, so it must hold no nodes; findings on it point at nodes the controller keeps).
    */
   static K8sObject handle(K8sObject o) {
-    return new K8sObject(CompactCopies.intern(o.apiVersion()), CompactCopies.intern(o.kind()),
-        CompactCopies.intern(o.name()), CompactCopies.intern(o.namespace()),
+    return new K8sObject(SharedValues.intern(o.apiVersion()), SharedValues.intern(o.kind()),
+        SharedValues.intern(o.name()), SharedValues.intern(o.namespace()),
         new YMap(List.of(), o.root().span(), o.root().path()), o.file(), o.documentIndex(), o.renderedFrom());
   }
 
@@ -566,7 +850,7 @@ public final class Inventory {
     return false;
   }
 
-  private static Workload summarize(PodView pod, NetKnowledge knowledge, CompactCopies copies) {
+  private Workload summarize(PodView pod, NetKnowledge knowledge, K8sObject handle) {
     K8sObject o = pod.object();
     Map<String, String> labels = new LinkedHashMap<>();
     pod.labels().ifPresent(m -> putLabels(m, labels));
@@ -581,23 +865,26 @@ public final class Inventory {
     for (ContainerView c : pod.containers()) {
       if (c.isLongRunning()) {
         for (PortDecl p : c.ports()) {
-          ports.add(new Port(CompactCopies.intern(c.name()), CompactCopies.intern(p.name().orElse(null)), p.number(),
-              CompactCopies.intern(p.protocol())));
+          ports.add(new Port(SharedValues.intern(c.name()), SharedValues.intern(p.name().orElse(null)), p.number(),
+              SharedValues.intern(p.protocol())));
         }
       }
     }
-    return new Workload(pod.workloadKind(), CompactCopies.intern(o.kind()), CompactCopies.intern(o.name()),
-        CompactCopies.intern(o.namespace()), o.file(), labelsKey.span(), copies.labels(labels), List.copyOf(ports),
-        listened(pod, knowledge), facts(pod, labelsKey, copies));
+    return new Workload(pod.workloadKind(), SharedValues.intern(o.kind()), SharedValues.intern(o.name()),
+        SharedValues.intern(o.namespace()), o.file(), shared.labels(labels), shared.ports(ports),
+        listened(pod, knowledge), facts(pod, labelsKey, handle));
   }
 
-  /** The ports the pod's long-running containers listen on by any evidence but declaring them. */
-  private static Set<Long> listened(PodView pod, NetKnowledge knowledge) {
+  /**
+   * The ports the pod's long-running containers listen on by any evidence but declaring them,
+   * sorted; null when a configured image pattern is too slow here (the rules that use it report that).
+   */
+  private long[] listened(PodView pod, NetKnowledge knowledge) {
     PodNet net;
     try {
       net = PodNet.of(pod, knowledge);
     } catch (dev.podlint.model.BoundedRegex.TooSlowException e) {
-      return null; // a configured image pattern is too slow here; the rules that use it report that
+      return null;
     }
     Set<Long> listened = new TreeSet<>();
     net.injected().forEach(p -> listened.add((long) p));
@@ -606,25 +893,27 @@ public final class Inventory {
         net.of(c).ports(e -> e != Evidence.DECLARED).forEach(p -> listened.add((long) p));
       }
     }
-    return Set.copyOf(listened);
+    return shared.numbers(listened.stream().mapToLong(Long::longValue).toArray());
   }
 
-  private static PodFacts facts(PodView pod, YScalar labelsKey, CompactCopies copies) {
+  private PodFacts facts(PodView pod, YScalar labelsKey, K8sObject handle) {
     YMap spec = pod.spec();
     boolean hostNetwork = spec.scalar("hostNetwork").flatMap(YScalar::asBoolean).orElse(false);
     YScalar account = spec.scalar("serviceAccountName").filter(s -> !s.isNull() && !s.value().isEmpty())
         .or(() -> spec.scalar("serviceAccount").filter(s -> !s.isNull() && !s.value().isEmpty())).orElse(null);
-    List<Unhooked> unhooked = new ArrayList<>();
+    List<String> unhooked = new ArrayList<>();
+    List<YScalar> at = new ArrayList<>();
     List<ContainerView> regular = pod.regularContainers();
     for (ContainerView c : regular) {
       boolean hooked = c.node().mapAt("lifecycle").flatMap(l -> l.get("preStop"))
           .filter(h -> !(h instanceof YScalar s && s.isNull())).isPresent();
       if (!hooked && !c.node().entries().isEmpty()) {
-        unhooked.add(new Unhooked(CompactCopies.intern(c.name()), copies.node(c.node().entries().get(0).key())));
+        unhooked.add(c.name());
+        at.add(c.node().entries().get(0).key());
       }
     }
-    return new PodFacts(handle(pod.object()), copies.node(labelsKey), hostNetwork, copies.node(account), regular.size(),
-        List.copyOf(unhooked));
+    return new PodFacts(handle, nodes, nodes.put(labelsKey), hostNetwork, nodes.put(account), regular.size(),
+        shared.names(unhooked), nodes.putAll(at));
   }
 
   private static void putLabels(YMap m, Map<String, String> labels) {
