@@ -3,6 +3,8 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
+import dev.podlint.engine.Controller;
+import dev.podlint.engine.Autoscaler;
 import dev.podlint.model.EditDistance;
 import dev.podlint.model.K8sObject;
 import java.util.HashSet;
@@ -40,7 +42,7 @@ public final class HpaTargetMissingCheck implements Check.RunCheck {
   public void check(Inventory inventory, Function<K8sObject, Findings> out) {
     Set<String> namespaces = null;
     boolean anyNamespace = false;
-    for (Inventory.Autoscaler a : inventory.autoscalers()) {
+    for (Autoscaler a : inventory.autoscalers()) {
       if (!a.isHpa() || a.targetKind() == null || a.targetName() == null
           || Templates.isUnrendered(a.targetKind()) || Templates.isUnrendered(a.targetName())) {
         continue;
@@ -58,10 +60,10 @@ public final class HpaTargetMissingCheck implements Check.RunCheck {
       if (!inventory.controllers(a.targetKind(), a.targetName(), namespace).isEmpty()) {
         continue;
       }
-      List<Inventory.Controller> elsewhere = namespace == null || Templates.isUnrendered(namespace) ? List.of()
+      List<Controller> elsewhere = namespace == null || Templates.isUnrendered(namespace) ? List.of()
           : inventory.controllers(a.targetKind(), a.targetName(), null);
       if (!elsewhere.isEmpty()) {
-        Inventory.Controller other = elsewhere.get(0);
+        Controller other = elsewhere.get(0);
         out.apply(a.object()).at(a.targetAt()).variant("otherNamespace").arg("hpa", hpaName)
             .arg("kind", a.targetKind()).arg("name", a.targetName()).arg("namespace", namespace)
             .arg("otherKind", other.kind()).arg("other", Replicas.name(other)).arg("otherNamespace", other.namespace())
@@ -71,7 +73,7 @@ public final class HpaTargetMissingCheck implements Check.RunCheck {
       }
       if (namespaces == null) {
         namespaces = new HashSet<>();
-        for (Inventory.Controller c : inventory.controllers()) {
+        for (Controller c : inventory.controllers()) {
           anyNamespace |= c.namespace() == null;
           namespaces.add(c.namespace());
         }
@@ -84,7 +86,7 @@ public final class HpaTargetMissingCheck implements Check.RunCheck {
       }
       Findings.Builder b = out.apply(a.object()).at(a.targetAt()).arg("hpa", hpaName)
           .arg("kind", a.targetKind()).arg("name", a.targetName());
-      Inventory.Controller hint = hint(inventory, a, b);
+      Controller hint = hint(inventory, a, b);
       if (hint != null) {
         b.arg("otherKind", hint.kind()).arg("other", Replicas.name(hint))
             .related(hint.object().file(), hint.namedAt().span(), Map.of());
@@ -94,16 +96,16 @@ public final class HpaTargetMissingCheck implements Check.RunCheck {
   }
 
   /** Something close to the missing target, choosing the builder's variant; null when nothing is. */
-  private static Inventory.Controller hint(Inventory inventory, Inventory.Autoscaler a, Findings.Builder b) {
+  private static Controller hint(Inventory inventory, Autoscaler a, Findings.Builder b) {
     String namespace = a.object().namespace();
-    List<Inventory.Controller> sameName = inventory.controllers(null, a.targetName(), namespace);
+    List<Controller> sameName = inventory.controllers(null, a.targetName(), namespace);
     if (!sameName.isEmpty()) {
       b.variant("otherKind");
       return sameName.get(0);
     }
-    Inventory.Controller best = null;
+    Controller best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (Inventory.Controller c : inventory.controllers()) {
+    for (Controller c : inventory.controllers()) {
       if (!c.kind().equals(a.targetKind()) || c.name() == null || !sameNamespace(namespace, c.namespace())) {
         continue;
       }
@@ -121,11 +123,11 @@ public final class HpaTargetMissingCheck implements Check.RunCheck {
 
   /** Whether the target's apiVersion is a built-in group (or not given): a kind of the same name in a CRD is not judged. */
   /** The {@code scaleTargetRef.apiVersion} of {@code a}, or null. */
-  private static String targetApiVersion(Inventory.Autoscaler a) {
+  private static String targetApiVersion(Autoscaler a) {
     return a.object().root().mapAt("spec", "scaleTargetRef").flatMap(r -> r.string("apiVersion")).orElse(null);
   }
 
-  private static boolean builtIn(Inventory.Autoscaler a) {
+  private static boolean builtIn(Autoscaler a) {
     String apiVersion = Optional.ofNullable(targetApiVersion(a)).orElse("");
     int slash = apiVersion.indexOf('/');
     String group = slash < 0 ? "" : apiVersion.substring(0, slash);

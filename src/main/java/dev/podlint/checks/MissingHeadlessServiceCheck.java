@@ -3,6 +3,7 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
+import dev.podlint.engine.Controller;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
@@ -41,7 +42,7 @@ public final class MissingHeadlessServiceCheck implements Check.RunCheck {
     }
     NearbyIndex<Numbered> nearby = new NearbyIndex<>(services, s -> s.handle().file(), s -> s.handle().namespace(),
         s -> s.handle().name());
-    for (Inventory.Controller c : inventory.controllers()) {
+    for (Controller c : inventory.controllers()) {
       if (c.serviceNameAt() == null || c.serviceNameAt().value().isBlank()
           || Templates.isUnrendered(c.serviceNameAt().value())) {
         continue;

@@ -3,6 +3,7 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
+import dev.podlint.engine.Workload;
 import dev.podlint.model.K8sObject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ public final class MissingNetworkPolicyCheck implements Check.RunCheck {
         anyNamespace.add(p);
       }
     }
-    for (Inventory.Workload w : inventory.workloads()) {
+    for (Workload w : inventory.workloads()) {
       if (w.facts().hostNetwork()) {
         continue;
       }

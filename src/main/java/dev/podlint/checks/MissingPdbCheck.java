@@ -3,6 +3,7 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
+import dev.podlint.engine.Controller;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
@@ -51,11 +52,11 @@ public final class MissingPdbCheck implements Check.RunCheck {
     if (inventory.disruptionBudgets().isEmpty() && !inventory.isApplication()) {
       return;
     }
-    List<Inventory.Controller> candidates = new ArrayList<>();
-    Map<Inventory.Controller, Map<String, String>> podLabels = new IdentityHashMap<>();
-    Map<String, List<Inventory.Controller>> byLabel = new HashMap<>();
-    for (Inventory.Controller c : inventory.controllers()) {
-      Inventory.Controller pods = inventory.podsOf(c);
+    List<Controller> candidates = new ArrayList<>();
+    Map<Controller, Map<String, String>> podLabels = new IdentityHashMap<>();
+    Map<String, List<Controller>> byLabel = new HashMap<>();
+    for (Controller c : inventory.controllers()) {
+      Controller pods = inventory.podsOf(c);
       if (pods != null && out.apply(c.object()).applies() && Replicas.mayRunSeveral(c, inventory.autoscalersOf(c))) {
         candidates.add(c);
         podLabels.put(c, pods.podLabels());
@@ -69,21 +70,21 @@ public final class MissingPdbCheck implements Check.RunCheck {
     for (K8sObject pdb : inventory.disruptionBudgets()) {
       budgets.add(budget(pdb));
     }
-    Set<Inventory.Controller> covered = Collections.newSetFromMap(new IdentityHashMap<>());
-    Map<Inventory.Controller, Budget> elsewhere = new IdentityHashMap<>();
+    Set<Controller> covered = Collections.newSetFromMap(new IdentityHashMap<>());
+    Map<Controller, Budget> elsewhere = new IdentityHashMap<>();
     for (Budget b : budgets) {
       if (b.selector().isEmpty()) {
         continue;
       }
       LabelSelector s = b.selector().get();
-      List<Inventory.Controller> looked = candidates;
+      List<Controller> looked = candidates;
       for (Map.Entry<String, String> e : s.matchLabels().entrySet()) {
-        List<Inventory.Controller> c = byLabel.getOrDefault(e.getKey() + "=" + e.getValue(), List.of());
+        List<Controller> c = byLabel.getOrDefault(e.getKey() + "=" + e.getValue(), List.of());
         if (looked == candidates || c.size() < looked.size()) {
           looked = c;
         }
       }
-      for (Inventory.Controller c : looked) {
+      for (Controller c : looked) {
         if (covered.contains(c) || !s.matches(podLabels.get(c)).possible()) {
           continue;
         }
@@ -94,7 +95,7 @@ public final class MissingPdbCheck implements Check.RunCheck {
         }
       }
     }
-    for (Inventory.Controller c : candidates) {
+    for (Controller c : candidates) {
       if (covered.contains(c)) {
         continue;
       }

@@ -3,6 +3,7 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
+import dev.podlint.engine.Workload;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.KindGroup;
 import dev.podlint.model.YMap;
@@ -28,13 +29,13 @@ public final class MissingPrestopHookCheck implements Check.RunCheck {
   @Override
   public void check(Inventory inventory, Function<K8sObject, Findings> out) {
     Services.Selection selection = new Services.Selection(inventory);
-    Map<Inventory.Workload, Map<String, String>> served = new IdentityHashMap<>();
+    Map<Workload, Map<String, String>> served = new IdentityHashMap<>();
     for (K8sObject service : inventory.services()) {
       Optional<Services.Selecting> s = Services.of(service);
       if (s.isEmpty()) {
         continue;
       }
-      for (Inventory.Workload w : selection.select(s.get().namespace(), s.get().selector())) {
+      for (Workload w : selection.select(s.get().namespace(), s.get().selector())) {
         if (!w.workloadKind().in(KindGroup.LONG_RUNNING_CONTROLLERS) || w.facts().withoutPreStop().isEmpty()) {
           continue;
         }
@@ -44,7 +45,7 @@ public final class MissingPrestopHookCheck implements Check.RunCheck {
         }
       }
     }
-    for (Inventory.Workload w : inventory.workloads()) {
+    for (Workload w : inventory.workloads()) {
       Map<String, String> byContainer = served.get(w);
       if (byContainer == null) {
         continue;
@@ -63,7 +64,7 @@ public final class MissingPrestopHookCheck implements Check.RunCheck {
    * The containers of {@code w} that a Service's ports reach: those declaring a targeted port (a
    * named targetPort by name, else the number); the only regular container when none declares one.
    */
-  private static Set<String> servingContainers(YMap spec, Inventory.Workload w) {
+  private static Set<String> servingContainers(YMap spec, Workload w) {
     Set<String> out = new HashSet<>();
     for (YMap port : spec.maps("ports")) {
       Optional<YScalar> target = port.scalar("targetPort").filter(t -> !t.isNull())

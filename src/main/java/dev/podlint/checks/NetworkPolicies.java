@@ -1,5 +1,6 @@
 package dev.podlint.checks;
 
+import dev.podlint.engine.Workload;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
@@ -37,7 +38,7 @@ final class NetworkPolicies {
   }
 
   /** How {@code p} meets the pods of {@code w} (a missing namespace on either side matches any). */
-  static Meeting meet(Selecting p, dev.podlint.engine.Inventory.Workload w) {
+  static Meeting meet(Selecting p, dev.podlint.engine.Workload w) {
     if (!Services.sameNamespace(p.namespace(), w.namespace())) {
       return Meeting.APART;
     }

@@ -3,6 +3,7 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
+import dev.podlint.engine.Workload;
 import dev.podlint.model.K8sObject;
 import java.util.function.Function;
 
@@ -27,7 +28,7 @@ public final class NetworkPolicySelectsNoPodsCheck implements Check.RunCheck {
         continue;
       }
       NetworkPolicies.Meeting best = NetworkPolicies.Meeting.APART;
-      for (Inventory.Workload w : inventory.workloads()) {
+      for (Workload w : inventory.workloads()) {
         best = best.or(NetworkPolicies.meet(p, w));
         if (best == NetworkPolicies.Meeting.SELECTED) {
           break;

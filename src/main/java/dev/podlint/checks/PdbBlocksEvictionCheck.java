@@ -3,6 +3,8 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
+import dev.podlint.engine.Controller;
+import dev.podlint.engine.Autoscaler;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
@@ -62,8 +64,8 @@ public final class PdbBlocksEvictionCheck implements Check.RunCheck {
       return; // selects nothing
     }
     long pods = 0;
-    List<Inventory.Controller> selected = new ArrayList<>();
-    for (Inventory.Controller c : inventory.controllers()) {
+    List<Controller> selected = new ArrayList<>();
+    for (Controller c : inventory.controllers()) {
       if (!Services.sameNamespace(pdb.namespace(), c.namespace()) || !selector.get().matches(c.podLabels()).possible()) {
         continue;
       }
@@ -78,7 +80,7 @@ public final class PdbBlocksEvictionCheck implements Check.RunCheck {
     if (selected.isEmpty() || wanted < pods) {
       return;
     }
-    Inventory.Controller first = selected.get(0);
+    Controller first = selected.get(0);
     YNode related = first.replicasValue() != null ? first.replicasValue() : first.namedAt();
     out.apply(pdb).at(min).arg("pdb", name).arg("value", wanted).arg("pods", pods)
         .arg("workloads", describe(selected)).related(first.object().file(), related.span(), Map.of()).report();
@@ -88,14 +90,14 @@ public final class PdbBlocksEvictionCheck implements Check.RunCheck {
    * The fewest pods {@code c} runs: the smallest {@code minReplicas} of its autoscalers (1 when an
    * autoscaler leaves it unset), else its {@code replicas}; null when unknown.
    */
-  private static Long smallestSize(Inventory.Controller c, List<Inventory.Autoscaler> autoscalers) {
+  private static Long smallestSize(Controller c, List<Autoscaler> autoscalers) {
     if (!autoscalers.isEmpty()) {
       return autoscalers.stream().map(a -> a.minReplicas() == null ? 1L : a.minReplicas()).min(Long::compare).get();
     }
     return Replicas.unset(c) ? null : c.replicas();
   }
 
-  private static String describe(List<Inventory.Controller> controllers) {
+  private static String describe(List<Controller> controllers) {
     List<String> names = controllers.stream().map(c -> c.kind() + " '" + Replicas.name(c) + "'").distinct().toList();
     return names.size() <= 3 ? String.join(", ", names)
         : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";

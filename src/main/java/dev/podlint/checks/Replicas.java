@@ -1,6 +1,7 @@
 package dev.podlint.checks;
 
-import dev.podlint.engine.Inventory;
+import dev.podlint.engine.Controller;
+import dev.podlint.engine.Autoscaler;
 import dev.podlint.model.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,12 +12,12 @@ final class Replicas {
   private Replicas() {}
 
   /** Whether {@code c} leaves {@code spec.replicas} unset (absent or null): the API server's default is 1. */
-  static boolean unset(Inventory.Controller c) {
+  static boolean unset(Controller c) {
     return c.replicasKey() == null || c.replicasValue() == null || c.replicasValue().isNull();
   }
 
   /** Whether the count is given but cannot be read as a number (template text, a wrong type). */
-  static boolean unreadable(Inventory.Controller c) {
+  static boolean unreadable(Controller c) {
     return !unset(c) && c.replicas() == null;
   }
 
@@ -25,7 +26,7 @@ final class Replicas {
    * scale} or the default), an explicit count of at least two, or an autoscaler that may scale it
    * to two or more.
    */
-  static boolean mayRunSeveral(Inventory.Controller c, List<Inventory.Autoscaler> autoscalers) {
+  static boolean mayRunSeveral(Controller c, List<Autoscaler> autoscalers) {
     if (unreadable(c)) {
       return false;
     }
@@ -36,7 +37,7 @@ final class Replicas {
   }
 
   /** {@code Deployment 'web'} style name parts: the kind and a name that is never null. */
-  static String name(Inventory.Controller c) {
+  static String name(Controller c) {
     return c.name() == null ? "(unnamed)" : c.name();
   }
 
@@ -47,13 +48,13 @@ final class Replicas {
    * then relates an autoscaler to the controller beside it, not to a namesake elsewhere; objects
    * of one application in sibling directories ({@code base/} and {@code hpa/}) still meet.
    */
-  static List<Inventory.Controller> closest(List<Inventory.Controller> candidates, SourceFile file) {
+  static List<Controller> closest(List<Controller> candidates, SourceFile file) {
     if (candidates.size() < 2) {
       return candidates;
     }
     int best = -1;
-    List<Inventory.Controller> out = new ArrayList<>();
-    for (Inventory.Controller c : candidates) {
+    List<Controller> out = new ArrayList<>();
+    for (Controller c : candidates) {
       int score = proximity(file, c.object().file());
       if (score > best) {
         best = score;

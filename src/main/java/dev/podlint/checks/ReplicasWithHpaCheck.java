@@ -3,6 +3,8 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
+import dev.podlint.engine.Controller;
+import dev.podlint.engine.Autoscaler;
 import dev.podlint.model.K8sObject;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -24,14 +26,14 @@ import java.util.function.Function;
 public final class ReplicasWithHpaCheck implements Check.RunCheck {
   @Override
   public void check(Inventory inventory, Function<K8sObject, Findings> out) {
-    Set<Inventory.Controller> reported = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Inventory.Autoscaler a : inventory.autoscalers()) {
+    Set<Controller> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Autoscaler a : inventory.autoscalers()) {
       if (a.targetKind() == null || a.targetName() == null) {
         continue;
       }
-      List<Inventory.Controller> targets = Replicas.closest(
+      List<Controller> targets = Replicas.closest(
           inventory.controllers(a.targetKind(), a.targetName(), a.object().namespace()), a.object().file());
-      for (Inventory.Controller c : targets) {
+      for (Controller c : targets) {
         if (Replicas.unset(c) || !reported.add(c)) {
           continue;
         }

@@ -3,6 +3,7 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
+import dev.podlint.engine.Workload;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.YScalar;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class ServiceAccountMissingCheck implements Check.RunCheck {
     }
     List<K8sObject> accounts = inventory.serviceAccounts().stream().filter(sa -> sa.name() != null).toList();
     NearbyIndex<K8sObject> nearby = new NearbyIndex<>(accounts, K8sObject::file, K8sObject::namespace, K8sObject::name);
-    for (Inventory.Workload w : inventory.workloads()) {
+    for (Workload w : inventory.workloads()) {
       YScalar account = w.facts().serviceAccount();
       if (account == null || account.value().equals("default") || Templates.isUnrendered(account.value())
           || Templates.isPlaceholder(account.value())) {

@@ -3,6 +3,7 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
+import dev.podlint.engine.Workload;
 import dev.podlint.model.EditDistance;
 import dev.podlint.model.K8sObject;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class ServiceSelectsNoPodsCheck implements Check.RunCheck {
       if (index.mightMatch(s)) {
         continue;
       }
-      List<Inventory.Workload> elsewhere = selection.select(null, s.selector());
+      List<Workload> elsewhere = selection.select(null, s.selector());
       if (elsewhere.stream().anyMatch(w -> Services.sameNamespace(s.namespace(), w.namespace()))) {
         continue; // a workload whose namespace is unrendered template text
       }
@@ -65,7 +66,7 @@ public final class ServiceSelectsNoPodsCheck implements Check.RunCheck {
         continue; // the input holds no workload of this namespace (kube-system, another team's)
       }
       Findings.Builder b = out.apply(service).at(s.selectorKey()).arg("selector", Services.describe(s.selector()));
-      Inventory.Workload hint;
+      Workload hint;
       if (!elsewhere.isEmpty()) {
         hint = elsewhere.get(0);
         b.variant("otherNamespace").arg("namespace", s.namespace());
@@ -106,12 +107,12 @@ public final class ServiceSelectsNoPodsCheck implements Check.RunCheck {
    * value similar to the wanted one ({@code dont-fire} for {@code dontfire}). A workload that shares
    * only a generic label ({@code app.kubernetes.io/part-of}) and lacks the rest is not a hint.
    */
-  private static Inventory.Workload nearest(Services.Selecting s, Inventory inventory, Index index) {
-    Set<Inventory.Workload> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    Inventory.Workload best = null;
+  private static Workload nearest(Services.Selecting s, Inventory inventory, Index index) {
+    Set<Workload> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Workload best = null;
     int bestScore = 0;
     for (Map.Entry<String, String> e : s.selector().entrySet()) {
-      for (Inventory.Workload w : inventory.selectedBy(s.namespace(), Map.of(e.getKey(), e.getValue()))) {
+      for (Workload w : inventory.selectedBy(s.namespace(), Map.of(e.getKey(), e.getValue()))) {
         if (!seen.add(w)) {
           continue;
         }
@@ -137,7 +138,7 @@ public final class ServiceSelectsNoPodsCheck implements Check.RunCheck {
     }
     int bestDistance = Integer.MAX_VALUE;
     for (Map.Entry<String, String> e : s.selector().entrySet()) {
-      for (Map.Entry<String, List<Inventory.Workload>> v : index.values(e.getKey()).entrySet()) {
+      for (Map.Entry<String, List<Workload>> v : index.values(e.getKey()).entrySet()) {
         if (v.getKey().equals(e.getValue()) || !similar(e.getValue(), v.getKey())) {
           continue;
         }
@@ -145,7 +146,7 @@ public final class ServiceSelectsNoPodsCheck implements Check.RunCheck {
         if (d >= bestDistance) {
           continue;
         }
-        for (Inventory.Workload w : v.getValue()) {
+        for (Workload w : v.getValue()) {
           if (Services.sameNamespace(s.namespace(), w.namespace())
               && w.labels().keySet().containsAll(s.selector().keySet())) {
             best = w;
@@ -167,7 +168,7 @@ public final class ServiceSelectsNoPodsCheck implements Check.RunCheck {
   }
 
   /** The hinted workload's values of the selector's keys: {@code app=shop, tier=frontend, no track}. */
-  private static String shown(Map<String, String> selector, Inventory.Workload w) {
+  private static String shown(Map<String, String> selector, Workload w) {
     List<String> parts = new ArrayList<>();
     for (String k : selector.keySet()) {
       String v = w.labels().get(k);
@@ -178,15 +179,15 @@ public final class ServiceSelectsNoPodsCheck implements Check.RunCheck {
 
   /** Built once per run: label values per key, and the workloads whose labels are unrendered templates. */
   private static final class Index {
-    private final Map<String, Map<String, List<Inventory.Workload>>> byKey = new HashMap<>();
-    private final Map<String, List<Inventory.Workload>> unrenderedValue = new HashMap<>();
-    private final Set<Inventory.Workload> unrenderedKey = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<String, Map<String, List<Workload>>> byKey = new HashMap<>();
+    private final Map<String, List<Workload>> unrenderedValue = new HashMap<>();
+    private final Set<Workload> unrenderedKey = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** The namespaces the workloads name. */
     private final Set<String> namespaces = new java.util.HashSet<>();
 
-    Index(List<Inventory.Workload> workloads) {
-      for (Inventory.Workload w : workloads) {
+    Index(List<Workload> workloads) {
+      for (Workload w : workloads) {
         if (w.namespace() != null) {
           namespaces.add(w.namespace());
         }
@@ -207,16 +208,16 @@ public final class ServiceSelectsNoPodsCheck implements Check.RunCheck {
       }
     }
 
-    Map<String, List<Inventory.Workload>> values(String key) {
+    Map<String, List<Workload>> values(String key) {
       return byKey.getOrDefault(key, Map.of());
     }
 
     /** Whether a workload with unrendered label text might satisfy {@code s}'s selector. */
     boolean mightMatch(Services.Selecting s) {
-      Set<Inventory.Workload> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-      List<Inventory.Workload> candidates = new ArrayList<>(unrenderedKey);
+      Set<Workload> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      List<Workload> candidates = new ArrayList<>(unrenderedKey);
       s.selector().keySet().forEach(k -> candidates.addAll(unrenderedValue.getOrDefault(k, List.of())));
-      for (Inventory.Workload w : candidates) {
+      for (Workload w : candidates) {
         if (!seen.add(w) || !(Services.sameNamespace(s.namespace(), w.namespace()))) {
           continue;
         }

@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
+import dev.podlint.engine.Workload;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.PortDecl;
 import dev.podlint.model.YMap;
@@ -40,7 +41,7 @@ public final class ServiceTargetPortUnknownCheck implements Check.RunCheck {
       if (s.isEmpty()) {
         continue;
       }
-      List<Inventory.Workload> selected = selection.select(s.get().namespace(), s.get().selector());
+      List<Workload> selected = selection.select(s.get().namespace(), s.get().selector());
       if (selected.isEmpty() || selection.mayOwnPods(s.get().namespace(), s.get().selector(), false).isPresent()) {
         continue; // nothing selected, or also pods of a custom resource whose ports podlint cannot see
       }
@@ -62,7 +63,7 @@ public final class ServiceTargetPortUnknownCheck implements Check.RunCheck {
 
   private static final Pattern HAS_LETTER = Pattern.compile(".*[A-Za-z].*");
 
-  private static Optional<Problem> judge(YMap port, List<Inventory.Workload> selected) {
+  private static Optional<Problem> judge(YMap port, List<Workload> selected) {
     Optional<YScalar> portNode = port.scalar("port").filter(n -> !n.isNull());
     Optional<YNode> targetValue = port.get("targetPort");
     if (portNode.isEmpty() || Services.isUnrendered(portNode.get())
@@ -101,7 +102,7 @@ public final class ServiceTargetPortUnknownCheck implements Check.RunCheck {
     String name = target.value();
     boolean nameAndProtocol = false;
     boolean nameOnly = false;
-    for (Inventory.Workload w : selected) {
+    for (Workload w : selected) {
       for (Inventory.Port p : w.ports()) {
         if (p.name() != null && Templates.isUnrendered(p.name())) {
           return Optional.empty(); // could be the name
@@ -127,8 +128,8 @@ public final class ServiceTargetPortUnknownCheck implements Check.RunCheck {
    * judged, or when its containers evidently listen on {@code n} (a probe on it, {@code --port=n}
    * in their args, their image's default port...).
    */
-  private static boolean undeclaredNumber(long n, List<Inventory.Workload> selected) {
-    for (Inventory.Workload w : selected) {
+  private static boolean undeclaredNumber(long n, List<Workload> selected) {
+    for (Workload w : selected) {
       if (w.ports().isEmpty() || w.mayListenOn(n)) {
         return false;
       }
@@ -141,14 +142,14 @@ public final class ServiceTargetPortUnknownCheck implements Check.RunCheck {
     return true;
   }
 
-  private static void report(Problem p, List<Inventory.Workload> selected, Findings out) {
+  private static void report(Problem p, List<Workload> selected, Findings out) {
     Set<String> declared = new LinkedHashSet<>();
     selected.forEach(w -> declared.addAll(ports(w)));
     Findings.Builder b = out.at(p.at()).variant(p.variant())
         .arg("target", p.target()).arg("port", p.port())
         .arg("workloads", Services.names(selected))
         .arg("declared", declared.isEmpty() ? "none" : String.join(", ", declared));
-    for (Inventory.Workload w : selected) {
+    for (Workload w : selected) {
       List<String> own = ports(w);
       b.related(w.file(), w.labelsAt(), Map.of("workload", Services.name(w),
           "podPorts", own.isEmpty() ? "none" : String.join(", ", own)));
@@ -157,7 +158,7 @@ public final class ServiceTargetPortUnknownCheck implements Check.RunCheck {
   }
 
   /** A workload's declared ports: {@code http=8080}, {@code 9090}, {@code dns=53/UDP}. */
-  private static List<String> ports(Inventory.Workload w) {
+  private static List<String> ports(Workload w) {
     Set<String> out = new LinkedHashSet<>();
     for (Inventory.Port p : w.ports()) {
       out.add((p.name() == null ? "" : p.name() + "=") + (p.number() == null ? "?" : p.number())

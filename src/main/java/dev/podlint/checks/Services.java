@@ -1,6 +1,7 @@
 package dev.podlint.checks;
 
 import dev.podlint.engine.Inventory;
+import dev.podlint.engine.Workload;
 import dev.podlint.model.K8sObject;
 import dev.podlint.model.YMap;
 import dev.podlint.model.YNode;
@@ -116,13 +117,13 @@ final class Services {
   }
 
   /** {@code Deployment/shop}, with the namespace when the workload names one ({@code Deployment/prod/shop}). */
-  static String name(Inventory.Workload w) {
+  static String name(Workload w) {
     String n = w.name() == null ? "-" : w.name();
     return w.kind() + "/" + (w.namespace() == null ? "" : w.namespace() + "/") + n;
   }
 
   /** Up to three distinct workload names, then how many more. */
-  static String names(Collection<Inventory.Workload> workloads) {
+  static String names(Collection<Workload> workloads) {
     List<String> distinct = workloads.stream().map(Services::name).distinct().toList();
     if (distinct.size() <= 3) {
       return String.join(", ", distinct);
@@ -143,7 +144,7 @@ final class Services {
    */
   static final class Selection {
     private final Inventory inventory;
-    private Map<String, List<Inventory.Workload>> statefulSets;
+    private Map<String, List<Workload>> statefulSets;
     private Map<String, List<Inventory.CustomResource>> resourcesByName;
     private List<Inventory.CustomResource> templated;
 
@@ -152,14 +153,14 @@ final class Services {
     }
 
     /** The workloads whose pods {@code selector} picks in {@code namespace} (null: any). */
-    List<Inventory.Workload> select(String namespace, Map<String, String> selector) {
+    List<Workload> select(String namespace, Map<String, String> selector) {
       if (!selector.containsKey(POD_NAME) && !selector.containsKey(POD_INDEX)) {
         return inventory.selectedBy(namespace, selector);
       }
       Map<String, String> rest = new LinkedHashMap<>(selector);
       String podName = rest.remove(POD_NAME);
       String podIndex = rest.remove(POD_INDEX);
-      List<Inventory.Workload> candidates;
+      List<Workload> candidates;
       if (!rest.isEmpty()) {
         candidates = inventory.selectedBy(namespace, rest);
       } else if (podName != null) {
@@ -167,8 +168,8 @@ final class Services {
       } else {
         candidates = statefulSets().values().stream().flatMap(List::stream).toList();
       }
-      List<Inventory.Workload> out = new ArrayList<>();
-      for (Inventory.Workload w : candidates) {
+      List<Workload> out = new ArrayList<>();
+      for (Workload w : candidates) {
         if (sameNamespace(namespace, w.namespace())
             && (podName == null || podName.equals(w.labels().get(POD_NAME))
                 || w.kind().equals("StatefulSet")
@@ -220,10 +221,10 @@ final class Services {
       return Optional.empty();
     }
 
-    private Map<String, List<Inventory.Workload>> statefulSets() {
+    private Map<String, List<Workload>> statefulSets() {
       if (statefulSets == null) {
         statefulSets = new LinkedHashMap<>();
-        for (Inventory.Workload w : inventory.workloads()) {
+        for (Workload w : inventory.workloads()) {
           if (w.kind().equals("StatefulSet") && w.name() != null) {
             statefulSets.computeIfAbsent(w.name(), k -> new ArrayList<>()).add(w);
           }

@@ -3,6 +3,9 @@ package dev.podlint.checks;
 import dev.podlint.engine.Check;
 import dev.podlint.engine.Findings;
 import dev.podlint.engine.Inventory;
+import dev.podlint.engine.Workload;
+import dev.podlint.engine.Controller;
+import dev.podlint.engine.Autoscaler;
 import dev.podlint.model.K8sObject;
 import java.util.HashSet;
 import java.util.Optional;
@@ -39,12 +42,12 @@ public final class TooFewReplicasCheck implements Check.RunCheck {
   @Override
   public void check(Inventory inventory, Function<K8sObject, Findings> out) {
     Served served = null;
-    for (Inventory.Controller c : inventory.controllers()) {
+    for (Controller c : inventory.controllers()) {
       if (!out.apply(c.object()).applies()) {
         continue;
       }
       boolean unset = Replicas.unset(c);
-      Inventory.Controller pods = inventory.podsOf(c);
+      Controller pods = inventory.podsOf(c);
       if (Replicas.unreadable(c) || !unset && (c.replicas() == 0 || c.replicas() >= minReplicas)
           || c.recreate() || pods != null && pods.sharedClaim() || !inventory.autoscalersOf(c).isEmpty()) {
         continue;
@@ -61,7 +64,7 @@ public final class TooFewReplicasCheck implements Check.RunCheck {
       b.arg("kind", c.kind()).arg("name", Replicas.name(c)).arg("replicas", unset ? "1" : c.replicas())
           .arg("min", minReplicas).report();
     }
-    for (Inventory.Autoscaler a : inventory.autoscalers()) {
+    for (Autoscaler a : inventory.autoscalers()) {
       if (!a.isHpa() || a.minReplicas() == null && a.minReplicasAt() != null || a.targetKind() == null
           || a.targetName() == null || HpaTargetMissingCheck.NOT_SCALABLE.contains(a.targetKind())) {
         continue; // KEDA, a minimum that is template text, no target or one it cannot scale (other rules say so)
@@ -94,7 +97,7 @@ public final class TooFewReplicasCheck implements Check.RunCheck {
         } else {
           namespaces.add(s.get().namespace());
         }
-        for (Inventory.Workload w : inventory.selectedBy(s.get().namespace(), s.get().selector())) {
+        for (Workload w : inventory.selectedBy(s.get().namespace(), s.get().selector())) {
           selected.add(w.identity());
         }
       }
@@ -105,7 +108,7 @@ public final class TooFewReplicasCheck implements Check.RunCheck {
      * pods (those of {@code pods}, the controller whose template they come from), or the input
      * holds no Service that could be in its namespace (nothing to tell).
      */
-    boolean mayServe(Inventory.Controller c, Inventory.Controller pods) {
+    boolean mayServe(Controller c, Controller pods) {
       boolean servicesNearby = c.namespace() == null ? anyNamespace || !namespaces.isEmpty()
           : anyNamespace || namespaces.contains(c.namespace());
       return !servicesNearby || selected.contains(pods.object().identity());
