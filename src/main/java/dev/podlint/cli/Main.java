@@ -26,6 +26,7 @@ public final class Main {
 
   public static void main(String[] args) {
     preload(args);
+    HeapWatch.start();
     PrintWriter out = StandardOutput.open();
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Path workingDir;
