@@ -39,7 +39,7 @@ class LauncherHeapIT {
     while (m.find()) {
       flags.put(m.group(1), Long.parseLong(m.group(2)));
     }
-    assertEquals(2, flags.size(), p.out());
+    assertEquals(3, flags.size(), p.out());
     return flags;
   }
 }
