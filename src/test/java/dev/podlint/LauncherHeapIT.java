@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/podlint} starts the heap small (64 MB, so that it grows with what a run keeps), caps
- * only its young generation (64 MB) and leaves its maximum to Java, as plain {@code java} has it: a
- * large input gets the heap it would get without bin/podlint, never a cap of podlint's making.
+ * {@code bin/podlint} starts the heap small (64 MB, so that it grows with what a run keeps, with a
+ * young generation of 32 MB, which a one-file lint does not fill), caps only its young generation
+ * (64 MB) and leaves its maximum to Java, as plain {@code java} has it: a large input gets the heap
+ * it would get without bin/podlint, never a cap of podlint's making.
  */
 class LauncherHeapIT {
-  private static final Pattern FLAG = Pattern.compile("\\s(InitialHeapSize|MaxHeapSize|MaxNewSize)\\s+=\\s+(\\d+)");
+  private static final Pattern FLAG =
+      Pattern.compile("\\s(InitialHeapSize|MaxHeapSize|NewSize|MaxNewSize)\\s+=\\s+(\\d+)");
 
   @Test
   void theHeapStartsSmallAndIsNotCapped(@TempDir Path dir) throws Exception {
@@ -28,6 +30,8 @@ class LauncherHeapIT {
     Map<String, Long> plain = heapFlags(c.run(List.of(LauncherCheckout.java(home), "-XX:+UseSerialGC",
         "-XX:+PrintFlagsFinal", "-version")));
     assertEquals(64L << 20, launched.get("InitialHeapSize"));
+    // a one-file lint fits in the young generation: no collection just before it ends
+    assertEquals(32L << 20, launched.get("NewSize"));
     assertEquals(64L << 20, launched.get("MaxNewSize"), "the young generation is capped, not the heap");
     assertEquals(plain.get("MaxHeapSize"), launched.get("MaxHeapSize"));
   }
@@ -39,7 +43,7 @@ class LauncherHeapIT {
     while (m.find()) {
       flags.put(m.group(1), Long.parseLong(m.group(2)));
     }
-    assertEquals(3, flags.size(), p.out());
+    assertEquals(4, flags.size(), p.out());
     return flags;
   }
 }

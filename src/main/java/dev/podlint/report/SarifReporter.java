@@ -62,8 +62,10 @@ public final class SarifReporter implements Reporter {
     string(g, "semanticVersion", header.toolVersion());
     g.writeStringField("informationUri", Podlint.HOME);
     g.writeArrayFieldStart("rules");
+    boolean rules = false;
     for (RuleDefinition rule : new LinkedHashSet<>(header.rules())) {
-      descriptor(g, rule);
+      // podlint's own rules as they ship were rendered when podlint was built
+      rules = JsonChunks.append(g, SarifRuleDescriptors.of(rule), rules);
     }
     g.writeEndArray();
     g.writeEndObject();
@@ -154,8 +156,8 @@ public final class SarifReporter implements Reporter {
     g.writeEndObject();
   }
 
-  /** A rule's reportingDescriptor. */
-  private static void descriptor(JsonGenerator g, RuleDefinition rule) throws IOException {
+  /** A rule's reportingDescriptor (rendered apart, see {@link SarifRuleDescriptors}). */
+  static void descriptor(JsonGenerator g, RuleDefinition rule) throws IOException {
     g.writeStartObject();
     string(g, "id", rule.id());
     string(g, "name", rule.name());
