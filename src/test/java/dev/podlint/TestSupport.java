@@ -26,6 +26,14 @@ public final class TestSupport {
 
   private TestSupport() {}
 
+  /** The files under {@code dir} that podlint lints when given the directory (YAML and JSON), sorted. */
+  public static List<Path> manifests(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile)
+          .filter(p -> dev.podlint.load.Inputs.isManifestName(p.getFileName().toString())).sorted().toList();
+    }
+  }
+
   public static RuleCatalog catalog() {
     return RuleCatalog.builtin();
   }

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,12 +115,9 @@ class PackedNodesTest {
     }
   }
 
-  /** Packs every object of every YAML file under {@code dir} with a few of its inner nodes; returns how many. */
+  /** Packs every object of every manifest under {@code dir} with a few of its inner nodes; returns how many. */
   private static int roundTrips(Path dir) throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(dir)) {
-      files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
-    }
+    List<Path> files = TestSupport.manifests(dir);
     int count = 0;
     ManifestLoader loader = new ManifestLoader();
     for (Path f : files) {

@@ -46,7 +46,7 @@ class DocumentExtentsTest {
 
   @Test
   void testFilesAnswerAsTheWholeFile() throws IOException {
-    for (Path f : EventBuilderTest.manifests(TestSupport.TESTDATA)) {
+    for (Path f : TestSupport.manifests(TestSupport.TESTDATA)) {
       assertSameAnswers(f.toString(), EventBuilderTest.text(f));
     }
   }
@@ -54,7 +54,7 @@ class DocumentExtentsTest {
   @Test
   void theCorpusAnswersAsTheWholeFile() throws IOException {
     assumeTrue(Files.isDirectory(CORPUS), "no corpus at " + CORPUS);
-    for (Path f : EventBuilderTest.manifests(CORPUS)) {
+    for (Path f : TestSupport.manifests(CORPUS)) {
       assertSameAnswers(f.toString(), EventBuilderTest.text(f));
     }
   }

@@ -21,8 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
@@ -173,7 +171,7 @@ class EventBuilderTest {
 
   @Test
   void everyTestFileReadsAsComposed() throws IOException {
-    for (Path f : manifests(TestSupport.TESTDATA)) {
+    for (Path f : TestSupport.manifests(TestSupport.TESTDATA)) {
       assertReadsAsComposed(f.toString(), text(f));
     }
   }
@@ -181,7 +179,7 @@ class EventBuilderTest {
   @Test
   void theCorpusReadsAsComposed() throws IOException {
     assumeTrue(Files.isDirectory(CORPUS), "no corpus at " + CORPUS);
-    for (Path f : manifests(CORPUS)) {
+    for (Path f : TestSupport.manifests(CORPUS)) {
       assertReadsAsComposed(f.toString(), text(f));
     }
   }
@@ -191,7 +189,7 @@ class EventBuilderTest {
   void damagedTestFilesReadAsComposed() throws IOException {
     Random random = new Random(19);
     String insert = "[]{}:-?&*!|>'\"#,\n \t<%@`";
-    List<Path> files = manifests(TestSupport.TESTDATA);
+    List<Path> files = TestSupport.manifests(TestSupport.TESTDATA);
     for (int n = 0; n < 1500; n++) {
       Path f = files.get(random.nextInt(files.size()));
       StringBuilder t = new StringBuilder(text(f));
@@ -204,13 +202,6 @@ class EventBuilderTest {
         }
       }
       assertReadsAsComposed(f + " damaged (" + n + ")", t.toString());
-    }
-  }
-
-  static List<Path> manifests(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).filter(p -> Inputs.isManifestName(p.getFileName().toString()))
-          .sorted().collect(Collectors.toList());
     }
   }
 
