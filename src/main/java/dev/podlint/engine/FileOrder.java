@@ -133,7 +133,7 @@ final class FileOrder {
         f = Fingerprints.numbered(f, run.fingerprints().hash(f), local);
       }
       if (f.object() != null) {
-        f = f.withObject(handles.computeIfAbsent(f.object(), Inventory::handle));
+        f = f.withObject(handles.computeIfAbsent(f.object(), Summaries::handle));
       }
       held.add(new Held(f, sequence++, numbered));
     }

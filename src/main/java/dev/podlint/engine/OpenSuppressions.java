@@ -107,7 +107,7 @@ final class OpenSuppressions {
         m.used = n.used;
         c.names.add(m);
       }
-      c.object = d.object == null ? null : Inventory.handle(d.object);
+      c.object = d.object == null ? null : Summaries.handle(d.object);
       c.under = d.under;
       c.container = d.container;
       c.fromLine = d.fromLine;
@@ -119,7 +119,7 @@ final class OpenSuppressions {
     }
     for (Suppressions.Problem p : annotations.problems) {
       out.problems.add(new Suppressions.Problem(p.variant(), p.args(), p.file(), p.span(),
-          p.object() == null ? null : Inventory.handle(p.object()), p.path()));
+          p.object() == null ? null : Summaries.handle(p.object()), p.path()));
     }
     return out;
   }
